@@ -1,0 +1,25 @@
+"""``python -m aides check``: validate the data directory and list every error."""
+
+from __future__ import annotations
+
+import sys
+
+from .errors import DataErrors
+from .loading import data_dir, load_catalogue
+
+
+def main() -> int:
+    try:
+        catalogue = load_catalogue()
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    print(
+        f"{data_dir()} : {len(catalogue.aides)} aides, {len(catalogue.partenaires)} partenaires, "
+        f"{len(catalogue.conventions)} conventions, {len(catalogue.contacts)} contacts : aucune erreur."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Eligibility conditions: compile the YAML form into a tree, and evaluate it.
+
+The compiled tree is plain JSON. Every node carries its French sentence, so the
+same tree renders the "Conditions" section of an aid page and drives the
+browser checker (``overrides/assets/js/eligibility.js``); ``evaluate`` below is
+its Python twin, with the same three-valued semantics: each criterion is met
+(True), not met (False) or unknown (None: not answered, or "je ne sais pas").
+
+YAML form::
+
+    conditions:
+      toutes:
+        - age: { moins_de: 30 }
+        - statut: { parmi: [salarie, demandeur_emploi] }
+        - decision_dalo: oui
+        - une_de: [...]
+        - a_verifier: Être orienté par le service social d'Amallia
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .formatting import join_or
+from .models import Question, QuestionType, Territoires
+
+Node = dict[str, Any]
+Answers = dict[str, Any]
+Loc = tuple[str | int, ...]
+
+GROUPS = {"toutes": "Remplir toutes ces conditions :", "une_de": "Remplir au moins une de ces conditions :"}
+UNKNOWN = "nsp"  # the "je ne sais pas" answer
+OPERATORS = {
+    QuestionType.nombre: ("moins_de", "au_moins"),
+    QuestionType.choix: ("parmi",),
+    QuestionType.choix_multiple: ("parmi",),
+    QuestionType.oui_non: ("oui", "non"),
+    QuestionType.departement: ("parmi",),
+    QuestionType.region: ("parmi",),
+}
+
+
+class ConditionError(Exception):
+    def __init__(self, loc: Loc, message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
+        self.message = message
+
+
+@dataclass
+class Compiler:
+    """Compiles conditions against the declared questions; collects every error."""
+
+    questions: dict[str, Question]
+    territoires: Territoires
+    errors: list[ConditionError] = field(default_factory=list)
+
+    def compile(self, raw: Any, loc: Loc = ("conditions",)) -> Node | None:
+        try:
+            return self._node(raw, loc)
+        except ConditionError as error:
+            self.errors.append(error)
+            return None
+
+    def _node(self, raw: Any, loc: Loc) -> Node:
+        if not isinstance(raw, dict) or len(raw) != 1:
+            raise ConditionError(loc, "une condition s'écrit avec une seule clé : toutes, une_de, a_verifier ou une question")
+        ((key, value),) = raw.items()
+        loc = (*loc, key)
+        if key in GROUPS:
+            if not isinstance(value, list) or not value:
+                raise ConditionError(loc, f"« {key} » attend une liste de conditions")
+            children = [self.compile(item, (*loc, index)) for index, item in enumerate(value)]
+            return {"type": key, "texte": GROUPS[key], "enfants": [child for child in children if child]}
+        if key == "a_verifier":
+            if not isinstance(value, str) or not value.strip():
+                raise ConditionError(loc, "« a_verifier » attend la phrase de ce qui reste à vérifier")
+            return {"type": "a_verifier", "texte": value}
+        question = self.questions.get(key)
+        if question is None:
+            choices = ", ".join(["toutes", "une_de", "a_verifier", *sorted(self.questions)])
+            raise ConditionError(loc, f"« {key} » n'est ni une question de data/questions.yml ni un mot-clé (choix : {choices})")
+        return self._criterion(question, value, loc)
+
+    def _criterion(self, question: Question, value: Any, loc: Loc) -> Node:
+        if question.type == QuestionType.oui_non:
+            if value not in ("oui", "non"):
+                raise ConditionError(loc, f"la question « {question.id} » attend oui ou non (entre guillemets si besoin)")
+            operator, operand = value, None
+        elif isinstance(value, dict) and len(value) == 1:
+            ((operator, operand),) = value.items()
+            loc = (*loc, operator)
+        elif question.type in (QuestionType.choix, QuestionType.choix_multiple) and isinstance(value, str):
+            operator, operand = "parmi", [value]
+        else:
+            raise ConditionError(
+                loc,
+                f"écrivez la condition sous la forme {{ opérateur: valeur }} (opérateurs : {', '.join(OPERATORS[question.type])})",
+            )
+        if operator not in OPERATORS[question.type]:
+            raise ConditionError(
+                loc,
+                f"« {operator} » ne s'applique pas à la question « {question.id} » (opérateurs : {', '.join(OPERATORS[question.type])})",
+            )
+        operand = self._operand(question, operator, operand, loc)
+        template = question.phrases.get(operator)
+        if template is None:
+            raise ConditionError(
+                loc, f"la question « {question.id} » n'a pas de phrase pour « {operator} » dans data/questions.yml"
+            )
+        texte = template.replace("{valeur}", self._describe(question, operand))
+        return {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
+
+    def _operand(self, question: Question, operator: str, operand: Any, loc: Loc) -> Any:
+        if question.type == QuestionType.nombre:
+            if not isinstance(operand, int) or isinstance(operand, bool):
+                raise ConditionError(loc, f"« {operator} » attend un nombre entier")
+            return operand
+        if operator in ("oui", "non"):
+            return None
+        if isinstance(operand, str):
+            operand = [operand]
+        if not isinstance(operand, list) or not operand:
+            raise ConditionError(loc, "« parmi » attend une liste de valeurs")
+        allowed = self._allowed(question)
+        for index, item in enumerate(operand):
+            if not isinstance(item, str) or item not in allowed:
+                hint = (
+                    "codes INSEE entre guillemets"
+                    if question.type in (QuestionType.region, QuestionType.departement)
+                    else ", ".join(allowed)
+                )
+                raise ConditionError((*loc, index), f"« {item} » n'est pas une réponse possible à « {question.id} » ({hint})")
+        return operand
+
+    def _allowed(self, question: Question) -> dict[str, str]:
+        if question.type == QuestionType.region:
+            return {region.code: region.nom for region in self.territoires.regions}
+        if question.type == QuestionType.departement:
+            return {dep.code: dep.nom for dep in self.territoires.departements}
+        return {choice.id: choice.libelle for choice in question.choix}
+
+    def _describe(self, question: Question, operand: Any) -> str:
+        if operand is None:
+            return ""
+        if isinstance(operand, int):
+            return str(operand)
+        allowed = self._allowed(question)
+        if question.type in (QuestionType.region, QuestionType.departement):
+            return join_or([allowed[item] for item in operand])
+        return join_or([_lower_first(allowed[item]) for item in operand])
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+# --- evaluation (Python twin of eligibility.js) ------------------------------
+
+
+def normalise(answers: Answers, questions: dict[str, Question], region_of: dict[str, str]) -> Answers:
+    """Fill derived answers (the region from the département); drop "je ne sais pas"."""
+    result = {key: value for key, value in answers.items() if value not in (None, "", UNKNOWN)}
+    for question in questions.values():
+        if question.deduite_de and question.id not in result:
+            source = result.get(question.deduite_de)
+            if source in region_of:
+                result[question.id] = region_of[source]
+    return result
+
+
+def evaluate(node: Node, answers: Answers) -> bool | None:
+    """Three-valued evaluation: True met, False not met, None unknown."""
+    kind = node["type"]
+    if kind == "a_verifier":
+        return None
+    if kind in GROUPS:
+        values = [evaluate(child, answers) for child in node["enfants"]]
+        decisive, other = (False, True) if kind == "toutes" else (True, False)
+        if decisive in values:
+            return decisive
+        return None if None in values else other
+    answer = answers.get(node["question"])
+    if answer is None:
+        return None
+    operator, operand = node["operateur"], node["valeur"]
+    if operator == "moins_de":
+        return answer < operand
+    if operator == "au_moins":
+        return answer >= operand
+    if operator in ("oui", "non"):
+        return answer == operator
+    if isinstance(answer, list):
+        return any(item in operand for item in answer)
+    return answer in operand
+
+
+def outcome(node: Node, answers: Answers) -> dict[str, Any]:
+    """Result of one aid: ``eligible``, ``a_verifier`` or ``non_eligible``, with its reasons."""
+    value = evaluate(node, answers)
+    status = {True: "eligible", None: "a_verifier", False: "non_eligible"}[value]
+    wanted = False if value is False else None
+    reasons = [leaf["texte"] for leaf in _leaves(node) if value is not True and evaluate(leaf, answers) is wanted]
+    missing = sorted(
+        {leaf["question"] for leaf in _leaves(node) if leaf["type"] == "critere" and leaf["question"] not in answers}
+    )
+    return {"statut": status, "raisons": reasons, "questions_manquantes": missing}
+
+
+def _leaves(node: Node) -> list[Node]:
+    if node["type"] in GROUPS:
+        return [leaf for child in node["enfants"] for leaf in _leaves(child)]
+    return [node]
+
+
+def questions_of(node: Node) -> list[str]:
+    """The questions a tree depends on, in order of first use."""
+    seen: dict[str, None] = {}
+    for leaf in _leaves(node):
+        if leaf["type"] == "critere":
+            seen.setdefault(leaf["question"])
+    return list(seen)

@@ -1,0 +1,66 @@
+"""Data errors as editors read them: ``file:line:column: field : message``, in French."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from .yamlsource import Loc, YamlDocument
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field} : {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class DataErrors(Exception):
+    """Every error found in the data set, raised once, after everything was checked."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        plural = "s" if count > 1 else ""
+        lines = [str(error) for error in self.errors]
+        lines.append(f"{count} erreur{plural} dans les données : rien n'a été publié.")
+        return "\n".join(lines)
+
+
+def format_loc(loc: Loc) -> str:
+    """``("montant", "tableaux", 0, "titre")`` → ``montant.tableaux[0].titre``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def error_at(doc: YamlDocument, loc: Loc, message: str, *, key: bool = False, root: str = "") -> DataError:
+    position = doc.position(loc, key=key)
+    return DataError(root + str(doc.path), position.line, position.column, format_loc(loc), message)
+
+
+def suggestion(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def describe_value(value: Any) -> str:
+    if value is True:
+        return "oui (vrai)"
+    if value is False:
+        return "non (faux)"
+    return f"« {value} »"

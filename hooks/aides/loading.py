@@ -1,0 +1,204 @@
+"""Load and validate the whole data directory into a Catalogue.
+
+Every file is read and checked before anything is built; all errors of all
+files are collected and raised together as ``DataErrors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import references
+from .catalogue import Catalogue
+from .conditions import Compiler, normalise, outcome
+from .errors import DataError, DataErrors, error_at
+from .models import (
+    ID_PATTERN,
+    Aide,
+    Contact,
+    Convention,
+    Partenaire,
+    Questions,
+    Referentiels,
+    Sources,
+    Territoires,
+)
+from .translate import validate_document
+from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+
+ENTITIES: dict[str, type[BaseModel]] = {
+    "aides": Aide,
+    "partenaires": Partenaire,
+    "conventions": Convention,
+    "contacts": Contact,
+}
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "questions.yml": Questions,
+    "territoires.yml": Territoires,
+    "referentiels.yml": Referentiels,
+    "sources.yml": Sources,
+}
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def data_dir() -> Path:
+    """The data directory: ``AIDES_DATA_DIR`` when set, else the repository's ``data/``."""
+    return Path(os.environ.get("AIDES_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+def build_today() -> dt.date:
+    """The build's "today": from ``SOURCE_DATE_EPOCH`` when set, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class _Reader:
+    """Reads and validates files, collecting errors instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.errors: list[DataError] = []
+        self.documents: dict[tuple[str, str], YamlDocument] = {}
+
+    def read(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
+        shown = Path(_display(path))
+        try:
+            doc = parse_yaml(path.read_text(encoding="utf-8"), shown)
+        except YamlSyntaxError as error:
+            self.errors.append(DataError(str(shown), error.position.line, error.position.column, "", error.message))
+            return None, None
+        except UnicodeDecodeError:
+            self.errors.append(DataError(str(shown), 1, 1, "", "le fichier n'est pas encodé en UTF-8"))
+            return None, None
+        self.errors.extend(error_at(doc, loc, message, key=True) for loc, _, message in doc.problems)
+        if doc.data is None:
+            self.errors.append(DataError(str(shown), 1, 1, "", "le fichier est vide"))
+            return doc, None
+        value, errors = validate_document(doc, model)
+        self.errors.extend(errors)
+        return doc, value
+
+    def entity_files(self, directory: Path, kind: str) -> Iterable[tuple[str, Path]]:
+        folder = directory / kind
+        if not folder.is_dir():
+            self.errors.append(DataError(_display(folder), 1, 1, "", "dossier manquant"))
+            return
+        seen: dict[str, Path] = {}
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in (".yml", ".yaml"):
+                continue
+            entity_id = path.stem
+            if not re.match(ID_PATTERN, entity_id):
+                self.errors.append(
+                    DataError(
+                        _display(path),
+                        1,
+                        1,
+                        "",
+                        f"le nom de fichier « {entity_id} » n'est pas un identifiant valide (minuscules sans accent, chiffres et tirets)",
+                    )
+                )
+                continue
+            if entity_id in seen:
+                self.errors.append(
+                    DataError(
+                        _display(path), 1, 1, "", f"identifiant en double : « {entity_id} » est aussi {_display(seen[entity_id])}"
+                    )
+                )
+                continue
+            seen[entity_id] = path
+            yield entity_id, path
+
+
+def load_catalogue(directory: Path | None = None, today: dt.date | None = None) -> Catalogue:
+    """Read, validate and cross-check every file; raise ``DataErrors`` listing all mistakes."""
+    directory = directory or data_dir()
+    reader = _Reader()
+    singles: dict[str, Any] = {}
+    for name, model in SINGLE_FILES.items():
+        path = directory / name
+        if not path.is_file():
+            reader.errors.append(DataError(_display(path), 1, 1, "", "fichier manquant"))
+            continue
+        doc, singles[name] = reader.read(path, model)
+        if doc:
+            reader.documents[("", name)] = doc
+    entities: dict[str, dict[str, Any]] = {kind: {} for kind in ENTITIES}
+    for kind, model in ENTITIES.items():
+        for entity_id, path in reader.entity_files(directory, kind):
+            doc, value = reader.read(path, model)
+            if value is not None:
+                entities[kind][entity_id] = value
+                reader.documents[(kind, entity_id)] = doc
+    if any(value is None for value in singles.values()) or len(singles) < len(SINGLE_FILES):
+        raise DataErrors(reader.errors)  # without vocabularies, references cannot be checked
+
+    catalogue = Catalogue(
+        aides=entities["aides"],
+        partenaires=entities["partenaires"],
+        conventions=entities["conventions"],
+        contacts=entities["contacts"],
+        questions={question.id: question for question in singles["questions.yml"].questions},
+        referentiels=singles["referentiels.yml"],
+        territoires=singles["territoires.yml"],
+        sources={source.id: source for source in singles["sources.yml"].sources},
+        today=today or build_today(),
+    )
+    reader.errors.extend(references.check(catalogue, reader.documents))
+    reader.errors.extend(_compile_rules(catalogue, reader.documents))
+    if reader.errors:
+        raise DataErrors(reader.errors)
+    return catalogue
+
+
+def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
+    """Compile each aid's conditions; check that its worked examples still give their outcome."""
+    errors: list[DataError] = []
+    compiler = Compiler(catalogue.questions, catalogue.territoires)
+    for aide_id, aide in catalogue.aides.items():
+        doc = documents[("aides", aide_id)]
+        compiler.errors = []
+        tree = compiler.compile(aide.conditions)
+        errors.extend(error_at(doc, error.loc, error.message) for error in compiler.errors)
+        if tree is None or compiler.errors:
+            continue
+        catalogue.rules[aide_id] = tree
+        for index, example in enumerate(aide.exemples):
+            loc = ("exemples", index)
+            unknown = [key for key in example.reponses if key not in catalogue.questions]
+            if unknown:
+                errors.append(
+                    error_at(
+                        doc,
+                        (*loc, "reponses", unknown[0]),
+                        f"« {unknown[0]} » n'est pas une question de data/questions.yml",
+                        key=True,
+                    )
+                )
+                continue
+            answers = normalise(example.reponses, catalogue.questions, catalogue.region_of)
+            got = outcome(tree, answers)["statut"]
+            if got != example.resultat:
+                errors.append(
+                    error_at(
+                        doc,
+                        (*loc, "resultat"),
+                        f"l'exemple « {example.titre} » attend {example.resultat} mais les conditions donnent maintenant {got}",
+                    )
+                )
+    return errors

@@ -1,0 +1,108 @@
+"""Read YAML files while remembering where every value stands.
+
+Errors must name file, line and column, so we compose the node tree (with the
+fast C parser) and build plain Python values ourselves, keeping a map from each
+value's path (``("publics", 1)``) to its position. Duplicate keys, which PyYAML
+would silently merge, are reported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Loc = tuple[str | int, ...]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """How a scalar was written, to explain a surprising reading (« 010 » read as 8)."""
+
+    text: str
+    quoted: bool
+
+
+@dataclass
+class YamlDocument:
+    path: Path
+    data: Any
+    positions: dict[Loc, Position] = field(default_factory=dict)
+    key_positions: dict[Loc, Position] = field(default_factory=dict)
+    scalars: dict[Loc, Scalar] = field(default_factory=dict)
+    problems: list[tuple[Loc, Position, str]] = field(default_factory=list)
+
+    def position(self, loc: Loc, *, key: bool = False) -> Position:
+        """Position of the value at ``loc`` (or of its key), else of the nearest parent."""
+        if key and loc in self.key_positions:
+            return self.key_positions[loc]
+        while loc:
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return self.positions.get((), Position(1, 1))
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
+    doc.positions[loc] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _constructor.construct_object(key_node)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                doc.problems.append(((*loc, key), _mark(key_node), f"la clé « {key} » apparaît deux fois"))
+                continue
+            doc.key_positions[(*loc, key)] = _mark(key_node)
+            result[key] = _build(value_node, (*loc, key), doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*loc, index), doc) for index, item in enumerate(node.value)]
+    doc.scalars[loc] = Scalar(node.value, node.style in ("'", '"'))
+    return _constructor.construct_object(node)
+
+
+def parse_yaml(text: str, path: Path) -> YamlDocument:
+    """Parse one YAML document; raise YamlSyntaxError with a French message on bad syntax."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        raise YamlSyntaxError(position, f"syntaxe YAML invalide : {error.problem or error.context}") from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(Position(1, 1), f"syntaxe YAML invalide : {error}") from None
+    doc = YamlDocument(path=path, data=None)
+    if root is not None:
+        try:
+            doc.data = _build(root, (), doc)
+        except yaml.constructor.ConstructorError as error:
+            mark = error.problem_mark
+            raise YamlSyntaxError(
+                Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1),
+                f"valeur YAML illisible : {error.problem}",
+            ) from None
+    return doc
