@@ -161,7 +161,7 @@ def _lower_first(text: str) -> str:
 
 def normalise(answers: Answers, questions: dict[str, Question], region_of: dict[str, str]) -> Answers:
     """Fill derived answers (the region from the département); drop "je ne sais pas"."""
-    result = {key: value for key, value in answers.items() if value not in (None, "", UNKNOWN)}
+    result = {key: value for key, value in answers.items() if value not in (None, "", UNKNOWN, [])}
     for question in questions.values():
         if question.deduite_de and question.id not in result:
             source = result.get(question.deduite_de)
@@ -197,15 +197,26 @@ def evaluate(node: Node, answers: Answers) -> bool | None:
 
 
 def outcome(node: Node, answers: Answers) -> dict[str, Any]:
-    """Result of one aid: ``eligible``, ``a_verifier`` or ``non_eligible``, with its reasons."""
+    """Result of one aid, ``eligible``, ``a_verifier`` or ``non_eligible``, with its reasons.
+
+    Reasons are the criteria that decide the result: the unmet ones when not
+    eligible, the unknown ones when still to check; ``questions_manquantes`` are
+    the unanswered questions among the latter.
+    """
     value = evaluate(node, answers)
     status = {True: "eligible", None: "a_verifier", False: "non_eligible"}[value]
-    wanted = False if value is False else None
-    reasons = [leaf["texte"] for leaf in _leaves(node) if value is not True and evaluate(leaf, answers) is wanted]
-    missing = sorted(
-        {leaf["question"] for leaf in _leaves(node) if leaf["type"] == "critere" and leaf["question"] not in answers}
-    )
-    return {"statut": status, "raisons": reasons, "questions_manquantes": missing}
+    leaves = [] if value is True else _deciding(node, answers, value)
+    missing = sorted({leaf["question"] for leaf in leaves if leaf["type"] == "critere" and leaf["question"] not in answers})
+    return {"statut": status, "raisons": [leaf["texte"] for leaf in leaves], "questions_manquantes": missing}
+
+
+def _deciding(node: Node, answers: Answers, value: bool | None) -> list[Node]:
+    """The leaves that make ``node`` evaluate to ``value`` (False or None)."""
+    if node["type"] not in GROUPS:
+        return [node]
+    return [
+        leaf for child in node["enfants"] if evaluate(child, answers) is value for leaf in _deciding(child, answers, value)
+    ]
 
 
 def _leaves(node: Node) -> list[Node]:

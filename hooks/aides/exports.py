@@ -1,0 +1,137 @@
+"""Open data exports (Licence Ouverte 2.0): JSON, CSV and the eligibility rules.
+
+Output is deterministic (catalogue order, fixed separators) so that two builds
+of the same data are byte-identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .catalogue import Catalogue
+from .schemas import schema_texts
+from .views import aide_url, convention_url, partenaire_url
+
+CSV_COLUMNS = [
+    "id",
+    "titre",
+    "url",
+    "statut",
+    "resume",
+    "publics",
+    "types",
+    "territoires",
+    "partenaires",
+    "debut",
+    "fin",
+    "verifie_le",
+]
+
+
+def _json(value: Any, *, compact: bool = False) -> str:
+    if compact:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def _territoires(catalogue: Catalogue, territoire: Any) -> dict[str, Any]:
+    return {
+        "national": territoire.national,
+        "regions": territoire.regions,
+        "departements": territoire.departements,
+        "regions_couvertes": catalogue.regions_of(territoire),
+    }
+
+
+def aide_records(catalogue: Catalogue, base_url: str) -> list[dict[str, Any]]:
+    records = []
+    for aide_id, aide in catalogue.aides.items():
+        data = aide.model_dump(mode="json", exclude={"conditions", "territoire", "partenaires"})
+        records.append(
+            {
+                "id": aide_id,
+                "titre": aide.titre,
+                "url": base_url + aide_url(aide_id),
+                "statut": catalogue.status(aide),
+                "publics": aide.publics,
+                "types": aide.types,
+                "territoires": _territoires(catalogue, aide.territoire),
+                "partenaires": [role.partenaire for role in aide.partenaires],
+                "roles_partenaires": [role.model_dump() for role in aide.partenaires],
+                "conditions": catalogue.rules[aide_id],
+                **{key: value for key, value in data.items() if key not in ("titre", "publics", "types")},
+            }
+        )
+    return records
+
+
+def entity_records(catalogue: Catalogue, kind: str, base_url: str) -> list[dict[str, Any]]:
+    urls = {"partenaires": partenaire_url, "conventions": convention_url}
+    records = []
+    for entity_id, entity in getattr(catalogue, kind).items():
+        record: dict[str, Any] = {"id": entity_id}
+        if kind in urls:
+            record["url"] = base_url + urls[kind](entity_id)
+        record.update(entity.model_dump(mode="json"))
+        records.append(record)
+    return records
+
+
+def aides_csv(records: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(
+            {
+                "id": record["id"],
+                "titre": record["titre"],
+                "url": record["url"],
+                "statut": record["statut"],
+                "resume": record["resume"],
+                "publics": "|".join(record["publics"]),
+                "types": "|".join(record["types"]),
+                "territoires": "|".join(record["territoires"]["regions_couvertes"]) or "national",
+                "partenaires": "|".join(record["partenaires"]),
+                "debut": record["validite"]["debut"] or "",
+                "fin": record["validite"]["fin"] or "",
+                "verifie_le": record["verifie_le"],
+            }
+        )
+    return buffer.getvalue()
+
+
+def eligibility(catalogue: Catalogue, base_url: str) -> dict[str, Any]:
+    """Questions and compiled rules: what the checkers run on, published for reuse."""
+    return {
+        "questions": [question.model_dump(mode="json", exclude={"phrases"}) for question in catalogue.questions.values()],
+        "region_of": catalogue.region_of,
+        "aides": [
+            {
+                "id": aide_id,
+                "titre": aide.titre,
+                "url": base_url + aide_url(aide_id),
+                "statut": catalogue.status(aide),
+                "conditions": catalogue.rules[aide_id],
+            }
+            for aide_id, aide in catalogue.aides.items()
+        ],
+    }
+
+
+def data_files(catalogue: Catalogue, base_url: str = "/") -> dict[str, str]:
+    """Path under the site root → content of every open data file."""
+    aides = aide_records(catalogue, base_url)
+    files = {
+        "donnees/aides.json": _json(aides),
+        "donnees/aides.csv": aides_csv(aides),
+        "donnees/partenaires.json": _json(entity_records(catalogue, "partenaires", base_url)),
+        "donnees/conventions.json": _json(entity_records(catalogue, "conventions", base_url)),
+        "donnees/contacts.json": _json(entity_records(catalogue, "contacts", base_url)),
+        "donnees/eligibilite.json": _json(eligibility(catalogue, base_url), compact=True),
+    }
+    files.update({f"donnees/schemas/{name}": text for name, text in schema_texts().items()})
+    return files

@@ -1,0 +1,133 @@
+// Eligibility evaluator: the browser twin of hooks/aides/conditions.py.
+//
+// The build compiles each aid's conditions into a JSON tree; this module answers
+// "is this person eligible?" in the browser with EXACTLY the Python semantics, so
+// the checker never disagrees with the aid pages. tests/vectors/eligibility.json
+// and tests/test_eligibility_twins.py hold both sides to that: change one twin,
+// change the other.
+//
+// Three-valued logic: true (met), false (not met), null (unknown: not answered,
+// "je ne sais pas", or a fact only a person can check: a_verifier).
+
+const UNKNOWN = "nsp"; // the "je ne sais pas" answer
+const has = (object, key) => object != null && Object.hasOwn(object, key);
+
+/** Drop unknown answers, then fill derived ones (the region from the département). */
+export function normalise(answers, questions, regionOf) {
+  const result = Object.fromEntries(
+    Object.entries(answers).filter(([, value]) => !isEmpty(value) && value !== UNKNOWN),
+  );
+  for (const question of questions) {
+    if (!question.deduite_de || has(result, question.id)) continue; // a direct answer wins
+    const source = result[question.deduite_de];
+    // Python tests `source in region_of`: the keys are strings, so only a string can match.
+    if (typeof source === "string" && has(regionOf, source)) result[question.id] = regionOf[source];
+  }
+  return result;
+}
+
+/** Evaluate a node against normalised answers: true, false or null (unknown). */
+export function evaluate(node, answers) {
+  if (node.type === "a_verifier") return null;
+  if (node.type === "toutes" || node.type === "une_de") {
+    const values = node.enfants.map((child) => evaluate(child, answers));
+    // One false child decides "toutes", one true child decides "une_de"; otherwise unknown wins.
+    const [decisive, other] = node.type === "toutes" ? [false, true] : [true, false];
+    if (values.includes(decisive)) return decisive;
+    return values.includes(null) ? null : other;
+  }
+  // Own properties only: a question named "constructor" must not read Object.prototype.
+  const answer = has(answers, node.question) ? answers[node.question] : null;
+  if (answer === null || answer === undefined) return null;
+  const { operateur, valeur } = node;
+  if (operateur === "moins_de") return answer < valeur; // strict
+  if (operateur === "au_moins") return answer >= valeur;
+  if (operateur === "oui" || operateur === "non") return answer === operateur;
+  // "parmi": a multiple choice matches when any ticked item is in the list.
+  if (Array.isArray(answer)) return answer.some((item) => valeur.includes(item));
+  return valeur.includes(answer);
+}
+
+function leaves(node) {
+  if (node.type === "toutes" || node.type === "une_de") return node.enfants.flatMap(leaves);
+  return [node];
+}
+
+/** Result of one aid, as Python's `outcome`: status, the deciding criteria, the unanswered questions among them. */
+export function outcome(node, answers) {
+  const value = evaluate(node, answers);
+  const statut = value === true ? "eligible" : value === false ? "non_eligible" : "a_verifier";
+  const deciding = value === true ? [] : decidingLeaves(node, answers, value);
+  const missing = deciding.filter((leaf) => leaf.type === "critere" && !has(answers, leaf.question)).map((leaf) => leaf.question);
+  // Default sort compares UTF-16 code units: the same order as Python's sorted() for these ASCII ids.
+  return { statut, raisons: deciding.map((leaf) => leaf.texte), questions_manquantes: [...new Set(missing)].sort() };
+}
+
+/** The leaves that make `node` evaluate to `value` (false: unmet criteria; null: unknown ones). */
+function decidingLeaves(node, answers, value) {
+  if (node.type !== "toutes" && node.type !== "une_de") return [node];
+  return node.enfants.filter((child) => evaluate(child, answers) === value).flatMap((child) => decidingLeaves(child, answers, value));
+}
+
+/** The questions a tree depends on, in order of first use. */
+export function questionsOf(node) {
+  return [...new Set(leaves(node).filter((leaf) => leaf.type === "critere").map((leaf) => leaf.question))];
+}
+
+// --- answers in the URL fragment ---------------------------------------------
+// #age=25&statut=salarie&difficulte=perte_emploi,separation&decision_dalo=oui
+// The fragment never reaches a server, and a checker result can be bookmarked or shared.
+
+const NUMBER = /^-?\d+(?:\.\d+)?$/; // plain decimals only: Number() would accept "", "0x10" or "1e3"
+
+function decode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null; // malformed escape (%E9 alone): drop the value rather than fail the page
+  }
+}
+
+function parseValue(raw, type) {
+  const text = decode(raw);
+  if (!text) return undefined; // empty or malformed
+  if (text === UNKNOWN) return UNKNOWN; // kept: "je ne sais pas" is an answer the form shows again
+  if (type === "nombre") return NUMBER.test(text) ? Number(text) : undefined;
+  if (type === "choix_multiple") {
+    // Split before decoding, so an item may contain an encoded comma (%2C).
+    const items = raw.split(",").map(decode).filter((item) => item);
+    return items.length ? items : undefined;
+  }
+  return text;
+}
+
+/** Read answers from a fragment ("#a=1&b=x,y" or "a=1&b=x,y"); unknown ids and invalid values are dropped. */
+export function parseFragment(fragment, questions) {
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const answers = {};
+  for (const pair of (fragment || "").replace(/^#/, "").split("&")) {
+    const cut = pair.indexOf("=");
+    if (cut < 0) continue;
+    const question = byId.get(decode(pair.slice(0, cut)));
+    if (!question) continue;
+    const value = parseValue(pair.slice(cut + 1), question.type);
+    if (value !== undefined) answers[question.id] = value;
+  }
+  return answers;
+}
+
+const isEmpty = (value) =>
+  value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0) ||
+  (typeof value === "number" && !Number.isFinite(value));
+
+/** Write answers as a fragment, without the leading "#", in the order of `questions`; empty answers are left out. */
+export function toFragment(answers, questions) {
+  const parts = [];
+  for (const { id } of questions) {
+    const value = has(answers, id) ? answers[id] : null;
+    if (isEmpty(value)) continue;
+    const text = Array.isArray(value) ? value.map((item) => encodeURIComponent(item)).join(",") : encodeURIComponent(value);
+    parts.push(`${encodeURIComponent(id)}=${text}`);
+  }
+  return parts.join("&");
+}
