@@ -1,4 +1,4 @@
-"""``python -m aides check``: validate the data directory and list every error."""
+"""``python -m aides check``: validate the data and list every error; ``python -m aides schemas``: regenerate schemas/."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ import sys
 
 from .errors import DataErrors
 from .loading import data_dir, load_catalogue
+from .schemas import write_schemas
 
 
 def main() -> int:
+    if sys.argv[1:] == ["schemas"]:
+        write_schemas()
+        print("schemas/ régénérés à partir des modèles.")
+        return 0
     try:
         catalogue = load_catalogue()
     except DataErrors as errors:
