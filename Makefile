@@ -4,6 +4,7 @@ PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check chromium test lint bench schemas clean
 

@@ -22,16 +22,17 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=ROOT, check=False)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=ROOT, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Échec de la construction : {site_dir.name}/ n'a pas été modifié.", file=sys.stderr)
         return result.returncode
+    staging.chmod(0o755)  # mkdtemp makes it private; a site is public
     old = site_dir.with_name(f".site-old-{os.getpid()}")
     if site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)
-    staging.chmod(0o755)
     shutil.rmtree(old, ignore_errors=True)
     return 0
 

@@ -22,14 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .formatting import join_or
+from .formatting import join_or, typography
 from .models import Question, QuestionType, Territoires
 
 Node = dict[str, Any]
 Answers = dict[str, Any]
 Loc = tuple[str | int, ...]
 
-GROUPS = {"toutes": "Remplir toutes ces conditions :", "une_de": "Remplir au moins une de ces conditions :"}
+GROUPS = {"toutes": "Remplir toutes ces conditions\u00a0:", "une_de": "Remplir au moins une de ces conditions\u00a0:"}
 UNKNOWN = "nsp"  # the "je ne sais pas" answer
 OPERATORS = {
     QuestionType.nombre: ("moins_de", "au_moins"),
@@ -76,7 +76,7 @@ class Compiler:
         if key == "a_verifier":
             if not isinstance(value, str) or not value.strip():
                 raise ConditionError(loc, "« a_verifier » attend la phrase de ce qui reste à vérifier")
-            return {"type": "a_verifier", "texte": value}
+            return {"type": "a_verifier", "texte": typography(value)}
         question = self.questions.get(key)
         if question is None:
             choices = ", ".join(["toutes", "une_de", "a_verifier", *sorted(self.questions)])
@@ -109,7 +109,7 @@ class Compiler:
             raise ConditionError(
                 loc, f"la question « {question.id} » n'a pas de phrase pour « {operator} » dans data/questions.yml"
             )
-        texte = template.replace("{valeur}", self._describe(question, operand))
+        texte = typography(template.replace("{valeur}", self._describe(question, operand)))
         return {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
 
     def _operand(self, question: Question, operator: str, operand: Any, loc: Loc) -> Any:
@@ -214,9 +214,7 @@ def _deciding(node: Node, answers: Answers, value: bool | None) -> list[Node]:
     """The leaves that make ``node`` evaluate to ``value`` (False or None)."""
     if node["type"] not in GROUPS:
         return [node]
-    return [
-        leaf for child in node["enfants"] if evaluate(child, answers) is value for leaf in _deciding(child, answers, value)
-    ]
+    return [leaf for child in node["enfants"] if evaluate(child, answers) is value for leaf in _deciding(child, answers, value)]
 
 
 def _leaves(node: Node) -> list[Node]:

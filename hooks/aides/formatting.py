@@ -56,13 +56,18 @@ def join_and(items: list[str]) -> str:
 _BEFORE = re.compile(r"[ \u00a0\u202f]*([:;!?»])")
 _AFTER = re.compile(r"«[ \u00a0\u202f]*")
 _URL_COLON = re.compile(r"(https?|mailto|tel)\u00a0:")
+_UNIT = re.compile(r"(\d)[ \u00a0\u202f]*([€%])")
+_THOUSANDS = re.compile(r"(\d) (?=\d{3}\b)")
 
 
 def typography(text: str) -> str:
-    """French spacing: no-break space before ``: ; ! ? »`` and after ``«``.
+    """French spacing: no-break space before ``: ; ! ? » € %`` and after ``«``,
+    narrow no-break space between groups of thousands (« 1 500 »).
 
     Applied to plain text before escaping; URLs written in text keep their colon.
     """
+    text = _UNIT.sub("\\1" + NBSP + "\\2", text)
+    text = _THOUSANDS.sub("\\1" + NNBSP, text)
     text = _BEFORE.sub(lambda m: (NBSP if m.group(1) in ":»" else NNBSP) + m.group(1), text)
     text = _AFTER.sub("«" + NBSP, text)
     return _URL_COLON.sub(r"\1:", text)

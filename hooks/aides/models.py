@@ -89,6 +89,8 @@ class Territoire(Model):
 
 
 class Approximation(StrEnum):
+    """How exact a figure is: « environ », « près de », « plus de »..."""
+
     exact = "exact"
     environ = "environ"
     pres_de = "pres_de"
@@ -102,7 +104,7 @@ class Chiffre(Model):
     valeur: int | float = Field(description="Le nombre, sans unité (1,3 million s'écrit 1300000).")
     unite: Literal["nombre", "euros", "pourcentage"] = "nombre"
     libelle: Text = Field(description="Ce qui est compté, au pluriel : « ménages accompagnés ».")
-    approximation: Approximation = Approximation.exact
+    approximation: Annotated[Approximation, Field(strict=False)] = Approximation.exact
     periode: Text | None = Field(None, description="Année ou période : « 2020 », « l'an passé ».")
     territoire: Text | None = None
     source: Id
@@ -195,7 +197,7 @@ class Question(Model):
     """A question asked by the checkers; conditions of aids are stated over these."""
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
-    type: QuestionType
+    type: Annotated[QuestionType, Field(strict=False)]
     libelle: Text = Field(description="La question posée, avec son point d'interrogation.")
     aide: Text | None = Field(None, description="Une phrase d'aide sous la question.")
     choix: list[Entree] = []

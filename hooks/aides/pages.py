@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
+from .formatting import typography
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class GeneratedPage:
 
     def front_matter(self) -> str:
         # Material prints meta.title unescaped in <title> and the header: escape it here.
-        meta = {"template": self.template, "title": html.escape(self.title), "vue": self.view, "cle": self.key}
+        meta = {"template": self.template, "title": html.escape(typography(self.title)), "vue": self.view, "cle": self.key}
         return "---\n" + "\n".join(f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in meta.items()) + "\n---\n"
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .formatting import typography
 from .models import (
     Aide,
     Chiffre,
@@ -21,19 +22,20 @@ from .models import (
     Validite,
 )
 
-DOCUMENTED: list[tuple[str, str, type[BaseModel]]] = [
-    ("Aide", "data/aides/<id>.yml", Aide),
-    ("Partenaire", "data/partenaires/<id>.yml", Partenaire),
-    ("Convention", "data/conventions/<id>.yml", Convention),
-    ("Contact", "data/contacts/<id>.yml", Contact),
-    ("Question", "data/questions.yml (liste questions)", Question),
-    ("Territoire", "bloc territoire", Territoire),
-    ("Validité", "bloc validite", Validite),
-    ("Montant", "bloc montant", Montant),
-    ("Valeur", "élément de montant.valeurs", Valeur),
-    ("Tableau", "élément de montant.tableaux", Tableau),
-    ("Chiffre", "élément de chiffres", Chiffre),
-    ("Source", "élément de sources", SourceRef),
+# (title, where it is written, what it is, model)
+DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [
+    ("Aide", "data/aides/<id>.yml", "Une aide ou un dispositif.", Aide),
+    ("Partenaire", "data/partenaires/<id>.yml", "Un organisme.", Partenaire),
+    ("Convention", "data/conventions/<id>.yml", "Une convention, un protocole ou un avenant.", Convention),
+    ("Contact", "data/contacts/<id>.yml", "Un point de contact de service, jamais la ligne personnelle d'un agent.", Contact),
+    ("Question", "data/questions.yml, liste questions", "Une question des questionnaires d'éligibilité.", Question),
+    ("Territoire", "bloc territoire", "Où s'applique la fiche ; sans région ni département : toute la France.", Territoire),
+    ("Validité", "bloc validite", "Période d'ouverture ; après la fin, l'aide est marquée terminée.", Validite),
+    ("Montant", "bloc montant", "Montants simples (valeurs) ou par zone et produit (tableaux).", Montant),
+    ("Valeur", "élément de montant.valeurs", "Un montant en euros ou un pourcentage.", Valeur),
+    ("Tableau", "élément de montant.tableaux", "Un tableau de montants par zone (colonnes) et produit (lignes).", Tableau),
+    ("Chiffre", "élément de chiffres", "Un chiffre cité par une source.", Chiffre),
+    ("Source", "élément de sources", "L'article d'où vient l'information.", SourceRef),
 ]
 
 
@@ -43,7 +45,7 @@ def _type_name(schema: dict[str, Any]) -> str:
     if "anyOf" in schema:
         return " ou ".join(_type_name(option) for option in schema["anyOf"] if option.get("type") != "null")
     if "enum" in schema:
-        return "un de : " + ", ".join(map(str, schema["enum"]))
+        return "un de\u00a0: " + ", ".join(map(str, schema["enum"]))
     if "const" in schema:
         return str(schema["const"])
     kind = schema.get("type", "valeur")
@@ -57,7 +59,7 @@ def _type_name(schema: dict[str, Any]) -> str:
 
 def field_reference() -> list[dict[str, Any]]:
     models = []
-    for title, where, model in DOCUMENTED:
+    for title, where, description, model in DOCUMENTED:
         schema = model.model_json_schema()
         required = set(schema.get("required", []))
         fields = [
@@ -65,9 +67,9 @@ def field_reference() -> list[dict[str, Any]]:
                 "nom": name,
                 "obligatoire": name in required,
                 "type": _type_name(prop),
-                "description": prop.get("description", ""),
+                "description": typography(prop.get("description", "")),
             }
             for name, prop in schema["properties"].items()
         ]
-        models.append({"titre": title, "fichier": where, "description": (model.__doc__ or "").strip(), "champs": fields})
+        models.append({"titre": title, "fichier": where, "description": typography(description), "champs": fields})
     return models

@@ -11,14 +11,32 @@ from .errors import DataError, error_at, suggestion
 from .models import MOBILE_PATTERN, Chiffre, SourceRef, Territoire
 from .yamlsource import Loc, YamlDocument
 
-# « prenom.nom@ » is how organisations spell a person's own mailbox.
-PERSONAL_EMAIL = re.compile(r"^[a-z]+(?:-[a-z]+)?\.[a-z]+(?:-[a-z]+)?@", re.IGNORECASE)
+# « prenom.nom@ » is how organisations spell a person's own mailbox; a service
+# mailbox names its function (« accompagnementpaca.als@ », « contact@ »).
+PERSONAL_EMAIL = re.compile(r"^([a-z]+(?:-[a-z]+)?)\.([a-z]+(?:-[a-z]+)?)@", re.IGNORECASE)
+SERVICE_WORDS = (
+    "accueil",
+    "accompagnement",
+    "contact",
+    "service",
+    "info",
+    "social",
+    "secretariat",
+    "agence",
+    "direction",
+    "equipe",
+)
+
+
+def looks_personal(email: str) -> bool:
+    match = PERSONAL_EMAIL.match(email)
+    return bool(match) and not any(word in part.lower() for part in match.groups() for word in SERVICE_WORDS)
 
 
 def _unknown(value: str, known: Any, what: str) -> str:
     names = sorted(known)
     hint = suggestion(value, names) or (f" (choix : {', '.join(names)})" if len(names) <= 12 else "")
-    return f"« {value} » n'est pas {what} connu{hint}"
+    return f"« {value} » n'est pas {what}{hint}"
 
 
 class _Checker:
@@ -33,18 +51,22 @@ class _Checker:
 
     def territoire(self, doc: YamlDocument, loc: Loc, territoire: Territoire) -> None:
         for index, code in enumerate(territoire.regions):
-            self.ref(doc, (*loc, "regions", index), code, self.catalogue.region_names, "un code de région")
+            self.ref(doc, (*loc, "regions", index), code, self.catalogue.region_names, "un code de région connu")
         for index, code in enumerate(territoire.departements):
-            self.ref(doc, (*loc, "departements", index), code, self.catalogue.departement_names, "un code de département")
+            self.ref(doc, (*loc, "departements", index), code, self.catalogue.departement_names, "un code de département connu")
 
     def sources(self, doc: YamlDocument, sources: list[SourceRef], chiffres: list[Chiffre]) -> None:
         for index, source in enumerate(sources):
-            self.ref(doc, ("sources", index, "article"), source.article, self.catalogue.sources, "une source de data/sources.yml")
+            self.ref(
+                doc, ("sources", index, "article"), source.article, self.catalogue.sources, "une source connue (data/sources.yml)"
+            )
         for index, chiffre in enumerate(chiffres):
-            self.ref(doc, ("chiffres", index, "source"), chiffre.source, self.catalogue.sources, "une source de data/sources.yml")
+            self.ref(
+                doc, ("chiffres", index, "source"), chiffre.source, self.catalogue.sources, "une source connue (data/sources.yml)"
+            )
 
     def partner(self, doc: YamlDocument, loc: Loc, value: str) -> None:
-        self.ref(doc, loc, value, self.catalogue.partenaires, "un partenaire (data/partenaires/)")
+        self.ref(doc, loc, value, self.catalogue.partenaires, "un partenaire connu (data/partenaires/)")
 
 
 def check(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
@@ -77,11 +99,11 @@ def _vocabularies(c: _Checker) -> None:
             seen.add(value)
     doc = c.documents[("", "territoires.yml")]
     for index, dep in enumerate(cat.territoires.departements):
-        c.ref(doc, ("departements", index, "region"), dep.region, cat.region_names, "un code de région")
+        c.ref(doc, ("departements", index, "region"), dep.region, cat.region_names, "un code de région connu")
     doc = c.documents[("", "questions.yml")]
     for index, question in enumerate(doc.data["questions"]):
         if question.get("deduite_de"):
-            c.ref(doc, ("questions", index, "deduite_de"), question["deduite_de"], cat.questions, "une question")
+            c.ref(doc, ("questions", index, "deduite_de"), question["deduite_de"], cat.questions, "une question connue")
 
 
 def _aides(c: _Checker) -> None:
@@ -89,14 +111,14 @@ def _aides(c: _Checker) -> None:
     for aide_id, aide in cat.aides.items():
         doc = c.documents[("aides", aide_id)]
         for index, public in enumerate(aide.publics):
-            c.ref(doc, ("publics", index), public, cat.public_labels, "un public")
+            c.ref(doc, ("publics", index), public, cat.public_labels, "un public connu")
         for index, kind in enumerate(aide.types):
-            c.ref(doc, ("types", index), kind, cat.type_labels, "un type d'aide")
+            c.ref(doc, ("types", index), kind, cat.type_labels, "un type d'aide connu")
         c.territoire(doc, ("territoire",), aide.territoire)
         for index, role in enumerate(aide.partenaires):
             c.partner(doc, ("partenaires", index, "partenaire"), role.partenaire)
         for index, contact in enumerate(aide.contacts):
-            c.ref(doc, ("contacts", index), contact, cat.contacts, "un contact (data/contacts/)")
+            c.ref(doc, ("contacts", index), contact, cat.contacts, "un contact connu (data/contacts/)")
         c.sources(doc, aide.sources, aide.chiffres)
         for index, old in enumerate(aide.anciens_ids):
             if old in cat.aides:
@@ -127,9 +149,9 @@ def _conventions(c: _Checker) -> None:
         for index, signataire in enumerate(convention.signataires):
             c.partner(doc, ("signataires", index, "partenaire"), signataire.partenaire)
         for index, aide in enumerate(convention.aides):
-            c.ref(doc, ("aides", index), aide, cat.aides, "une aide (data/aides/)")
+            c.ref(doc, ("aides", index), aide, cat.aides, "une aide connue (data/aides/)")
         for index, earlier in enumerate(convention.suit):
-            c.ref(doc, ("suit", index), earlier, cat.conventions, "une convention (data/conventions/)")
+            c.ref(doc, ("suit", index), earlier, cat.conventions, "une convention connue (data/conventions/)")
             if earlier == conv_id:
                 c.errors.append(error_at(doc, ("suit", index), "une convention ne peut pas se suivre elle-même"))
         c.sources(doc, convention.sources, convention.chiffres)
@@ -155,7 +177,7 @@ def _contacts(c: _Checker) -> None:
         refusal = " : une coordonnée propre à une personne ne se publie qu'avec son accord (consentement_publication)"
         if contact.nature == "personne":
             c.errors.append(error_at(doc, ("nature",), "contact d'une personne" + refusal))
-        if contact.email and PERSONAL_EMAIL.match(contact.email):
+        if contact.email and looks_personal(contact.email):
             c.errors.append(
                 error_at(doc, ("email",), f"« {contact.email} » ressemble à l'adresse d'une personne (prénom.nom)" + refusal)
             )

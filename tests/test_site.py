@@ -1,0 +1,255 @@
+"""The built site, as the public, partners and re-users get it (real MkDocs builds)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import DATA, run_build
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+class _Text(HTMLParser):
+    """Visible text of a page, without scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style", "code", "pre"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "code", "pre"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(page: Path) -> str:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if "pagefind" not in path.parts)
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_aid_page_has_the_contract_anchors(site: Path) -> None:
+    for aid in sorted((DATA / "aides").glob("*.yml")):
+        page = read(site, f"aides/{aid.stem}")
+        for anchor in ("pour-qui", "conditions", "demarche", "contacts", "sources"):
+            assert f'id="{anchor}"' in page, f"{aid.stem}: #{anchor} manquant"
+
+
+def test_plus_plai_amounts_render_as_a_table_by_zone(site: Path) -> None:
+    page = read(site, "aides/reconstitution-offre-renouvellement-urbain")
+    table = page[page.index('<table class="tableau-montants">') : page.index("</table>")]
+    assert "<caption>Reconstitution de l" in table
+    assert '<th scope="col">Métropoles de Marseille, Toulon et Nice</th>' in table
+    row = re.search(r'<tr><th scope="row">Prêt PLUS</th>(.*?)</tr>', table)
+    assert row, table
+    assert re.findall(r"<td>(.*?)</td>", row.group(1)) == [f"8{NNBSP}000{NBSP}€", f"6{NNBSP}700{NBSP}€"]
+    assert 'id="montant"' in page
+
+
+def test_ended_scheme_stays_online_with_a_notice_and_out_of_the_current_list(site: Path) -> None:
+    page = read(site, "aides/sous-location-femmes-victimes-violences")
+    assert "Ce dispositif est terminé depuis le 22" in html.unescape(page)
+    catalogue = read(site, "aides")
+    current, ended = catalogue.split('id="termines"')
+    assert "sous-location-femmes-victimes-violences/" not in current
+    assert "sous-location-femmes-victimes-violences/" in ended
+
+
+def test_conditions_are_french_sentences(site: Path) -> None:
+    text = visible_text(site / "aides" / "visale" / "index.html")
+    assert "Avoir moins de 30 ans" in text
+    assert "Entrer dans un logement en location" in text
+
+
+def test_partner_page_lists_agreements_as_a_dated_timeline_and_its_aids(site: Path) -> None:
+    text = visible_text(site / "partenaires" / "soli-al" / "index.html")
+    assert "23 septembre 2020".replace(" ", NBSP, 1) in text
+    assert "Conventions et accords" in text
+    assert "Aides et dispositifs" in text
+
+
+def test_every_page_is_french_with_the_mandatory_footer(site: Path) -> None:
+    for page in pages(site):
+        source = page.read_text(encoding="utf-8")
+        assert '<html lang="fr"' in source, page
+        if page.name == "404.html" or "Cette page a changé d'adresse" in source:
+            continue
+        assert f"Accessibilité{NBSP}: non conforme" in html.unescape(source), page
+        for link in ("accessibilite/", "mentions-legales/", "donnees-personnelles/", "plan-du-site/"):
+            assert link in source, (page, link)
+
+
+def test_no_page_requests_another_host(site: Path) -> None:
+    resource = re.compile(r'<(?:script|img|iframe|source)[^>]*\ssrc="([^"]+)"|<link[^>]*\shref="([^"]+)"')
+    for page in pages(site):
+        source = page.read_text(encoding="utf-8")
+        for match in resource.finditer(source):
+            url = match.group(1) or match.group(2)
+            if match.group(0).startswith("<link") and 'rel="canonical"' in match.group(0):
+                continue
+            assert not re.match(r"(https?:)?//", url), f"{page}: {url}"
+        assert "fonts.googleapis" not in source and "fonts.gstatic" not in source
+
+
+def test_french_typography_in_every_page(site: Path) -> None:
+    bad_space = re.compile(r"\w ([:;!?€])|\d \d{3}\b")
+    for page in pages(site):
+        text = visible_text(page)
+        problems = [text[max(0, m.start() - 30) : m.end() + 5] for m in bad_space.finditer(text)]
+        assert not problems, f"{page.relative_to(site)}: {problems[:5]}"
+
+
+def test_dates_and_amounts_are_formatted_by_babel(site: Path) -> None:
+    text = visible_text(site / "aides" / "aide-exceptionnelle-loyer-150-euros" / "index.html")
+    assert f"150{NBSP}€ par mois" in text
+    assert "mai 2020" in text or "1er mai 2020".replace(" ", NBSP, 1) in text
+
+
+def test_personal_contact_data_from_the_seed_is_not_published(site: Path) -> None:
+    for folder in (DATA, site):
+        for path in folder.rglob("*"):
+            if path.is_file() and path.suffix in (".yml", ".html", ".json", ".csv"):
+                text = path.read_text(encoding="utf-8")
+                assert "06 34 28 71 44" not in text and "nathalie.berthelot@" not in text, path
+
+
+def test_open_data_files(site: Path) -> None:
+    aides = json.loads((site / "donnees" / "aides.json").read_text(encoding="utf-8"))
+    assert {record["id"] for record in aides} == {path.stem for path in (DATA / "aides").glob("*.yml")}
+    required = {"id", "titre", "url", "publics", "types", "territoires", "partenaires", "statut", "conditions"}
+    for record in aides:
+        assert required <= record.keys(), record["id"]
+        assert record["statut"] in ("en_cours", "termine")
+    statuses = {record["id"]: record["statut"] for record in aides}
+    assert statuses["sous-location-femmes-victimes-violences"] == "termine"
+    assert statuses["visale"] == "en_cours"
+    rows = list(csv.DictReader((site / "donnees" / "aides.csv").open(encoding="utf-8")))
+    assert [row["id"] for row in rows] == [record["id"] for record in aides]
+    for name in ("partenaires", "conventions", "contacts"):
+        records = json.loads((site / "donnees" / f"{name}.json").read_text(encoding="utf-8"))
+        assert {record["id"] for record in records} == {path.stem for path in (DATA / name).glob("*.yml")}
+    assert (site / "donnees" / "schemas" / "aide.schema.json").is_file()
+    assert "Licence Ouverte 2.0" in read(site, "donnees")
+
+
+def test_contacts_page_groups_by_region_and_departement(site: Path) -> None:
+    page = read(site, "contacts")
+    paca = page[page.index('id="region-93"') : page.index("</section>", page.index('id="region-93"'))]
+    assert "accompagnementpaca.als@actionlogement.fr" in paca
+    assert 'id="dep-13"' in paca
+
+
+def test_field_reference_is_generated_from_the_models(site: Path) -> None:
+    page = read(site, "contribuer")
+    for field in ("titre", "pour_qui", "conditions", "verifie_le", "anciens_ids", "consentement_publication"):
+        assert f"<code>{field}</code>" in page
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    result = run_build(again)
+    assert result.returncode == 0, result.stderr
+
+    def digest(root: Path) -> dict[str, str]:
+        return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()}
+
+    first, second = digest(site), digest(again)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def _add_aid(data: Path, aid_id: str, **changes: object) -> None:
+    import yaml
+
+    aid = yaml.safe_load((data / "aides" / "visale.yml").read_text(encoding="utf-8"))
+    aid.update(changes)
+    aid["exemples"] = []
+    (data / "aides" / f"{aid_id}.yml").write_text(yaml.safe_dump(aid, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.fixture
+def hostile_site(data_copy: Path, tmp_path: Path) -> Path:
+    _add_aid(
+        data_copy,
+        "aide-piegee",
+        titre='<script>alert("titre")</script> Aide piégée',
+        resume="<img src=x onerror=alert(1)> résumé",
+        demarche=['<a href="javascript:alert(1)">Cliquez</a>', "[lien](javascript:alert(2))"],
+        anciens_ids=["ancienne-aide"],
+    )
+    result = run_build(tmp_path / "site", data_copy)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "site"
+
+
+def test_editor_text_cannot_inject_markup(hostile_site: Path) -> None:
+    for page in pages(hostile_site):
+        source = page.read_text(encoding="utf-8")
+        assert '<script>alert("titre")' not in source, page
+        assert "<img src=x" not in source, page
+        assert 'href="javascript:' not in source, page
+    page = read(hostile_site, "aides/aide-piegee")
+    assert "&lt;script&gt;" in page
+
+
+def test_old_ids_redirect_to_the_current_page(hostile_site: Path) -> None:
+    page = read(hostile_site, "aides/ancienne-aide")
+    assert 'http-equiv="refresh"' in page
+    assert "../aide-piegee/" in page
+
+
+def test_another_data_directory_builds_another_site(data_copy: Path, tmp_path: Path) -> None:
+    (data_copy / "aides" / "requalification-logements-sociaux.yml").unlink()
+    for convention in (data_copy / "conventions").glob("*.yml"):
+        text = convention.read_text(encoding="utf-8")
+        convention.write_text(text.replace("  - requalification-logements-sociaux\n", ""), encoding="utf-8")
+    result = run_build(tmp_path / "site", data_copy)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "aides" / "requalification-logements-sociaux").exists()
+    assert (tmp_path / "site" / "aides" / "visale" / "index.html").is_file()
+
+
+def test_today_comes_from_source_date_epoch(tmp_path: Path) -> None:
+    # On 2023-01-01 the three-year sub-letting experiment (until 2023-09-22) was still running.
+    result = run_build(tmp_path / "site", SOURCE_DATE_EPOCH="1672531200")
+    assert result.returncode == 0, result.stderr
+    aides = json.loads((tmp_path / "site" / "donnees" / "aides.json").read_text(encoding="utf-8"))
+    assert {r["id"]: r["statut"] for r in aides}["sous-location-femmes-victimes-violences"] == "en_cours"
+
+
+def test_schemas_in_the_repository_match_the_models() -> None:
+    from aides.schemas import SCHEMA_DIR, schema_texts
+
+    for name, text in schema_texts().items():
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, f"{name} : lancez « make schemas »"
+
+
+def test_every_data_file_references_its_schema() -> None:
+    for path in sorted(DATA.rglob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema.is_file(), (path, schema)
