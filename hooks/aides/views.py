@@ -85,15 +85,26 @@ class Views:
             "source": self.cat.sources[chiffre.source].titre,
         }
 
-    def source(self, ref: SourceRef) -> dict[str, Any]:
-        source = self.cat.sources[ref.article]
-        return {
-            "titre": t(source.titre),
-            "editeur": t(source.editeur or ""),
-            "date": fmt.date(source.date) if source.date else t(source.date_texte or "date non précisée"),
-            "extrait": t(ref.extrait or ""),
-            "url": source.url,
-        }
+    def sources(self, refs: list[SourceRef]) -> list[dict[str, Any]]:
+        """One entry per article, with every passage quoted from it."""
+        extracts: dict[str, list[str]] = {}
+        for ref in refs:
+            extracts.setdefault(ref.article, [])
+            if ref.extrait:
+                extracts[ref.article].append(t(ref.extrait))
+        views = []
+        for article, quotes in extracts.items():
+            source = self.cat.sources[article]
+            views.append(
+                {
+                    "titre": t(source.titre),
+                    "editeur": t(source.editeur or ""),
+                    "date": fmt.date(source.date) if source.date else t(source.date_texte or "date non précisée"),
+                    "extraits": quotes,
+                    "url": source.url,
+                }
+            )
+        return views
 
     def partner_link(self, partner_id: str) -> dict[str, str]:
         partner = self.cat.partenaires[partner_id]
@@ -177,7 +188,7 @@ class Views:
             conventions=[self.convention_summary(conv_id) for conv_id in self.cat.conventions_by_aide.get(aide_id, [])],
             contacts=[self.contact(contact_id) for contact_id in aide.contacts],
             chiffres=[self.chiffre(chiffre) for chiffre in aide.chiffres],
-            sources=[self.source(ref) for ref in aide.sources],
+            sources=self.sources(aide.sources),
             verifie_le=fmt.date(aide.verifie_le),
             debut=fmt.date(validite.debut) if validite.debut else "",
             fin=fmt.date(validite.fin) if validite.fin else "",
@@ -243,7 +254,7 @@ class Views:
             suit=[self.convention_summary(other) for other in convention.suit],
             suivie_par=[self.convention_summary(other) for other in later],
             chiffres=[self.chiffre(chiffre) for chiffre in convention.chiffres],
-            sources=[self.source(ref) for ref in convention.sources],
+            sources=self.sources(convention.sources),
         )
         return view
 
@@ -272,7 +283,7 @@ class Views:
             aides=[self.aide_summary(aide_id) for aide_id in self.cat.aides_by_partenaire.get(partner_id, [])],
             contacts=[self.contact(cid) for cid, contact in self.cat.contacts.items() if contact.partenaire == partner_id],
             chiffres=[self.chiffre(chiffre) for chiffre in partner.chiffres],
-            sources=[self.source(ref) for ref in partner.sources],
+            sources=self.sources(partner.sources),
         )
         return view
 
