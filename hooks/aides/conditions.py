@@ -134,6 +134,26 @@ class Compiler:
                 raise ConditionError((*loc, index), f"« {item} » n'est pas une réponse possible à « {question.id} » ({hint})")
         return operand
 
+    def check_answer(self, question_id: str, value: Any) -> str | None:
+        """Why ``value`` cannot answer the question (for the examples editors write), or None."""
+        question = self.questions.get(question_id)
+        if question is None:
+            return f"« {question_id} » n'est pas une question de data/questions.yml"
+        if value == UNKNOWN:
+            return None
+        if question.type == QuestionType.nombre:
+            is_number = isinstance(value, int | float) and not isinstance(value, bool)
+            return None if is_number else f"la réponse à « {question_id} » doit être un nombre"
+        if question.type == QuestionType.oui_non:
+            return None if value in ("oui", "non") else f"la réponse à « {question_id} » doit être oui ou non"
+        if question.type == QuestionType.choix_multiple and not isinstance(value, list):
+            return f"la réponse à « {question_id} » doit être une liste de choix"
+        allowed = self._allowed(question)
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str) or item not in allowed:
+                return f"« {item} » n'est pas une réponse possible à « {question_id} »"
+        return None
+
     def _allowed(self, question: Question) -> dict[str, str]:
         if question.type == QuestionType.region:
             return {region.code: region.nom for region in self.territoires.regions}

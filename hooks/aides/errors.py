@@ -63,4 +63,8 @@ def describe_value(value: Any) -> str:
         return "oui (vrai)"
     if value is False:
         return "non (faux)"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "un ensemble de clés"
     return f"« {value} »"

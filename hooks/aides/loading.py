@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from . import references
 from .catalogue import Catalogue
 from .conditions import Compiler, normalise, outcome
-from .errors import DataError, DataErrors, error_at
+from .errors import DataError, DataErrors, error_at, format_loc
 from .models import (
     ID_PATTERN,
     Aide,
@@ -85,7 +85,9 @@ class _Reader:
         except UnicodeDecodeError:
             self.errors.append(DataError(str(shown), 1, 1, "", "le fichier n'est pas encodé en UTF-8"))
             return None, None
-        self.errors.extend(error_at(doc, loc, message, key=True) for loc, _, message in doc.problems)
+        self.errors.extend(
+            DataError(str(shown), where.line, where.column, format_loc(loc), message) for loc, where, message in doc.problems
+        )
         if doc.data is None:
             self.errors.append(DataError(str(shown), 1, 1, "", "le fichier est vide"))
             return doc, None
@@ -180,16 +182,14 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
         catalogue.rules[aide_id] = tree
         for index, example in enumerate(aide.exemples):
             loc = ("exemples", index)
-            unknown = [key for key in example.reponses if key not in catalogue.questions]
-            if unknown:
-                errors.append(
-                    error_at(
-                        doc,
-                        (*loc, "reponses", unknown[0]),
-                        f"« {unknown[0]} » n'est pas une question de data/questions.yml",
-                        key=True,
-                    )
-                )
+            problems = [
+                (key, message)
+                for key, value in example.reponses.items()
+                if (message := compiler.check_answer(key, value)) is not None
+            ]
+            for key, message in problems:
+                errors.append(error_at(doc, (*loc, "reponses", key), message, key=message.endswith("questions.yml")))
+            if problems:
                 continue
             answers = normalise(example.reponses, catalogue.questions, catalogue.region_of)
             got = outcome(tree, answers)["statut"]

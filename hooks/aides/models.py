@@ -304,7 +304,9 @@ class Aide(Model):
     types: list[str] = Field(min_length=1, description="Identifiants de data/referentiels.yml (types).")
     territoire: Territoire = Territoire()
     pour_qui: list[Text] = Field(min_length=1, description="Phrases de la section « Pour qui ? ».")
-    conditions: dict[str, Any] | None = Field(None, description="Conditions sur les questions de data/questions.yml.")
+    conditions: dict[str, Any] = Field(
+        description="Conditions sur les questions de data/questions.yml (toutes, une_de, a_verifier)."
+    )
     precisions_conditions: list[Text] = []
     montant: Montant | None = None
     demarche: list[Text] = Field(min_length=1, description="Étapes de « Comment en bénéficier ? ».")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -69,11 +70,16 @@ def _message(doc: YamlDocument, loc: Loc, error: dict[str, Any], model: type[Bas
     if kind in _TYPE_NAMES:
         return _wrong_type(doc, loc, _TYPE_NAMES[kind], value)
     if kind in ("literal_error", "enum"):
-        return f"{describe_value(value)} n'est pas une valeur permise (choix : {ctx.get('expected', '')})"
+        choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return f"{describe_value(value)} n'est pas une valeur permise (choix : {choices})"
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         if "2A" in pattern:
             return f'{describe_value(value)} n\'est pas un code INSEE de région ou de département (ex. : "93", "2A")'
+        if "_" in pattern:
+            return (
+                f"{describe_value(value)} n'est pas un identifiant valide (minuscules sans accent, chiffres et tirets bas « _ »)"
+            )
         return f"{describe_value(value)} n'est pas un identifiant valide (minuscules sans accent, chiffres et tirets)"
     if kind == "string_too_short":
         return "ne doit pas être vide"
@@ -118,11 +124,15 @@ def validate_document(doc: YamlDocument, model: type[BaseModel], root: str = "")
     except ValidationError as exc:
         errors = []
         seen: set[Loc] = set()
-        for error in exc.errors():
+        all_errors = exc.errors()
+        number_locs = {_real_loc(doc.data, tuple(e["loc"])) for e in all_errors if e["type"] == "float_type"}
+        for error in all_errors:
             loc = _real_loc(doc.data, tuple(error["loc"]))
             if loc in seen:
                 continue  # a union reports once per member; one message is enough
             seen.add(loc)
+            if error["type"] == "int_type" and loc in number_locs:
+                error = {**error, "type": "float_type"}  # int | float: any number will do
             message = _message(doc, loc, error, model)
             errors.append(error_at(doc, loc, message, key=error["type"] == "extra_forbidden", root=root))
         return None, errors

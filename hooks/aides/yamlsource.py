@@ -82,7 +82,11 @@ def _build(node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*loc, index), doc) for index, item in enumerate(node.value)]
     doc.scalars[loc] = Scalar(node.value, node.style in ("'", '"'))
-    return _constructor.construct_object(node)
+    try:
+        return _constructor.construct_object(node)
+    except ValueError:  # 2026-02-30 looks like a date but is none
+        doc.problems.append((loc, _mark(node), f"« {node.value} » n'est pas une date qui existe"))
+        return node.value
 
 
 def parse_yaml(text: str, path: Path) -> YamlDocument:
@@ -92,9 +96,9 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        raise YamlSyntaxError(position, f"syntaxe YAML invalide : {error.problem or error.context}") from None
-    except yaml.YAMLError as error:
-        raise YamlSyntaxError(Position(1, 1), f"syntaxe YAML invalide : {error}") from None
+        raise YamlSyntaxError(position, _french(error)) from None
+    except yaml.YAMLError:
+        raise YamlSyntaxError(Position(1, 1), "syntaxe YAML invalide") from None
     doc = YamlDocument(path=path, data=None)
     if root is not None:
         try:
@@ -103,6 +107,40 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
             mark = error.problem_mark
             raise YamlSyntaxError(
                 Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1),
-                f"valeur YAML illisible : {error.problem}",
+                _french(error),
             ) from None
     return doc
+
+
+# PyYAML speaks English: the usual mistakes, explained in French.
+_PROBLEMS = [
+    (
+        "mapping values are not allowed",
+        "« : » inattendu : mettez entre guillemets un texte qui contient « : », ou vérifiez l'indentation",
+    ),
+    ("did not find expected ',' or ']'", "liste entre crochets non fermée : il manque « , » ou « ] »"),
+    ("did not find expected ',' or '}'", "bloc entre accolades non fermé : il manque « , » ou « } »"),
+    ("could not find expected ':'", "il manque « : » après une clé"),
+    ("cannot start any token", "caractère interdit à cet endroit (une tabulation ? indentez avec des espaces)"),
+    ("did not find expected key", "indentation incorrecte : une clé était attendue"),
+    ("did not find expected '-' indicator", "indentation incorrecte dans une liste (« - » attendu)"),
+    ("expected <block end>", "indentation incorrecte"),
+    ("found undefined alias", "alias (*nom) inconnu"),
+    ("found unexpected end of stream", "fin de fichier inattendue : un guillemet n'est pas fermé"),
+    ("could not determine a constructor", "étiquette YAML (« ! ») non permise dans les données"),
+    ("found duplicate anchor", "ancre (&nom) définie deux fois"),
+]
+
+
+def _french(error: yaml.MarkedYAMLError) -> str:
+    text = f"{error.context or ''} {error.problem or ''}"
+    for english, french in _PROBLEMS:
+        if english in text:
+            message = f"syntaxe YAML invalide : {french}"
+            break
+    else:
+        message = "syntaxe YAML invalide"
+    opened = error.context_mark
+    if opened and error.problem_mark and opened.line != error.problem_mark.line:
+        message += f" (ouvert ligne {opened.line + 1})"
+    return message
