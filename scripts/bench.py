@@ -81,6 +81,13 @@ def make_data(count: int) -> Path:
     return target
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV tags the safe loader does not know."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
 def make_baseline(count: int) -> Path:
     """N plain Markdown pages of similar length, built by MkDocs + Material without hooks."""
     target = WORK / f"baseline-{count}"
@@ -93,11 +100,17 @@ def make_baseline(count: int) -> Path:
     for index in range(count):
         page = f"# Aide fictive numéro {index}\n\n## Pour qui ?\n\n- Les ménages\n\n## Conditions\n\n{body}\n"
         (docs / f"aide-fictive-{index}.md").write_text(page, encoding="utf-8")
+    # Same theme, features, CSS and navigation as the real site: only the hooks differ.
+    site_config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    for name, path in [("index", "index.md")] + [(f"page-{i}", f"page-{i}.md") for i in range(len(site_config["nav"]) - 1)]:
+        (target / "docs" / path).write_text(f"# {name}\n", encoding="utf-8")
     config = {
         "site_name": "Base",
-        "theme": {"name": "material", "language": "fr", "font": False},
+        "theme": {**site_config["theme"], "custom_dir": str(ROOT / "overrides")},
+        "extra_css": site_config["extra_css"],
+        "markdown_extensions": site_config["markdown_extensions"],
         "plugins": [],
-        "nav": [{"Accueil": "index.md"}],
+        "nav": [{"Accueil": "index.md"}] + [{f"Page {i}": f"page-{i}.md"} for i in range(len(site_config["nav"]) - 1)],
         "not_in_nav": "/aides/",
     }
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -107,7 +120,8 @@ def make_baseline(count: int) -> Path:
 def measure(command: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[float, float]:
     """Wall time (s) and peak memory (MB) of a command and the processes it waits for."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
 LOCALE = "fr_FR"
+# Formatting functions are cached: Babel and the regexes cost more than a page render,
+# and the same amounts, dates and sentences recur across thousands of pages.
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
 
+@lru_cache(maxsize=65536)
 def euros(amount: float) -> str:
     """``8000`` → ``8 000 €``; millions in words: ``1300000`` → ``1,3 million d'euros``."""
     if amount >= 1_000_000 and amount % 100_000 == 0:
@@ -28,15 +32,18 @@ def euros(amount: float) -> str:
     return format_currency(amount, "EUR", format=f"#,##0{NBSP}¤", locale=LOCALE, currency_digits=False)
 
 
+@lru_cache(maxsize=65536)
 def number(value: float) -> str:
     """``11500`` → ``11 500``."""
     return format_decimal(value, locale=LOCALE)
 
 
+@lru_cache(maxsize=65536)
 def percent(value: float) -> str:
     return f"{format_decimal(value, locale=LOCALE)}{NBSP}%"
 
 
+@lru_cache(maxsize=65536)
 def date(value: dt.date) -> str:
     """``2020-09-23`` → ``23 septembre 2020``; the first of a month is « 1er »."""
     text = format_date(value, format="long", locale=LOCALE)
@@ -46,11 +53,16 @@ def date(value: dt.date) -> str:
 
 
 def join_or(items: list[str]) -> str:
-    return format_list(items, style="or", locale=LOCALE)
+    return _join(tuple(items), "or")
 
 
 def join_and(items: list[str]) -> str:
-    return format_list(items, locale=LOCALE)
+    return _join(tuple(items), "standard")
+
+
+@lru_cache(maxsize=65536)
+def _join(items: tuple[str, ...], style: str) -> str:
+    return format_list(list(items), style=style, locale=LOCALE)
 
 
 _BEFORE = re.compile(r"[ \u00a0\u202f]*([:;!?»])")
@@ -60,6 +72,7 @@ _UNIT = re.compile(r"(\d)[ \u00a0\u202f]*([€%])")
 _THOUSANDS = re.compile(r"(\d) (?=\d{3}\b)")
 
 
+@lru_cache(maxsize=65536)
 def typography(text: str) -> str:
     """French spacing: no-break space before ``: ; ! ? » € %`` and after ``«``,
     narrow no-break space between groups of thousands (« 1 500 »).

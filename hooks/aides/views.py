@@ -60,6 +60,7 @@ class Views:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.cat = catalogue
+        self._question_views: dict[str, dict[str, Any]] = {}
 
     # --- small pieces ---------------------------------------------------------
 
@@ -205,6 +206,12 @@ class Views:
         return list(asked)
 
     def question_view(self, question_id: str) -> dict[str, Any]:
+        # Every aid page asks some of the same questions: build each view once.
+        if question_id not in self._question_views:
+            self._question_views[question_id] = self._question_view(question_id)
+        return self._question_views[question_id]
+
+    def _question_view(self, question_id: str) -> dict[str, Any]:
         question = self.cat.questions[question_id]
         choices = [{"id": choice.id, "libelle": t(choice.libelle)} for choice in question.choix]
         if question.type.value == "departement":

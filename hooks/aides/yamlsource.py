@@ -18,6 +18,7 @@ Loc = tuple[str | int, ...]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def _build(node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*loc, index), doc) for index, item in enumerate(node.value)]
     doc.scalars[loc] = Scalar(node.value, node.style in ("'", '"'))
+    if node.tag == _STR:
+        return node.value  # most scalars: skip the constructor's bookkeeping
     try:
         return _constructor.construct_object(node)
     except ValueError:  # 2026-02-30 looks like a date but is none
