@@ -438,3 +438,11 @@ def test_no_untranslated_pydantic_message(every_error: list[DataError]) -> None:
 def test_no_english_yaml_message(every_error: list[DataError]) -> None:
     offenders = english(every_error, YAML_ENGLISH)
     assert not offenders, "messages PyYAML en anglais :\n" + "\n".join(offenders)
+
+
+def test_a_broken_file_is_reported_once_not_in_every_file_that_refers_to_it(data_copy: Path) -> None:
+    visale = data_copy / "aides" / "visale.yml"
+    visale.write_text(visale.read_text(encoding="utf-8").replace("\ntitre:", "\ntitr:", 1), encoding="utf-8")
+    errors = load_errors(data_copy)
+    assert {error.file.rsplit("/", 2)[-2] + "/" + error.file.rsplit("/", 1)[-1] for error in errors} == {"aides/visale.yml"}
+    assert any("vouliez-vous dire « titre »" in error.message for error in errors)

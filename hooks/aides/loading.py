@@ -141,8 +141,10 @@ def load_catalogue(directory: Path | None = None, today: dt.date | None = None) 
         if doc:
             reader.documents[("", name)] = doc
     entities: dict[str, dict[str, Any]] = {kind: {} for kind in ENTITIES}
+    present: dict[str, set[str]] = {kind: set() for kind in ENTITIES}
     for kind, model in ENTITIES.items():
         for entity_id, path in reader.entity_files(directory, kind):
+            present[kind].add(entity_id)
             doc, value = reader.read(path, model)
             if value is not None:
                 entities[kind][entity_id] = value
@@ -161,7 +163,7 @@ def load_catalogue(directory: Path | None = None, today: dt.date | None = None) 
         sources={source.id: source for source in singles["sources.yml"].sources},
         today=today or build_today(),
     )
-    reader.errors.extend(references.check(catalogue, reader.documents))
+    reader.errors.extend(references.check(catalogue, reader.documents, present))
     reader.errors.extend(_compile_rules(catalogue, reader.documents))
     if reader.errors:
         raise DataErrors(reader.errors)

@@ -40,9 +40,14 @@ def _unknown(value: str, known: Any, what: str) -> str:
 
 
 class _Checker:
-    def __init__(self, catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> None:
+    def __init__(
+        self, catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument], present: dict[str, set[str]]
+    ) -> None:
         self.catalogue = catalogue
         self.documents = documents
+        # Ids of every file present, valid or not: a broken file is reported once, in itself,
+        # not again in every file that refers to it.
+        self.present = present
         self.errors: list[DataError] = []
 
     def ref(self, doc: YamlDocument, loc: Loc, value: str, known: Any, what: str) -> None:
@@ -66,11 +71,11 @@ class _Checker:
             )
 
     def partner(self, doc: YamlDocument, loc: Loc, value: str) -> None:
-        self.ref(doc, loc, value, self.catalogue.partenaires, "un partenaire connu (data/partenaires/)")
+        self.ref(doc, loc, value, self.present["partenaires"], "un partenaire connu (data/partenaires/)")
 
 
-def check(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
-    checker = _Checker(catalogue, documents)
+def check(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument], present: dict[str, set[str]]) -> list[DataError]:
+    checker = _Checker(catalogue, documents, present)
     for check_kind in (_vocabularies, _aides, _conventions, _partenaires, _contacts):
         check_kind(checker)
     return checker.errors
@@ -118,7 +123,7 @@ def _aides(c: _Checker) -> None:
         for index, role in enumerate(aide.partenaires):
             c.partner(doc, ("partenaires", index, "partenaire"), role.partenaire)
         for index, contact in enumerate(aide.contacts):
-            c.ref(doc, ("contacts", index), contact, cat.contacts, "un contact connu (data/contacts/)")
+            c.ref(doc, ("contacts", index), contact, c.present["contacts"], "un contact connu (data/contacts/)")
         c.sources(doc, aide.sources, aide.chiffres)
         for index, old in enumerate(aide.anciens_ids):
             if old in cat.aides:
@@ -149,9 +154,9 @@ def _conventions(c: _Checker) -> None:
         for index, signataire in enumerate(convention.signataires):
             c.partner(doc, ("signataires", index, "partenaire"), signataire.partenaire)
         for index, aide in enumerate(convention.aides):
-            c.ref(doc, ("aides", index), aide, cat.aides, "une aide connue (data/aides/)")
+            c.ref(doc, ("aides", index), aide, c.present["aides"], "une aide connue (data/aides/)")
         for index, earlier in enumerate(convention.suit):
-            c.ref(doc, ("suit", index), earlier, cat.conventions, "une convention connue (data/conventions/)")
+            c.ref(doc, ("suit", index), earlier, c.present["conventions"], "une convention connue (data/conventions/)")
             if earlier == conv_id:
                 c.errors.append(error_at(doc, ("suit", index), "une convention ne peut pas se suivre elle-même"))
         c.sources(doc, convention.sources, convention.chiffres)
