@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from aides import formatting
+from aides import formatting, pagefind_stable
 from aides.catalogue import Catalogue
 from aides.errors import DataErrors
 from aides.exports import data_files
 from aides.loading import load_catalogue
 from aides.pages import site_pages
+from aides.search import sort_key
 from aides.views import Views
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -43,7 +44,10 @@ def catalogue() -> Catalogue:
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in site_pages(catalogue()):
+    # The catalogue is paginated for readers without JavaScript: /aides/ and /aides/liste/<n>/.
+    listing = {page.path: page for page in _state["views"].search.list_pages()}
+    pages = [listing.pop(page.path, page) for page in site_pages(catalogue())] + list(listing.values())
+    for page in pages:
         inclusion = InclusionLevel.INCLUDED if page.listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.path, content=page.front_matter(), inclusion=inclusion))
     base_url = config.site_url or "/"
@@ -59,6 +63,7 @@ def add_filters(env: Any) -> None:
     env.filters["euros"] = formatting.euros
     env.filters["date_fr"] = formatting.date
     env.filters["typo"] = formatting.typography
+    env.filters["cle_tri"] = sort_key
     env.globals["site_views"] = _state["views"]
 
 
@@ -74,9 +79,25 @@ def page_view(page: Page) -> Any:
     return method(key) if key else method()
 
 
+# Inside the indexed bodies, what is not the page's own text: breadcrumbs and in-page tables
+# of contents would open every excerpt with « Toutes les aides »; the summary lists (« Pour /
+# Type d'aide / Territoire », dates) come out glued together (« PourSalariés ») and their
+# values are search filters anyway; the per-aid checker (.verificateur) repeats the same
+# instructions on every aid page. Pagefind already skips nav, form, script and footer.
+PAGEFIND_EXCLUDE = ".fil, .sommaire, .resume-aide, .validite, .verificateur"
+
+
+def pagefind_command(site_dir: str) -> list[str]:
+    return [sys.executable, "-m", "pagefind_bin", "--site", site_dir, "--quiet", "--exclude-selectors", PAGEFIND_EXCLUDE]
+
+
 def post_build(config: MkDocsConfig) -> None:
-    """Index the built site with Pagefind (the only search engine shipped)."""
-    subprocess.run(
-        [sys.executable, "-m", "pagefind_bin", "--site", config.site_dir, "--quiet"],
-        check=True,
-    )
+    """Write the catalogue's filter files, then index the built site with Pagefind (the only search engine shipped)."""
+    # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
+    site = Path(config.site_dir)
+    for path, content in _state["views"].catalogue_files().items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(content, encoding="utf-8")
+    subprocess.run(pagefind_command(config.site_dir), check=True)
+    if not pagefind_stable.stabilise(site / "pagefind"):
+        print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)

@@ -8,9 +8,9 @@ then measures:
 - Pagefind alone on that output, to get the MkDocs part;
 - MkDocs + Material rendering N plain Markdown pages of similar length (the
   baseline of the "1.3x" goal), with the same theme and no hooks;
-- sizes: /aides/ HTML, the Pagefind index, eligibilite.json.
-Browser figures (bytes of a first search, time per answer) come from
-``scripts/bench_browser.py`` when Chromium is installed.
+- sizes: /aides/ HTML, the Pagefind index, eligibilite.json;
+- in Chromium when it is installed (``scripts/bench_browser.py``): bytes transferred by
+  the first search and by the first filter change on /aides/.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 import yaml
+from bench_browser import CHROMIUM, measure_search
+from bench_checker import measure_checker
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench-data"
@@ -134,11 +136,16 @@ def folder_size(path: Path) -> int:
 
 
 def bench(count: int) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from mkdocs_adapter import pagefind_command  # the same indexing as the build's
+
     data = make_data(count)
     site = WORK / f"site-{count}"
     env = {"AIDES_DATA_DIR": str(data), "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": "hooks"}
     full, memory = measure([sys.executable, "scripts/build.py", str(site)], env)
-    index, _ = measure([sys.executable, "-m", "pagefind_bin", "--site", str(site), "--quiet"])
+    # Browser figures on the build's own index (indexing again below leaves a second set of files).
+    browser = measure_search(site) if Path(CHROMIUM).exists() else {}
+    index, _ = measure(pagefind_command(str(site)))
     baseline_dir = make_baseline(count)
     baseline, baseline_memory = measure(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(baseline_dir / "site")], cwd=baseline_dir
@@ -156,6 +163,8 @@ def bench(count: int) -> dict[str, float]:
         "aides_html_kb": round((site / "aides" / "index.html").stat().st_size / 1024),
         "pagefind_index_mb": round(folder_size(site / "pagefind") / 1024 / 1024, 1),
         "eligibilite_json_kb": round(eligibility.stat().st_size / 1024),
+        **measure_checker(site),  # questionnaire: bytes downloaded, time per answer (Chromium)
+        **{f"browser_{key}": value for key, value in browser.items()},
     }
 
 

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from .catalogue import Catalogue
+from .checkers import questionnaire_data
 from .schemas import schema_texts
 from .views import aide_url, convention_url, partenaire_url
 
@@ -133,4 +134,6 @@ def data_files(catalogue: Catalogue, base_url: str = "/") -> dict[str, str]:
         "donnees/eligibilite.json": _json(eligibility(catalogue, base_url)),
     }
     files.update({f"donnees/schemas/{name}": text for name, text in schema_texts().items()})
+    # Not open data: the compact rules the /eligibilite/ questionnaire downloads (hooks/aides/checkers.py).
+    files["assets/questionnaire.json"] = _json(questionnaire_data(catalogue))
     return files

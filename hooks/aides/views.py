@@ -7,6 +7,7 @@ formatted by Babel (``formatting``), never by hand in a template.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from . import formatting as fmt
@@ -14,6 +15,7 @@ from .catalogue import Catalogue
 from .conditions import questions_of
 from .models import Aide, Chiffre, Contact, Convention, Montant, Partenaire, SourceRef, Territoire, Valeur
 from .reference import field_reference
+from .search import KIND_CHOICES, Search, list_url, sort_key
 
 t = fmt.typography
 
@@ -351,3 +353,85 @@ class Views:
                 (self.convention_summary(cid) for cid in self.cat.conventions), key=lambda c: (c["tri"] == "", c["tri"])
             ),
         }
+
+    # --- eligibility checkers (gathered in checkers.py) -----------------------------
+
+    def checker(self, aide_id: str) -> dict[str, Any]:
+        """The per-aid "Suis-je concerné ?": fieldsets and the data embedded for eligibility.js."""
+        from . import checkers  # checkers imports this module
+
+        return checkers.checker(self, aide_id)
+
+    def questionnaire(self) -> dict[str, Any]:
+        """The /eligibilite/ questionnaire page (its rules come from assets/questionnaire.json)."""
+        from . import checkers
+
+        return checkers.questionnaire(self)
+
+    # --- search and filters (data gathered in search.py) ----------------------------
+
+    @property
+    def search(self) -> Search:
+        if "_search" not in self.__dict__:
+            self._search = Search(self.cat)
+        return self._search
+
+    def aide_recherche(self, aide_id: str) -> dict[str, Any]:
+        """Pagefind filters (ids), sort key and result metadata of an aid page."""
+        aide = self.cat.aides[aide_id]
+        return {"filtres": self.search.filters(aide_id), "tri": sort_key(aide.titre)}
+
+    def catalogue(self, numero: str = "1") -> dict[str, Any]:
+        """One page of the static catalogue; the first one also carries the filter form."""
+        search = self.search
+        page = search.list_page(int(numero))
+        headings = search.headings
+        labels = {**self.cat.public_labels, "termines": "Dispositifs terminés"}
+        ended = headings.get("termines", (0, 0))[1]
+        view: dict[str, Any] = {
+            "numero": page.number,
+            "nombre_pages": page.count,
+            "pages": [{"numero": n, "url": list_url(n)} for n in range(1, page.count + 1)],
+            "groupes": [
+                {
+                    "id": heading,
+                    "titre": t(labels[heading]),
+                    "suite": headings[heading][0] < page.number,
+                    "aides": [self.aide_summary(aide_id) for aide_id in ids],
+                }
+                for heading, ids in page.runs
+            ],
+            "sommaire": [
+                {"id": heading, "titre": t(labels[heading]), "nombre": count, "page": start, "url": list_url(start)}
+                for heading, (start, count) in headings.items()
+            ],
+            "total": len(search.order) - ended,
+            "termines": ended,
+        }
+        if page.number == 1:
+            view.update(facettes=search.facets(), departements=search.departements(), vocabulaire=search.vocabulary())
+        return view
+
+    def catalogue_files(self) -> dict[str, str]:
+        """The /aides/ filter index and one small card per aid, fetched by filters-index.js."""
+        files = {"aides/catalogue.json": _compact_json(self.search.catalogue_index())}
+        for aide_id in self.cat.aides:
+            summary = self.aide_summary(aide_id)
+            card = {key: summary[key] for key in ("titre", "resume", "territoire", "statut")}
+            files[f"aides/{aide_id}/carte.json"] = _compact_json({**card, "types": ", ".join(summary["types"])})
+        return files
+
+    def recherche(self) -> dict[str, Any]:
+        """The search page: the kinds of page and the aid facets, without counts (they follow the words typed)."""
+        search = self.search
+        kinds = {
+            "id": "rubrique",
+            "legende": "Rubrique",
+            "valeurs": [{"id": k, "libelle": v, "nombre": None} for k, v in KIND_CHOICES.items()],
+        }
+        facets = [{**facet, "valeurs": [{**value, "nombre": None} for value in facet["valeurs"]]} for facet in search.facets()]
+        return {"facettes": [kinds, *facets], "departements": search.departements(), "vocabulaire": search.vocabulary()}
+
+
+def _compact_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,121 @@
+// /aides/: the filterable catalogue. The page arrives with the static list of current aids
+// and the counts of the default view, computed at build time: nothing more is downloaded
+// until a filter is set. Then the catalogue's filter index (filters-index.js) answers over
+// the whole set, and only the cards shown are fetched, 24 at a time (aides/<id>/carte.json).
+import { aidCard, plural, siteRoot } from "./search-core.js";
+import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "./filters.js";
+import { counts, loadIndex, query } from "./filters-index.js";
+
+const PAGE = 24;
+const root = document.querySelector("[data-catalogue]");
+
+if (root) {
+  const vocabulary = JSON.parse(root.querySelector("[data-vocabulaire]").textContent);
+  const form = root.querySelector("[data-filtres-form]");
+  const details = root.querySelector("[data-filtres-details]");
+  const status = root.querySelector("[data-nombre]");
+  const notice = root.querySelector("[data-avis]");
+  const results = root.querySelector("[data-resultats]");
+  const list = root.querySelector("[data-liste]");
+  const more = root.querySelector("[data-plus]");
+  const staticList = root.querySelector("[data-statique]");
+  const groups = formGroups(form);
+  const defaultStatus = status.textContent;
+  const defaultCounts = [...form.querySelectorAll("[data-nombre-de]")].map((slot) => [slot, slot.textContent]);
+  let index = null; // the filter index, downloaded on the first filter change
+  let state;
+  let pending = [];
+  let generation = 0;
+
+  const cardUrl = (id) => new URL(`aides/${id}/`, siteRoot).href;
+
+  async function fetchCard(id) {
+    const response = await fetch(new URL(`aides/${id}/carte.json`, siteRoot));
+    if (!response.ok) throw new Error(`${id}: ${response.status}`);
+    return response.json();
+  }
+
+  async function update() {
+    const run = ++generation;
+    showActive(root.querySelector("[data-filtres-actifs]"), activeFilters(state, groups));
+    if (activeFilters(state, groups) === 0) {
+      // The default view is the page as built: static list, build-time counts.
+      for (const [slot, text] of defaultCounts) slot.textContent = text;
+      results.hidden = true;
+      staticList.hidden = false;
+      status.textContent = defaultStatus;
+      return;
+    }
+    root.setAttribute("aria-busy", "true");
+    try {
+      index ??= loadIndex(new URL("aides/catalogue.json", siteRoot), vocabulary.departements);
+      const loaded = await index;
+      if (run !== generation) return;
+      const found = query(loaded, state, vocabulary.statut_defaut);
+      showCounts(form, counts(loaded, state, vocabulary.statut_defaut, groups));
+      pending = found;
+      list.replaceChildren();
+      await showMore(run);
+      if (run !== generation) return; // a newer change is on its way
+      staticList.hidden = true;
+      results.hidden = false;
+      status.textContent = found.length
+        ? `${plural(found.length, "aide correspond", "aides correspondent")} à ces filtres.`
+        : "Aucune aide ne correspond à ces filtres. Retirez un filtre ou effacez-les tous.";
+    } catch (error) {
+      if (run !== generation) return;
+      status.textContent = "Le filtrage n'a pas pu se faire. La liste complète reste affichée.";
+      staticList.hidden = false;
+      results.hidden = true;
+      console.error(error);
+    } finally {
+      if (run === generation) root.removeAttribute("aria-busy");
+    }
+  }
+
+  async function showMore(run) {
+    const batch = pending.slice(0, PAGE);
+    pending = pending.slice(PAGE);
+    const cards = await Promise.all(batch.map((aid) => fetchCard(aid.id)));
+    if (run !== generation) return;
+    list.append(...cards.map((card, position) => aidCard(cardUrl(batch[position].id), card)));
+    more.hidden = pending.length === 0;
+    more.textContent = `Afficher ${plural(Math.min(PAGE, pending.length), "aide de plus", "aides de plus")}`;
+  }
+
+  function apply(next, push) {
+    state = next;
+    if (push) history.pushState(null, "", location.pathname + writeQuery(state, groups) + location.hash);
+    update();
+  }
+
+  function fromUrl() {
+    const read = readQuery(location.search, vocabulary, groups);
+    notice.hidden = read.unknown.length === 0;
+    notice.textContent = read.unknown.length ? unknownNotice(read.unknown, vocabulary) : "";
+    setForm(form, read.state, vocabulary);
+    apply(read.state, false);
+  }
+
+  form.addEventListener("change", () => {
+    notice.hidden = true;
+    apply(readForm(form, groups, vocabulary), true);
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  root.querySelector("[data-effacer]").addEventListener("click", () => {
+    notice.hidden = true;
+    const cleared = readQuery("", vocabulary, groups).state;
+    setForm(form, cleared, vocabulary);
+    apply(cleared, true);
+  });
+  more.addEventListener("click", () => {
+    const first = list.children.length;
+    showMore(generation).then(() => list.children[first]?.querySelector("a")?.focus());
+  });
+  window.addEventListener("popstate", fromUrl);
+
+  // On a wide screen the filters sit beside the list, open; on a phone they fold above it.
+  details.open = window.matchMedia("(min-width: 60em)").matches;
+  root.querySelector("[data-filtres]").hidden = false;
+  fromUrl();
+}

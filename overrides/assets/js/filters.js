@@ -1,0 +1,157 @@
+// The filter state of /aides/ and /recherche/: read from and written to the URL, shown in
+// the form, turned into Pagefind filters (search page) or read by filters-index.js
+// (catalogue). The state holds the data's own ids (see hooks/aides/search.py), so the URL
+// a partner copies (?public=jeunes&region=11) *is* the view, and reopens it.
+//
+// Within a group, values add up (jeunes OR salaries); groups narrow down (public AND region).
+// `statut` is null for the default view (current aids only: ended schemes stay hidden
+// until asked for); `statut=` with no value means every status.
+import { plural } from "./search-core.js";
+
+const NBSP = "\u00a0";
+
+export function emptyState() {
+  return { q: "", rubrique: [], public: [], type: [], region: [], departement: "", partenaire: [], statut: null };
+}
+
+/** The state in a query string; values that the data does not know are set aside. */
+export function readQuery(query, vocabulary, groups) {
+  const params = new URLSearchParams(query);
+  const state = emptyState();
+  const unknown = [];
+  state.q = (params.get("q") || "").trim();
+  for (const group of groups) {
+    const known = vocabulary.facettes[group] || {};
+    for (const value of params.getAll(group)) {
+      if (value === "") continue;
+      if (!Object.hasOwn(known, value)) unknown.push([group, value]);
+      else if (!state[group]?.includes(value)) (state[group] ??= []).push(value);
+    }
+  }
+  if (groups.includes("statut")) {
+    const asked = params.getAll("statut");
+    // Only unknown statuses: fall back to the default rather than to an empty page.
+    state.statut = state.statut?.length ? state.statut : asked.includes("") ? [] : null;
+  }
+  const departement = params.get("departement");
+  if (departement && groups.includes("region")) {
+    if (Object.hasOwn(vocabulary.departements, departement)) state.departement = departement;
+    else unknown.push(["departement", departement]);
+  }
+  return { state, unknown };
+}
+
+/** The query string of a state: q, then groups in a fixed order, so equal views share one URL. */
+export function writeQuery(state, groups) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const group of groups) {
+    if (group === "statut") {
+      if (state.statut === null) continue;
+      if (state.statut.length === 0) params.append("statut", "");
+    }
+    for (const value of state[group] ?? []) params.append(group, value);
+    if (group === "region" && state.departement) params.set("departement", state.departement);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export function activeFilters(state, groups) {
+  let count = state.departement ? 1 : 0;
+  for (const group of groups) count += group === "statut" ? (state.statut === null ? 0 : 1) : (state[group] ?? []).length;
+  return count;
+}
+
+/**
+ * Pagefind filters for a state (the search page and the header). Partners, agreements and
+ * pages have no status: they must not disappear behind the default « current aids only ».
+ * `except`: leave one group out, to count what each of its values would give.
+ */
+export function pagefindFilters(state, vocabulary, { except = null } = {}) {
+  const all = [];
+  for (const group of ["rubrique", "public", "type", "region", "partenaire"]) {
+    if (group !== except && state[group]?.length) all.push({ [group]: { any: state[group] } });
+  }
+  if (state.departement) {
+    // A département matches national aids, aids for its whole region and aids naming it.
+    const region = vocabulary.departements[state.departement][1];
+    all.push({ zone: { any: ["france", `region-${region}`, `departement-${state.departement}`] } });
+  }
+  if (except !== "statut") {
+    const statut = state.statut ?? vocabulary.statut_defaut;
+    if (statut.length) all.push({ any: [{ statut: { any: statut } }, { rubrique: { none: ["aide"] } }] });
+  }
+  return all.length ? { all } : {};
+}
+
+/**
+ * Counts next to each checkbox: for each group, the results if that value were ticked too,
+ * the other groups staying as they are. `main` is the search as shown, run after
+ * `pagefind.filters()` so that it carries counts: they are right for every group with
+ * nothing ticked. A group with ticked values, and the status (hidden by default), need a
+ * query of their own without that group. Each query costs Pagefind time in proportion to
+ * its matches, so they are kept to that.
+ */
+export async function groupCounts(pagefind, term, state, vocabulary, groups, main) {
+  const counts = {};
+  await Promise.all(
+    groups.map(async (group) => {
+      const own = group === "statut" || (state[group] ?? []).length > 0;
+      const result = own ? await pagefind.search(term, { filters: pagefindFilters(state, vocabulary, { except: group }) }) : main;
+      counts[group] = result?.filters?.[group] ?? {};
+    }),
+  );
+  return counts;
+}
+
+// --- the form ---------------------------------------------------------------------------
+
+export function formGroups(form) {
+  return [...form.querySelectorAll("[data-facette]")].map((fieldset) => fieldset.dataset.facette);
+}
+
+export function setForm(form, state, vocabulary) {
+  for (const box of form.querySelectorAll("input[type=checkbox]")) {
+    const selected = box.name === "statut" ? (state.statut ?? vocabulary.statut_defaut) : state[box.name] ?? [];
+    box.checked = selected.includes(box.value);
+  }
+  const select = form.querySelector("[data-departement]");
+  if (select) select.value = state.departement;
+}
+
+export function readForm(form, groups, vocabulary, q = "") {
+  const state = emptyState();
+  state.q = q;
+  for (const group of groups) {
+    state[group] = [...form.querySelectorAll(`input[name="${group}"]:checked`)].map((box) => box.value);
+  }
+  // The default selection stays implicit: the URL of the default view has no `statut`.
+  const defaults = vocabulary.statut_defaut;
+  if (state.statut && state.statut.length === defaults.length && defaults.every((value) => state.statut.includes(value))) {
+    state.statut = null;
+  }
+  state.departement = form.querySelector("[data-departement]")?.value ?? "";
+  return state;
+}
+
+export function showCounts(form, counts) {
+  for (const fieldset of form.querySelectorAll("[data-facette]")) {
+    const values = counts[fieldset.dataset.facette];
+    if (!values) continue;
+    for (const slot of fieldset.querySelectorAll("[data-nombre-de]")) {
+      slot.textContent = `(${(values[slot.dataset.nombreDe] ?? 0).toLocaleString("fr-FR")})`;
+    }
+  }
+}
+
+export function showActive(summary, count) {
+  if (summary) summary.textContent = count ? `(${plural(count, "filtre actif", "filtres actifs")})` : "";
+}
+
+/** The visible notice for values of a link that the data does not know. */
+export function unknownNotice(unknown, vocabulary) {
+  const items = unknown.map(([group, value]) => `${(vocabulary.legendes[group] || group).toLowerCase()}${NBSP}: «${NBSP}${value}${NBSP}»`);
+  const what = items.length > 1 ? "Ces filtres du lien ne correspondent à aucune valeur connue" : "Ce filtre du lien ne correspond à aucune valeur connue";
+  return `${what} (${items.join(", ")})${NBSP}: ${items.length > 1 ? "ils ont été ignorés" : "il a été ignoré"}. La liste tient compte des autres filtres.`;
+}
