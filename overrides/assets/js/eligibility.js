@@ -28,13 +28,19 @@ export function normalise(answers, questions, regionOf) {
 
 /** Evaluate a node against normalised answers: true, false or null (unknown). */
 export function evaluate(node, answers) {
-  if (node.type === "a_verifier") return null;
-  if (node.type === "toutes" || node.type === "une_de") {
-    const values = node.enfants.map((child) => evaluate(child, answers));
+  const type = node.type;
+  if (type === "a_verifier") return null;
+  if (type === "toutes" || type === "une_de") {
     // One false child decides "toutes", one true child decides "une_de"; otherwise unknown wins.
-    const [decisive, other] = node.type === "toutes" ? [false, true] : [true, false];
-    if (values.includes(decisive)) return decisive;
-    return values.includes(null) ? null : other;
+    // (Stopping at the first decisive child gives the same value: evaluation has no side effect.)
+    const decisive = type === "une_de";
+    let unknown = false;
+    for (const child of node.enfants) {
+      const value = evaluate(child, answers);
+      if (value === decisive) return decisive;
+      if (value === null) unknown = true;
+    }
+    return unknown ? null : !decisive;
   }
   // Own properties only: a question named "constructor" must not read Object.prototype.
   const answer = has(answers, node.question) ? answers[node.question] : null;
@@ -55,18 +61,29 @@ function leaves(node) {
 
 /** Result of one aid, as Python's `outcome`: status, the deciding criteria, the unanswered questions among them. */
 export function outcome(node, answers) {
+  // Plain loops rather than map/filter/Set: the questionnaire runs this on every aid after each answer.
   const value = evaluate(node, answers);
-  const statut = value === true ? "eligible" : value === false ? "non_eligible" : "a_verifier";
-  const deciding = value === true ? [] : decidingLeaves(node, answers, value);
-  const missing = deciding.filter((leaf) => leaf.type === "critere" && !has(answers, leaf.question)).map((leaf) => leaf.question);
+  if (value === true) return { statut: "eligible", raisons: [], questions_manquantes: [] };
+  const deciding = [];
+  decidingLeaves(node, answers, value, deciding);
+  const raisons = [];
+  const missing = [];
+  for (const leaf of deciding) {
+    raisons.push(leaf.texte);
+    if (leaf.type === "critere" && !has(answers, leaf.question) && !missing.includes(leaf.question)) missing.push(leaf.question);
+  }
   // Default sort compares UTF-16 code units: the same order as Python's sorted() for these ASCII ids.
-  return { statut, raisons: deciding.map((leaf) => leaf.texte), questions_manquantes: [...new Set(missing)].sort() };
+  missing.sort();
+  return { statut: value === false ? "non_eligible" : "a_verifier", raisons, questions_manquantes: missing };
 }
 
-/** The leaves that make `node` evaluate to `value` (false: unmet criteria; null: unknown ones). */
-function decidingLeaves(node, answers, value) {
-  if (node.type !== "toutes" && node.type !== "une_de") return [node];
-  return node.enfants.filter((child) => evaluate(child, answers) === value).flatMap((child) => decidingLeaves(child, answers, value));
+/** Collect, in order, the leaves that make `node` evaluate to `value` (false: unmet criteria; null: unknown ones). */
+function decidingLeaves(node, answers, value, found) {
+  if (node.type !== "toutes" && node.type !== "une_de") {
+    found.push(node);
+    return;
+  }
+  for (const child of node.enfants) if (evaluate(child, answers) === value) decidingLeaves(child, answers, value, found);
 }
 
 /** The questions a tree depends on, in order of first use. */

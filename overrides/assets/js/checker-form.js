@@ -1,0 +1,169 @@
+// Question fieldsets shared by the per-aid checker (checker.js) and the questionnaire
+// (questionnaire.js): read and fill a fieldset rendered by
+// overrides/partials/checker-questions.html, show an error tied to its field, keep only
+// valid answers from a URL fragment, and say an answer in words. No evaluation here:
+// eligibility.js is the only evaluator.
+
+export const NSP = "nsp"; // the "je ne sais pas" answer, as in eligibility.js
+const NBSP = "\u00a0";
+const quote = (text) => `«${NBSP}${text}${NBSP}»`;
+
+/** The fieldsets of a container, by question id. */
+export function fieldsetsOf(container) {
+  return new Map([...container.querySelectorAll("fieldset[data-question]")].map((fieldset) => [fieldset.dataset.question, fieldset]));
+}
+
+const choiceInputs = (fieldset) => [...fieldset.querySelectorAll("input[type=radio], input[type=checkbox]")];
+const valueInput = (fieldset) => fieldset.querySelector("[data-valeur]");
+const nspInput = (fieldset) => fieldset.querySelector("[data-nsp]");
+const isList = (fieldset) => fieldset.dataset.type === "departement" || fieldset.dataset.type === "region";
+
+function bounds(fieldset) {
+  const min = fieldset.dataset.min === undefined ? null : Number(fieldset.dataset.min);
+  const max = fieldset.dataset.max === undefined ? null : Number(fieldset.dataset.max);
+  return { min, max, unit: fieldset.dataset.unite || "" };
+}
+
+/**
+ * The answer of a fieldset: { value } (undefined when empty) or { error } (a French sentence).
+ * `required`: an empty answer is an error (the questionnaire) rather than "not answered" (the per-aid checker).
+ */
+export function readField(fieldset, { required = false } = {}) {
+  const type = fieldset.dataset.type;
+  if (type === "nombre") {
+    if (nspInput(fieldset).checked) return { value: NSP };
+    const text = valueInput(fieldset).value.trim();
+    const { min, max, unit } = bounds(fieldset);
+    const range = min !== null && max !== null ? `entre ${min} et ${max}${unit ? NBSP + unit : ""}` : "";
+    if (!text) {
+      if (!required) return { value: undefined };
+      return { error: `Indiquez un nombre${range ? " " + range : ""}, ou cochez ${quote("Je ne sais pas")}.` };
+    }
+    if (!/^\d+$/.test(text)) return { error: `Indiquez un nombre entier, en chiffres${range ? ", " + range : ""}.` };
+    const number = Number(text);
+    if ((min !== null && number < min) || (max !== null && number > max)) return { error: `Indiquez un nombre ${range}.` };
+    return { value: number };
+  }
+  if (isList(fieldset)) {
+    const value = valueInput(fieldset).value;
+    if (value) return { value };
+    return required ? { error: `Choisissez une réponse dans la liste, ou ${quote("Je ne sais pas")}.` } : { value: undefined };
+  }
+  const checked = choiceInputs(fieldset).filter((input) => input.checked).map((input) => input.value);
+  if (checked.includes(NSP)) return { value: NSP };
+  if (checked.length === 0) {
+    const verb = type === "choix_multiple" ? "Cochez au moins une réponse" : "Choisissez une réponse";
+    return required ? { error: `${verb}, ou ${quote("Je ne sais pas")}.` } : { value: undefined };
+  }
+  return { value: type === "choix_multiple" ? checked : checked[0] };
+}
+
+/** Fill a fieldset with an answer (undefined empties it). */
+export function writeField(fieldset, value) {
+  const type = fieldset.dataset.type;
+  if (type === "nombre") {
+    nspInput(fieldset).checked = value === NSP;
+    valueInput(fieldset).value = typeof value === "number" ? String(value) : "";
+  } else if (isList(fieldset)) {
+    valueInput(fieldset).value = value === undefined ? "" : value;
+  } else {
+    const wanted = new Set(Array.isArray(value) ? value : value === undefined ? [] : [value]);
+    for (const input of choiceInputs(fieldset)) input.checked = wanted.has(input.value);
+  }
+  setError(fieldset, "");
+}
+
+/** Show (or clear, with "") the error of a fieldset, tied to its field by aria-describedby. */
+export function setError(fieldset, message) {
+  const slot = fieldset.querySelector("[data-erreur]");
+  slot.textContent = message;
+  const hint = fieldset.querySelector(".question__aide");
+  const input = valueInput(fieldset);
+  if (input) {
+    // A single field (number or list): the error describes the field itself.
+    if (message) {
+      input.setAttribute("aria-describedby", slot.id);
+      input.setAttribute("aria-invalid", "true");
+    } else {
+      input.removeAttribute("aria-describedby");
+      input.removeAttribute("aria-invalid");
+    }
+  }
+  // Radios and checkboxes: the error describes their group, after the hint.
+  const ids = [hint?.id, message && !input ? slot.id : null].filter(Boolean).join(" ");
+  if (ids) fieldset.setAttribute("aria-describedby", ids);
+  else fieldset.removeAttribute("aria-describedby");
+}
+
+/** The first field of a fieldset, where focus goes (the checked radio if any, as the browser would). */
+export function firstField(fieldset) {
+  const input = valueInput(fieldset);
+  if (input) return input;
+  const inputs = choiceInputs(fieldset);
+  return inputs.find((item) => item.checked && item.type === "radio") || inputs[0];
+}
+
+/** "Je ne sais pas" excludes the other answers, and the other answers exclude it. */
+export function bindExclusive(fieldset) {
+  const nsp = nspInput(fieldset);
+  if (!nsp || nsp.type === "radio") return; // radios exclude each other already
+  fieldset.addEventListener("input", (event) => {
+    if (event.target === nsp && nsp.checked) {
+      for (const input of choiceInputs(fieldset)) if (input !== nsp) input.checked = false;
+      const text = valueInput(fieldset);
+      if (text) text.value = "";
+    } else if (event.target !== nsp && (event.target.checked || event.target.value)) {
+      nsp.checked = false;
+    }
+  });
+}
+
+function allowed(fieldset) {
+  if (isList(fieldset)) return new Set([...valueInput(fieldset).options].map((option) => option.value).filter(Boolean));
+  return new Set(choiceInputs(fieldset).map((input) => input.value));
+}
+
+/**
+ * Answers read from a URL fragment, kept only when the form could have given them:
+ * a choice among the listed ones, a whole number within bounds, or "je ne sais pas".
+ * `extra` validates answers without a fieldset here (e.g. a region given directly).
+ */
+export function sanitize(answers, fieldsets, extra = {}) {
+  const result = {};
+  for (const [id, value] of Object.entries(answers)) {
+    const fieldset = fieldsets.get(id);
+    if (!fieldset) {
+      if (extra[id]?.(value)) result[id] = value;
+      continue;
+    }
+    if (value === NSP) {
+      result[id] = value;
+    } else if (fieldset.dataset.type === "nombre") {
+      const { min, max } = bounds(fieldset);
+      if (Number.isInteger(value) && (min === null || value >= min) && (max === null || value <= max)) result[id] = value;
+    } else if (fieldset.dataset.type === "choix_multiple") {
+      const ok = allowed(fieldset);
+      const items = (Array.isArray(value) ? value : [value]).filter((item) => ok.has(item) && item !== NSP);
+      if (items.length) result[id] = items;
+    } else if (typeof value === "string" && allowed(fieldset).has(value)) {
+      result[id] = value;
+    }
+  }
+  return result;
+}
+
+/** An answer in words, from the labels of the form: "25 ans", "Salarié ou salariée", "Je ne sais pas". */
+export function describe(fieldset, value) {
+  if (value === NSP) return "Je ne sais pas";
+  const type = fieldset.dataset.type;
+  if (type === "nombre") return `${value}${fieldset.dataset.unite ? NBSP + fieldset.dataset.unite : ""}`;
+  if (isList(fieldset)) {
+    const option = [...valueInput(fieldset).options].find((candidate) => candidate.value === value);
+    return option ? option.textContent.trim() : value;
+  }
+  const labels = (Array.isArray(value) ? value : [value]).map((item) => {
+    const input = choiceInputs(fieldset).find((candidate) => candidate.value === item);
+    return input ? fieldset.querySelector(`label[for="${input.id}"]`).textContent.trim() : item;
+  });
+  return labels.join(", ");
+}

@@ -1,0 +1,176 @@
+// "Suis-je concerné ?" on an aid page (overrides/partials/checker.html): the aid's own
+// questions, a verdict announced in a live region, and the state of every criterion in
+// words. eligibility.js evaluates; the answers stay in the URL fragment
+// (#age=25&statut=etudiant), so a partner's link can prefill them.
+
+import { evaluate, normalise, outcome, parseFragment, toFragment } from "./eligibility.js";
+import { bindExclusive, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "./checker-form.js";
+import { explain } from "./questionnaire-core.js";
+
+const NBSP = "\u00a0";
+const has = (object, key) => object != null && Object.hasOwn(object, key);
+const GROUP_STATES = {
+  toutes: { true: "toutes remplies", false: "au moins une n'est pas remplie", null: "pas encore établi" },
+  une_de: { true: "au moins une est remplie", false: "aucune n'est remplie", null: "pas encore établi" },
+};
+const NOTES = {
+  a_verifier: "à vérifier avec l'organisme",
+  nsp: `vous avez répondu «${NBSP}Je ne sais pas${NBSP}»`,
+  sans_reponse: "sans réponse",
+};
+
+function preorder(node, found = []) {
+  found.push(node);
+  if (node.type === "toutes" || node.type === "une_de") for (const child of node.enfants) preorder(child, found);
+  return found;
+}
+
+/** The state of one node in words, and its class: oui, non or inconnu (never colour alone). */
+function state(node, value, answers, sourceOf) {
+  if (node.type === "toutes" || node.type === "une_de") return [GROUP_STATES[node.type][String(value)], value];
+  if (node.type === "a_verifier") return ["à vérifier avec l'organisme", null];
+  if (value === true) return ["remplie", true];
+  if (value === false) return ["non remplie", false];
+  const asked = has(sourceOf, node.question) ? sourceOf[node.question] : node.question;
+  const unknown = answers[asked] === NSP || answers[node.question] === NSP;
+  return [unknown ? `inconnue${NBSP}: vous ne savez pas` : "sans réponse", null];
+}
+
+const ICONS = { true: "✓", false: "✗", null: "?" };
+const CLASSES = { true: "etat--oui", false: "etat--non", null: "etat--inconnu" };
+
+function start(box) {
+  const data = JSON.parse(box.querySelector("[data-checker-donnees]").textContent);
+  const form = box.querySelector("[data-checker-form]");
+  const verdict = box.querySelector("[data-verdict]");
+  const fieldsets = fieldsetsOf(form);
+  const { conditions, questions } = data;
+  const regionOf = data.region_of || {};
+  const derived = questions.filter((q) => q.deduite_de);
+  const sourceOf = Object.fromEntries(derived.map((q) => [q.id, q.deduite_de]));
+  const regions = new Set(Object.values(regionOf));
+  const extra = Object.fromEntries(derived.map((q) => [q.id, (value) => regions.has(value)]));
+  const nodes = preorder(conditions);
+  const slots = [...box.querySelectorAll("[data-etat]")];
+  let answers = {};
+
+  /** Answers from the fragment; "#conditions" and the page's other anchors are not answers. */
+  function fromUrl() {
+    if (!location.hash.includes("=")) return false;
+    answers = sanitize(parseFragment(location.hash, questions), fieldsets, extra);
+    for (const [id, fieldset] of fieldsets) writeField(fieldset, answers[id]);
+    return true;
+  }
+
+  /** Answers from the form; returns the first fieldset in error, if any. */
+  function fromForm() {
+    const next = {};
+    let wrong = null;
+    for (const [id, fieldset] of fieldsets) {
+      const { value, error } = readField(fieldset);
+      setError(fieldset, error || "");
+      if (error) wrong ??= fieldset;
+      else if (value !== undefined) next[id] = value;
+    }
+    // A région given directly by a link stays until the département is answered.
+    for (const [id, source] of Object.entries(sourceOf)) if (has(answers, id) && !has(next, source)) next[id] = answers[id];
+    answers = next;
+    return wrong;
+  }
+
+  function toUrl() {
+    const fragment = toFragment(answers, questions);
+    history.replaceState(null, "", fragment ? `#${fragment}` : location.pathname + location.search);
+  }
+
+  function show() {
+    const normalised = normalise(answers, questions, regionOf);
+    nodes.forEach((node, index) => {
+      const [text, value] = state(node, evaluate(node, normalised), answers, sourceOf);
+      const slot = slots[index];
+      slot.className = `etat ${CLASSES[String(value)]}`;
+      const icon = document.createElement("span");
+      icon.setAttribute("aria-hidden", "true");
+      icon.textContent = `${ICONS[String(value)]} `;
+      slot.replaceChildren(icon, `(${text})`);
+    });
+    showVerdict(outcome(conditions, normalised));
+  }
+
+  function showVerdict(result) {
+    const title = document.createElement("p");
+    title.className = "verdict__titre";
+    const strong = document.createElement("strong");
+    title.append(strong);
+    const parts = [title];
+    verdict.className = `verdict verdict--${result.statut}`;
+    if (Object.keys(answers).length === 0) {
+      strong.textContent = "Répondez aux questions pour voir le résultat.";
+      verdict.replaceChildren(...parts);
+      return;
+    }
+    if (result.statut === "eligible") {
+      strong.textContent = `Résultat indicatif${NBSP}: vous pourriez avoir droit à cette aide.`;
+      const next = document.createElement("p");
+      const link = document.createElement("a");
+      link.href = "#contacts";
+      link.textContent = `Où s'adresser${NBSP}?`;
+      next.append(
+        `Toutes les conditions que ce questionnaire peut vérifier sont remplies. Contactez l'organisme pour confirmer votre droit${NBSP}: `,
+        link,
+      );
+      parts.push(next);
+    } else {
+      const reasons = explain(conditions, result, answers, sourceOf);
+      const unmet = result.statut === "non_eligible";
+      strong.textContent = unmet
+        ? `Résultat indicatif${NBSP}: vous n'êtes pas concerné par cette aide.`
+        : `Résultat indicatif${NBSP}: à vérifier.`;
+      const lead = document.createElement("p");
+      lead.textContent = unmet
+        ? `${reasons.length > 1 ? "Conditions non remplies" : "Condition non remplie"}${NBSP}:`
+        : `Reste à préciser${NBSP}:`;
+      const list = document.createElement("ul");
+      list.append(
+        ...reasons.map(({ texte, nature }) => {
+          const item = document.createElement("li");
+          item.textContent = nature === "non_remplie" ? texte : `${texte} (${NOTES[nature]})`;
+          return item;
+        }),
+      );
+      parts.push(lead, list);
+    }
+    verdict.replaceChildren(...parts);
+  }
+
+  for (const fieldset of fieldsets.values()) bindExclusive(fieldset);
+  form.addEventListener("change", () => {
+    fromForm();
+    show();
+    toUrl();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const wrong = fromForm();
+    show();
+    toUrl();
+    if (wrong) firstField(wrong).focus();
+  });
+  box.querySelector("[data-effacer]").addEventListener("click", () => {
+    answers = {};
+    for (const fieldset of fieldsets.values()) writeField(fieldset, undefined);
+    show();
+    toUrl();
+    firstField(fieldsets.values().next().value).focus();
+  });
+  window.addEventListener("hashchange", () => {
+    if (fromUrl()) show();
+  });
+
+  fromUrl();
+  show();
+  box.closest("section").querySelector("[data-sans-js]").hidden = true;
+  box.hidden = false;
+}
+
+for (const box of document.querySelectorAll("[data-checker]")) start(box);

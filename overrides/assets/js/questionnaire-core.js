@@ -1,0 +1,121 @@
+// The questionnaire's logic, without the page: decode the rules file, evaluate every aid
+// with eligibility.js, choose the next question, pick the contacts of a territory.
+// Plain functions, tested under Node (tests/js/questionnaire.test.mjs).
+
+import { outcome } from "./eligibility.js";
+
+const NSP = "nsp";
+const has = (object, key) => object != null && Object.hasOwn(object, key);
+
+/**
+ * assets/questionnaire.json (format: hooks/aides/checkers.py) → the current aids, each with
+ * its compiled tree rebuilt as eligibility.js expects it. Every distinct node is built once
+ * and shared between aids: evaluation never changes a node.
+ */
+export function decodeQuestionnaire(data) {
+  if (data.version !== 1) throw new Error(`format de questionnaire inconnu : ${data.version}`);
+  const nodes = [];
+  for (const entry of data.noeuds) {
+    const [kind] = entry;
+    if (kind === "t" || kind === "u") {
+      const type = kind === "t" ? "toutes" : "une_de";
+      nodes.push({ type, texte: data.groupes[type], enfants: entry[1].map((index) => nodes[index]) });
+    } else if (kind === "v") {
+      nodes.push({ type: "a_verifier", texte: entry[1] });
+    } else {
+      const [, question, operateur, valeur, texte] = entry;
+      nodes.push({ type: "critere", question, operateur, valeur, texte });
+    }
+  }
+  return data.aides.map(([id, titre, root, contacts = []]) => ({
+    id,
+    titre,
+    conditions: nodes[root],
+    contacts: contacts.map((index) => data.contacts[index]),
+  }));
+}
+
+/**
+ * The outcome of every aid for normalised answers (eligibility.js's `outcome`, nothing else).
+ * Aids with the same conditions share one tree (decodeQuestionnaire): it is evaluated once,
+ * and they share its result object, which nobody changes.
+ */
+export function evaluateAll(aides, normalised) {
+  const byTree = new Map();
+  return aides.map((aide) => {
+    let result = byTree.get(aide.conditions);
+    if (result === undefined) {
+      result = outcome(aide.conditions, normalised);
+      byTree.set(aide.conditions, result);
+    }
+    return result;
+  });
+}
+
+/**
+ * The next question to ask, or null when no answer can change a result any more.
+ *
+ * - `first` (who the person is) comes first, until it is answered.
+ * - Then, among the `askable` questions not answered yet ("je ne sais pas" counts as an
+ *   answer: each question is asked once), the one missing in the most undecided aids: for
+ *   every aid still "à vérifier", the questions of `questions_manquantes` (the unanswered
+ *   questions among the criteria that keep it undecided), a derived question counting for
+ *   its source (the région is asked through the département).
+ * - Ties go to the question listed first in `askable` (the order of data/questions.yml).
+ * - A question no undecided aid is missing is never asked.
+ */
+export function nextQuestion(outcomes, answers, askable, { first = null, sourceOf = {} } = {}) {
+  if (first && askable.includes(first) && !has(answers, first)) return first;
+  const counts = new Map();
+  for (const result of outcomes) {
+    if (result.statut !== "a_verifier") continue;
+    const asked = new Set(result.questions_manquantes.map((id) => (has(sourceOf, id) ? sourceOf[id] : id)));
+    for (const id of asked) counts.set(id, (counts.get(id) || 0) + 1);
+  }
+  let best = null;
+  let bestCount = 0;
+  for (const id of askable) {
+    if (has(answers, id)) continue;
+    const count = counts.get(id) || 0;
+    if (count > bestCount) [best, bestCount] = [id, count];
+  }
+  return best;
+}
+
+/**
+ * The contacts of an aid for the person's territory: national ones, and those of their
+ * département or région. `known` is false when the territory is not known yet: then all.
+ */
+export function contactsFor(contacts, departement, region) {
+  if (departement === undefined && region === undefined) return { known: false, contacts };
+  const local = contacts.filter((contact) => {
+    const regions = contact.regions || [];
+    const departements = contact.departements || [];
+    if (regions.length === 0 && departements.length === 0) return true; // national
+    return departements.includes(departement) || (region !== undefined && regions.includes(region));
+  });
+  return { known: true, contacts: local };
+}
+
+function leaves(node, found = []) {
+  if (node.type === "toutes" || node.type === "une_de") for (const child of node.enfants) leaves(child, found);
+  else found.push(node);
+  return found;
+}
+
+/**
+ * The reasons of an outcome, each with what it is: "a_verifier" (to check with the
+ * organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
+ * or "non_remplie" (an unmet criterion).
+ */
+export function explain(tree, result, answers, sourceOf = {}) {
+  const byText = new Map();
+  for (const leaf of leaves(tree)) if (!byText.has(leaf.texte)) byText.set(leaf.texte, leaf);
+  return result.raisons.map((texte) => {
+    const leaf = byText.get(texte);
+    if (result.statut === "non_eligible") return { texte, nature: "non_remplie" };
+    if (!leaf || leaf.type === "a_verifier") return { texte, nature: "a_verifier" };
+    const asked = has(sourceOf, leaf.question) ? sourceOf[leaf.question] : leaf.question;
+    return { texte, nature: answers[asked] === NSP || answers[leaf.question] === NSP ? "nsp" : "sans_reponse" };
+  });
+}

@@ -1,0 +1,333 @@
+// /eligibilite/: the questionnaire across all current aids.
+//
+// The answers live in the URL fragment (#profil=particulier&age=25): a partner's link
+// prefills them, a result can be bookmarked or shared, Back undoes an answer, and nothing
+// is sent anywhere. Each render reads the fragment, evaluates every aid with eligibility.js,
+// shows the next question (questionnaire-core.js: the one missing in the most undecided
+// aids) and the results in three sections. The HTML comes from overrides/eligibilite.html.
+
+import { normalise, parseFragment, toFragment } from "./eligibility.js";
+import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "./checker-form.js";
+import { contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "./questionnaire-core.js";
+
+const NBSP = "\u00a0";
+const SHOWN = 100; // results listed per section before a "show all" button (10,000 links help nobody)
+const SECTIONS = ["eligible", "a_verifier", "non_eligible"];
+const SECTION_IDS = { eligible: "eligible", a_verifier: "a-verifier", non_eligible: "non-eligible" };
+const NOTES = {
+  a_verifier: "à vérifier avec l'organisme",
+  nsp: `vous avez répondu «${NBSP}Je ne sais pas${NBSP}»`,
+  sans_reponse: "question pas encore posée",
+};
+const has = (object, key) => object != null && Object.hasOwn(object, key);
+// "#vos-reponses" or Material's skip link is an anchor, not answers: it leaves them as they are.
+const isAnchor = (hash) => hash.length > 1 && !hash.includes("=");
+const plural = (count, one, many) => `${count}${NBSP}${count > 1 ? many : one}`;
+
+class Questionnaire {
+  constructor(root, page, aides) {
+    this.root = root;
+    this.aides = aides;
+    this.questions = page.questions;
+    this.regionOf = page.region_of;
+    this.first = page.premiere;
+    this.form = root.querySelector("[data-etape]");
+    this.fieldsets = fieldsetsOf(this.form);
+    this.askable = [...this.fieldsets.keys()]; // in the order of data/questions.yml
+    this.sourceOf = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, q.deduite_de]));
+    const regions = new Set(Object.values(this.regionOf));
+    // A derived answer given directly in a link (region=11) is kept when valid.
+    this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
+    this.departement = this.questions.find((q) => q.type === "departement")?.id;
+    this.region = this.questions.find((q) => q.type === "region")?.id;
+    this.editing = null;
+    this.prefilled = null;
+    this.expanded = new Set();
+    this.fragment = isAnchor(location.hash) ? "" : location.hash; // the answers shown
+  }
+
+  start() {
+    for (const fieldset of this.fieldsets.values()) bindExclusive(fieldset);
+    this.form.addEventListener("submit", (event) => this.submit(event));
+    this.root.querySelector("[data-annuler]").addEventListener("click", () => {
+      this.editing = null;
+      this.render({ focus: true });
+    });
+    this.root.querySelector("[data-recommencer]").addEventListener("click", () => this.go({}));
+    this.root.querySelector("[data-reponses]").addEventListener("click", (event) => {
+      const button = event.target.closest("[data-modifier]");
+      if (!button) return;
+      this.editing = button.dataset.modifier;
+      this.render({ focus: true });
+    });
+    // Back and Forward, a link followed to this page, or a fragment typed in the address bar.
+    const onUrl = () => {
+      if (isAnchor(location.hash) || location.hash === this.fragment) return;
+      this.fragment = location.hash;
+      this.editing = null;
+      this.render();
+    };
+    window.addEventListener("popstate", onUrl);
+    window.addEventListener("hashchange", onUrl);
+    document.querySelector("[data-questionnaire-sans-js]").hidden = true;
+    this.root.hidden = false;
+    this.render();
+  }
+
+  answersFromUrl() {
+    return sanitize(parseFragment(this.fragment, this.questions), this.fieldsets, this.extra);
+  }
+
+  /** Record answers in the URL (a new history entry: Back undoes it) and show the result. */
+  go(answers) {
+    const fragment = toFragment(answers, this.questions);
+    history.pushState(null, "", fragment ? `#${fragment}` : location.pathname + location.search);
+    this.fragment = location.hash;
+    this.editing = null;
+    this.render({ focus: true });
+  }
+
+  submit(event) {
+    event.preventDefault();
+    const id = this.current;
+    if (!id) return;
+    const fieldset = this.fieldsets.get(id);
+    const { value, error } = readField(fieldset, { required: true });
+    if (error) {
+      setError(fieldset, error);
+      firstField(fieldset).focus();
+      return;
+    }
+    setError(fieldset, "");
+    const answers = { ...this.answers, [id]: value };
+    // A région given directly would hide the one of the new département: derive it again.
+    for (const [derived, source] of Object.entries(this.sourceOf)) if (source === id) delete answers[derived];
+    this.go(answers);
+  }
+
+  render({ focus = false } = {}) {
+    const answers = this.answersFromUrl();
+    this.answers = answers;
+    const normalised = normalise(answers, this.questions, this.regionOf);
+
+    const start = performance.now();
+    const outcomes = evaluateAll(this.aides, normalised);
+    performance.measure?.("questionnaire:evaluation", { start, end: performance.now() });
+
+    if (this.editing && !this.fieldsets.has(this.editing)) this.editing = null;
+    this.current = this.editing ?? nextQuestion(outcomes, answers, this.askable, { first: this.first, sourceOf: this.sourceOf });
+    const drawn = performance.now();
+    this.renderQuestion(answers);
+    this.renderAnswers(answers);
+    this.results = { outcomes, answers, normalised };
+    this.renderResults();
+    performance.measure?.("questionnaire:affichage", { start: drawn, end: performance.now() });
+    this.announce(outcomes, answers);
+
+    if (focus) {
+      const target = this.current ? firstField(this.fieldsets.get(this.current)) : this.root.querySelector("[data-fin]");
+      target.focus();
+    }
+  }
+
+  renderQuestion(answers) {
+    const { current, editing } = this;
+    for (const [id, fieldset] of this.fieldsets) fieldset.hidden = id !== current;
+    this.form.hidden = current === null;
+    this.root.querySelector("[data-fin]").hidden = current !== null;
+    this.root.querySelector("[data-annuler]").hidden = !editing;
+    const answered = this.askable.filter((id) => has(answers, id)).length;
+    this.root.querySelector("[data-etape-titre]").textContent = editing ? "Modifier votre réponse" : `Question ${answered + 1}`;
+    // Fill the fieldset only when another question is shown: a re-render must not wipe what is being typed.
+    const key = `${current}|${editing}|${this.fragment}`;
+    if (current && key !== this.prefilled) writeField(this.fieldsets.get(current), editing ? answers[current] : undefined);
+    this.prefilled = key;
+  }
+
+  renderAnswers(answers) {
+    const list = this.root.querySelector("[data-reponses]");
+    const items = [];
+    for (const id of this.askable) {
+      if (!has(answers, id)) continue;
+      const fieldset = this.fieldsets.get(id);
+      const question = fieldset.querySelector("legend").textContent.trim();
+      const term = document.createElement("dt");
+      term.textContent = question;
+      const detail = document.createElement("dd");
+      const text = document.createElement("span");
+      text.className = answers[id] === NSP ? "reponse reponse--nsp" : "reponse";
+      text.textContent = describe(fieldset, answers[id]);
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "bouton-lien";
+      button.dataset.modifier = id;
+      button.textContent = "Modifier";
+      const hidden = document.createElement("span");
+      hidden.className = "visuellement-cache";
+      hidden.textContent = ` votre réponse à «${NBSP}${question}${NBSP}»`;
+      button.append(hidden);
+      detail.append(text, " ", button);
+      items.push(term, detail);
+    }
+    list.replaceChildren(...items);
+    const any = items.length > 0;
+    this.root.querySelector("[data-aucune-reponse]").hidden = any;
+    for (const element of this.root.querySelectorAll("[data-outils]")) element.hidden = !any;
+  }
+
+  renderResults() {
+    const { outcomes, answers } = this.results;
+    const section = this.root.querySelector("[data-resultats]");
+    section.hidden = Object.keys(answers).length === 0;
+    if (section.hidden) return;
+    const groups = Object.fromEntries(SECTIONS.map((status) => [status, []]));
+    outcomes.forEach((result, index) => groups[result.statut].push(index));
+    for (const status of SECTIONS) {
+      const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
+      const indexes = groups[status];
+      box.querySelector("[data-nombre]").textContent = `(${indexes.length})`;
+      box.querySelector("[data-vide]").hidden = indexes.length > 0;
+      const limit = this.expanded.has(status) ? indexes.length : SHOWN;
+      box.querySelector("[data-liste]").replaceChildren(...indexes.slice(0, limit).map((index) => this.item(index)));
+      this.moreButton(box, status, indexes.length - limit);
+    }
+  }
+
+  moreButton(box, status, hiddenCount) {
+    let more = box.querySelector("[data-plus]");
+    if (hiddenCount <= 0) {
+      more?.remove();
+      return;
+    }
+    if (!more) {
+      more = document.createElement("p");
+      more.dataset.plus = "";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.addEventListener("click", () => {
+        this.expanded.add(status);
+        this.renderResults();
+      });
+      more.append(button);
+      box.querySelector("[data-liste]").after(more);
+    }
+    more.firstElementChild.textContent = `Afficher les ${hiddenCount} autres aides`;
+  }
+
+  item(index) {
+    const aide = this.aides[index];
+    const { outcomes, answers } = this.results;
+    const result = outcomes[index];
+    const item = this.root.querySelector("[data-modele-aide]").content.firstElementChild.cloneNode(true);
+    const link = item.querySelector("[data-lien]");
+    link.href = `${this.root.dataset.aides}${aide.id}/`;
+    link.textContent = aide.titre;
+    const motif = item.querySelector("[data-motif]");
+    const points = item.querySelector("[data-points]");
+    if (result.statut === "eligible") {
+      motif.textContent = "Toutes les conditions que le questionnaire peut vérifier sont remplies.";
+      points.remove();
+    } else {
+      const reasons = explain(aide.conditions, result, answers, this.sourceOf);
+      if (result.statut === "non_eligible") {
+        motif.textContent = reasons.length > 1 ? `Conditions non remplies${NBSP}:` : `Condition non remplie${NBSP}:`;
+      } else {
+        motif.textContent = `Reste à préciser${NBSP}:`;
+      }
+      points.replaceChildren(
+        ...reasons.map(({ texte, nature }) => {
+          const point = document.createElement("li");
+          point.textContent = nature === "non_remplie" ? texte : `${texte} (${NOTES[nature]})`;
+          return point;
+        }),
+      );
+    }
+    const contacts = item.querySelector("[data-contacts]");
+    if (result.statut === "non_eligible") contacts.remove();
+    else this.fillContacts(contacts, aide, link.href);
+    return item;
+  }
+
+  fillContacts(box, aide, url) {
+    const { normalised } = this.results;
+    const { known, contacts } = contactsFor(aide.contacts, normalised[this.departement], normalised[this.region]);
+    const title = document.createElement("p");
+    title.className = "resultat__contacts-titre";
+    title.textContent = known ? `Où s'adresser pour votre territoire${NBSP}?` : `Où s'adresser${NBSP}?`;
+    box.append(title);
+    if (contacts.length === 0) {
+      const text = document.createElement("p");
+      const link = document.createElement("a");
+      link.href = `${url}#contacts`;
+      link.textContent = `la rubrique «${NBSP}Où s'adresser${NBSP}?${NBSP}» de la fiche`;
+      const none = aide.contacts.length ? "pas de contact pour votre territoire" : "pas de contact public pour cette aide";
+      text.append(`Nos sources ne citent ${none}. Voyez `, link, ".");
+      box.append(text);
+      return;
+    }
+    for (const contact of contacts) box.append(this.contactCard(contact));
+  }
+
+  contactCard(contact) {
+    const card = this.root.querySelector("[data-modele-contact]").content.firstElementChild.cloneNode(true);
+    const field = (name) => card.querySelector(`[data-champ="${name}"]`);
+    field("nom").textContent = contact.nom;
+    field("partenaire").textContent = contact.partenaire;
+    field("partenaire").href = `${this.root.dataset.partenaires}${contact.partenaire_id}/`;
+    field("territoire").textContent = contact.territoire;
+    const links = {
+      email: (value) => `mailto:${value}`,
+      telephone: (value) => `tel:${value.replace(/\s/g, "")}`,
+      url: (value) => value,
+    };
+    for (const name of ["email", "telephone", "url", "adresse"]) {
+      const value = contact[name];
+      if (!value) {
+        card.querySelector(`[data-moyen="${name}"]`).remove();
+        continue;
+      }
+      field(name).textContent = value;
+      if (links[name]) field(name).href = links[name](value);
+    }
+    return card;
+  }
+
+  announce(outcomes, answers) {
+    const message = this.root.querySelector("[data-annonce]");
+    if (Object.keys(answers).length === 0) {
+      message.textContent = "";
+      return;
+    }
+    const count = (status) => outcomes.filter((result) => result.statut === status).length;
+    const parts = [
+      plural(count("eligible"), "aide possible", "aides possibles"),
+      `${count("a_verifier")}${NBSP}à vérifier`,
+      plural(count("non_eligible"), "non concernée", "non concernées"),
+    ];
+    const end = this.current === null ? " Toutes les questions utiles ont une réponse." : "";
+    message.textContent = `Résultats${NBSP}: ${parts.join(", ")}.${end}`;
+  }
+}
+
+async function start(root) {
+  const page = JSON.parse(root.querySelector("[data-questionnaire-donnees]").textContent);
+  const response = await fetch(root.dataset.fichier);
+  if (!response.ok) throw new Error(`${root.dataset.fichier} : ${response.status}`);
+  const aides = decodeQuestionnaire(await response.json());
+  new Questionnaire(root, page, aides).start();
+}
+
+const root = document.querySelector("[data-questionnaire]");
+if (root) {
+  start(root).catch((error) => {
+    // The explanation for readers without JavaScript stays; say what went wrong above it.
+    const notice = document.querySelector("[data-questionnaire-sans-js]");
+    const message = document.createElement("p");
+    message.className = "questionnaire__panne";
+    message.setAttribute("role", "alert");
+    message.textContent = "Le questionnaire n'a pas pu se charger. Rechargez la page, ou consultez les conditions de chaque aide.";
+    notice.prepend(message);
+    console.error(error);
+  });
+}

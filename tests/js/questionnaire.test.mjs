@@ -1,0 +1,157 @@
+// The questionnaire's logic without the page (overrides/assets/js/questionnaire-core.js):
+// decoding the compact rules file, the next-question rule, contacts by territory, reasons.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { normalise, outcome } from "../../overrides/assets/js/eligibility.js";
+import { contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../../overrides/assets/js/questionnaire-core.js";
+
+const groupes = { toutes: "Remplir toutes ces conditions :", une_de: "Remplir au moins une de ces conditions :" };
+const critere = (question, operateur, valeur, texte) => ({ type: "critere", question, operateur, valeur, texte });
+const profil = critere("profil", "parmi", ["particulier"], "Être un particulier");
+const jeune = critere("age", "moins_de", 30, "Avoir moins de 30 ans");
+const salarie = critere("statut", "parmi", ["salarie"], "Être salarié");
+const idf = critere("region", "parmi", ["11"], "Habiter en Île-de-France");
+const dalo = critere("decision_dalo", "oui", null, "Avoir une décision DALO");
+const orientee = { type: "a_verifier", texte: "Être orienté" };
+const toutes = (...enfants) => ({ type: "toutes", texte: groupes.toutes, enfants });
+const uneDe = (...enfants) => ({ type: "une_de", texte: groupes.une_de, enfants });
+
+const file = {
+  version: 1,
+  groupes,
+  noeuds: [
+    ["c", "profil", "parmi", ["particulier"], "Être un particulier"],
+    ["c", "age", "moins_de", 30, "Avoir moins de 30 ans"],
+    ["c", "statut", "parmi", ["salarie"], "Être salarié"],
+    ["v", "Être orienté"],
+    ["u", [2, 3]],
+    ["t", [0, 1, 4]],
+    ["c", "region", "parmi", ["11"], "Habiter en Île-de-France"],
+    ["c", "decision_dalo", "oui", null, "Avoir une décision DALO"],
+    ["t", [0, 6, 2, 7]],
+  ],
+  contacts: [{ nom: "Service Paca", regions: ["93", "94"] }, { nom: "Service national" }, { nom: "Guichet Rhône", departements: ["69"] }],
+  aides: [
+    ["jeunes", "Aide aux jeunes", 5],
+    ["dalo", "Relogement DALO", 8, [0, 1, 2]],
+  ],
+};
+
+describe("decodeQuestionnaire", () => {
+  test("rebuilds the compiled trees", () => {
+    const aides = decodeQuestionnaire(file);
+    assert.deepEqual(
+      aides.map(({ id, titre }) => [id, titre]),
+      [
+        ["jeunes", "Aide aux jeunes"],
+        ["dalo", "Relogement DALO"],
+      ],
+    );
+    assert.deepEqual(aides[0].conditions, toutes(profil, jeune, uneDe(salarie, orientee)));
+    assert.deepEqual(aides[1].conditions, toutes(profil, idf, salarie, dalo));
+    assert.deepEqual(aides[0].contacts, []);
+    assert.deepEqual(aides[1].contacts.map((c) => c.nom), ["Service Paca", "Service national", "Guichet Rhône"]);
+  });
+
+  test("shares identical nodes between aids", () => {
+    const [first, second] = decodeQuestionnaire(file);
+    assert.equal(first.conditions.enfants[0], second.conditions.enfants[0]);
+  });
+
+  test("refuses an unknown format", () => {
+    assert.throws(() => decodeQuestionnaire({ ...file, version: 2 }));
+  });
+});
+
+describe("nextQuestion", () => {
+  const aides = decodeQuestionnaire(file);
+  const questions = [
+    { id: "profil", type: "choix" },
+    { id: "age", type: "nombre" },
+    { id: "statut", type: "choix" },
+    { id: "departement", type: "departement" },
+    { id: "decision_dalo", type: "oui_non" },
+    { id: "region", type: "region", deduite_de: "departement" },
+  ];
+  const askable = ["profil", "age", "statut", "departement", "decision_dalo"];
+  const options = { first: "profil", sourceOf: { region: "departement" } };
+  const regionOf = { 75: "11", 13: "93" };
+  const next = (answers) => nextQuestion(evaluateAll(aides, normalise(answers, questions, regionOf)), answers, askable, options);
+
+  test("asks who the person is first, even when other answers are prefilled", () => {
+    assert.equal(next({}), "profil");
+    assert.equal(next({ statut: "salarie", age: 25 }), "profil");
+  });
+
+  test("then the question missing in the most undecided aids", () => {
+    // statut decides both aids; age and the département one each.
+    assert.equal(next({ profil: "particulier" }), "statut");
+  });
+
+  test("ties go to the order of the questions", () => {
+    // Both aids still undecided; age (aid 1) and departement (aid 2, through region) count 1 each.
+    assert.equal(next({ profil: "particulier", statut: "salarie" }), "age");
+  });
+
+  test("a derived question is asked through its source", () => {
+    assert.equal(next({ profil: "particulier", statut: "salarie", age: 25 }), "departement");
+  });
+
+  test("« je ne sais pas » counts as answered: each question is asked once", () => {
+    assert.equal(next({ profil: "particulier", statut: "nsp", age: "nsp", departement: "nsp" }), "decision_dalo");
+    assert.equal(next({ profil: "particulier", statut: "nsp", age: "nsp", departement: "nsp", decision_dalo: "nsp" }), null);
+  });
+
+  test("a decided aid asks nothing more", () => {
+    assert.equal(next({ profil: "association" }), null); // both aids are for individuals
+    assert.equal(next({ profil: "particulier", statut: "salarie", age: 25, departement: "13" }), null);
+  });
+});
+
+describe("contactsFor", () => {
+  const contacts = file.contacts;
+  test("all contacts while the territory is unknown", () => {
+    assert.deepEqual(contactsFor(contacts, undefined, undefined), { known: false, contacts });
+  });
+  test("national ones, and those of the département or its région", () => {
+    assert.deepEqual(contactsFor(contacts, "13", "93").contacts.map((c) => c.nom), ["Service Paca", "Service national"]);
+    assert.deepEqual(contactsFor(contacts, "69", "84").contacts.map((c) => c.nom), ["Service national", "Guichet Rhône"]);
+    assert.deepEqual(contactsFor(contacts, undefined, "94").contacts.map((c) => c.nom), ["Service Paca", "Service national"]);
+  });
+});
+
+describe("explain", () => {
+  const tree = toutes(profil, jeune, uneDe(salarie, orientee));
+  test("says what each reason is", () => {
+    const result = { statut: "a_verifier", raisons: ["Avoir moins de 30 ans", "Être salarié", "Être orienté"], questions_manquantes: ["age", "statut"] };
+    assert.deepEqual(explain(tree, result, { age: "nsp" }), [
+      { texte: "Avoir moins de 30 ans", nature: "nsp" },
+      { texte: "Être salarié", nature: "sans_reponse" },
+      { texte: "Être orienté", nature: "a_verifier" },
+    ]);
+  });
+  test("unmet criteria when not eligible", () => {
+    const result = { statut: "non_eligible", raisons: ["Avoir moins de 30 ans"], questions_manquantes: [] };
+    assert.deepEqual(explain(tree, result, { age: 40 }), [{ texte: "Avoir moins de 30 ans", nature: "non_remplie" }]);
+  });
+  test("a derived criterion is unknown when its source was answered « je ne sais pas »", () => {
+    const result = { statut: "a_verifier", raisons: ["Habiter en Île-de-France"], questions_manquantes: ["region"] };
+    assert.deepEqual(explain(idf, result, { departement: "nsp" }, { region: "departement" }), [
+      { texte: "Habiter en Île-de-France", nature: "nsp" },
+    ]);
+  });
+});
+
+describe("evaluateAll", () => {
+  test("gives every aid the outcome of its own tree, evaluating shared trees once", () => {
+    const aides = decodeQuestionnaire({ ...file, aides: [...file.aides, ["jeunes-bis", "Autre aide aux jeunes", 5]] });
+    const questions = [{ id: "profil", type: "choix" }, { id: "age", type: "nombre" }];
+    for (const answers of [{}, { profil: "particulier", age: 25 }, { profil: "association" }, { profil: "particulier", age: 40 }]) {
+      const normalised = normalise(answers, questions, {});
+      const results = evaluateAll(aides, normalised);
+      assert.deepEqual(results, aides.map((aide) => outcome(aide.conditions, normalised)));
+      assert.equal(results[0], results[2]); // same tree, same result object
+    }
+  });
+});

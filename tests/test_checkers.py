@@ -1,0 +1,212 @@
+"""The eligibility checkers' data and pages, without a browser.
+
+- ``assets/questionnaire.json``: every current aid's compiled tree, interned, comes
+  back unchanged in Python (``decode_nodes``) and in JavaScript (``decodeQuestionnaire``);
+  ended schemes are left out.
+- The pages: fieldsets with « Je ne sais pas » on every question, the form hidden
+  until JavaScript shows it, an explanation and links to the conditions without it.
+- A rule change that changes an example's outcome fails the build, with file:line.
+
+The browser side is in ``test_checkers_browser.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aides.checkers import NodeTable, current_aids, decode_nodes, questionnaire_data
+from aides.conditions import questions_of
+from aides.formatting import typography
+from aides.loading import load_catalogue
+from conftest import EPOCH, ROOT, run_build
+
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()  # 2026-11-22
+ENDED = "sous-location-femmes-victimes-violences"  # ended on 2023-09-22
+NODE = shutil.which("node")
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Any:
+    return load_catalogue(today=TODAY)
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+# --- the questionnaire file ---------------------------------------------------------
+
+
+def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue: Any) -> None:
+    data = questionnaire_data(catalogue)
+    nodes = decode_nodes(data["noeuds"], data["groupes"])
+    ids = [entry[0] for entry in data["aides"]]
+    assert ENDED in catalogue.aides and catalogue.is_ended(catalogue.aides[ENDED])
+    assert ENDED not in ids, "un dispositif terminé ne doit jamais être proposé"
+    assert set(ids) == {aid for aid, aide in catalogue.aides.items() if not catalogue.is_ended(aide)}
+    assert ids == current_aids(catalogue)  # sorted by title
+    for aide_id, title, root, *contacts in data["aides"]:
+        assert nodes[root] == catalogue.rules[aide_id], aide_id
+        assert title == typography(catalogue.aides[aide_id].titre)
+        expected = list(catalogue.aides[aide_id].contacts)
+        assert [data["contacts"][index]["nom"] for index in (contacts[0] if contacts else [])] == [
+            catalogue.contacts[cid].nom for cid in expected
+        ]
+
+
+def test_nodes_are_stored_once_and_children_come_first(catalogue: Any) -> None:
+    data = questionnaire_data(catalogue)
+    entries = [json.dumps(entry, ensure_ascii=False) for entry in data["noeuds"]]
+    assert len(entries) == len(set(entries))
+    for index, entry in enumerate(data["noeuds"]):
+        if entry[0] in ("t", "u"):
+            assert all(child < index for child in entry[1])
+    # "Être un particulier" is written once for every aid that asks for it.
+    particulier = [entry for entry in data["noeuds"] if entry[:2] == ["c", "profil"] and entry[3] == ["particulier"]]
+    assert len(particulier) == 1
+
+
+def test_interning_shrinks_many_similar_trees() -> None:
+    leaf = {"type": "critere", "question": "age", "operateur": "moins_de", "valeur": 30, "texte": "Avoir moins de 30 ans"}
+    tree = {"type": "toutes", "texte": "Remplir toutes ces conditions\u00a0:", "enfants": [leaf, dict(leaf)]}
+    table = NodeTable()
+    roots = {table.add(json.loads(json.dumps(tree))) for _ in range(1000)}
+    assert len(roots) == 1 and len(table.entries) == 2
+
+
+def test_contacts_carry_their_territory(catalogue: Any) -> None:
+    data = questionnaire_data(catalogue)
+    (contact,) = data["contacts"]
+    assert contact["email"] == "accompagnementpaca.als@actionlogement.fr"
+    assert contact["regions"] == ["93", "94"]
+    assert contact["territoire"] == "Provence-Alpes-Côte d'Azur et Corse"
+    assert contact["partenaire_id"] == "action-logement-services"
+
+
+@pytest.mark.skipif(NODE is None, reason="Node.js n'est pas installé")
+def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path) -> None:
+    """The browser rebuilds, from the compact file, exactly the trees of /donnees/eligibilite.json."""
+    module = (ROOT / "overrides" / "assets" / "js" / "questionnaire-core.js").as_uri()
+    script = (
+        'import { readFileSync } from "node:fs";\n'
+        f'import {{ decodeQuestionnaire }} from "{module}";\n'
+        'const aides = decodeQuestionnaire(JSON.parse(readFileSync(process.argv[1], "utf8")));\n'
+        "process.stdout.write(JSON.stringify(aides.map(({ id, conditions }) => [id, conditions])));\n"
+    )
+    run = subprocess.run(
+        [NODE, "--input-type=module", "-e", script, str(site / "assets" / "questionnaire.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    decoded = dict(json.loads(run.stdout))
+    published = json.loads((site / "donnees" / "eligibilite.json").read_text(encoding="utf-8"))
+    current = {aide["id"]: aide["conditions"] for aide in published["aides"] if aide["statut"] == "en_cours"}
+    assert decoded == current
+
+
+# --- the pages ------------------------------------------------------------------------------
+
+
+def fieldsets(html: str) -> dict[str, str]:
+    return {m.group(1): m.group(0) for m in re.finditer(r'<fieldset[^>]*data-question="([^"]+)".*?</fieldset>', html, re.S)}
+
+
+def test_aid_page_checker_asks_only_the_aids_questions(site: Path, catalogue: Any) -> None:
+    html = read(site, "aides/relogement-prioritaires-dalo-ile-de-france")
+    found = fieldsets(html)
+    # The région is asked through the département.
+    assert list(found) == ["profil", "departement", "statut", "decision_dalo"]
+    for qid, fieldset in found.items():
+        assert "<legend" in fieldset, qid
+        assert "Je ne sais pas" in fieldset, qid
+    assert re.search(r'<div class="verificateur__corps" data-checker hidden>', html), (
+        "le formulaire doit être caché sans JavaScript"
+    )
+    assert "data-sans-js" in html and 'href="#conditions"' in html
+    data = json.loads(re.search(r"data-checker-donnees>(.*?)</script>", html, re.S).group(1))
+    assert data["conditions"] == catalogue.rules["relogement-prioritaires-dalo-ile-de-france"]
+    assert data["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
+    # One state slot per node, in the tree's pre-order.
+    slots = html.count("data-etat>")
+    nodes = 1 + len(data["conditions"]["enfants"])
+    assert slots == nodes
+    assert set(questions_of(data["conditions"])) <= {q["id"] for q in data["questions"]}
+
+
+def test_ended_aid_has_no_checker(site: Path) -> None:
+    html = read(site, f"aides/{ENDED}")
+    assert "Suis-je concerné" in html
+    assert "data-checker" not in html
+    assert "Le questionnaire n'est donc plus proposé" in html
+
+
+def test_questionnaire_page_without_javascript(site: Path, catalogue: Any) -> None:
+    html = read(site, "eligibilite")
+    assert re.search(r'<div class="questionnaire" data-questionnaire hidden', html)
+    assert "a besoin de JavaScript" in html
+    assert "résultats indicatifs" in html.lower()
+    links = re.findall(r'<a href="\.\./aides/([^/"]+)/#conditions">', html)
+    assert sorted(links) == sorted(current_aids(catalogue))
+    assert ENDED not in links
+    for section in ("eligible", "a-verifier", "non-eligible"):
+        assert f'id="{section}"' in html
+    found = fieldsets(html)
+    assert next(iter(found)) == "profil"
+    # "genre" only matters to the ended scheme: no current aid needs it, so it is never asked.
+    assert "genre" not in found
+    assert "region" not in found  # asked through the département
+    for qid, fieldset in found.items():
+        opening = fieldset[: fieldset.index(">") + 1]
+        assert "Je ne sais pas" in fieldset and "<legend" in fieldset and opening.endswith(" hidden>"), qid
+
+
+def test_no_ordinary_space_before_french_punctuation_in_checker_text(site: Path) -> None:
+    pieces = {
+        "eligibilite": re.search(r"<article.*?</article>", read(site, "eligibilite"), re.S).group(0),
+        "aides/visale": re.search(r'<section class="verificateur".*?</section>', read(site, "aides/visale"), re.S).group(0),
+    }
+    for page, html in pieces.items():
+        text = re.sub(r"<script.*?</script>|<[^>]+>", " ", html, flags=re.S)
+        assert not re.findall(r"\S {1,}[:;!?](?=\s|$)", text), page
+    for path in ("checker.js", "questionnaire.js", "checker-form.js"):
+        source = (ROOT / "overrides" / "assets" / "js" / path).read_text(encoding="utf-8")
+        source = re.sub(r"(?m)(^|\s)//.*$", "", source)  # comments are not shown
+        strings = re.findall(r'"([^"\n]*)"', source) + [
+            re.sub(r"\$\{[^}]*\}", "", text) for text in re.findall(r"`([^`]*)`", source)
+        ]
+        for text in strings:
+            assert not re.search(r"\S [:;!?](?:\s|$)", text), f"{path} : « {text} »"
+
+
+# --- an example whose outcome changes fails the build -----------------------------------
+
+
+def test_build_fails_when_a_rule_change_changes_an_example(data_copy: Path, tmp_path: Path) -> None:
+    visale = data_copy / "aides" / "visale.yml"
+    text = visale.read_text(encoding="utf-8")
+    assert "age: { moins_de: 30 }" in text
+    visale.write_text(text.replace("age: { moins_de: 30 }", "age: { moins_de: 22 }"), encoding="utf-8")
+    lines = visale.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, content in enumerate(lines, 1) if content.strip() == "resultat: eligible")
+    column = lines[line - 1].index("eligible") + 1
+
+    site = tmp_path / "site"
+    result = run_build(site, data_copy)
+
+    assert result.returncode != 0
+    expected = (
+        f"aides/visale.yml:{line}:{column}: exemples[0].resultat : l'exemple « Jeune salariée de 25 ans qui entre dans "
+        "un logement » attend eligible mais les conditions donnent maintenant non_eligible"
+    )
+    assert expected in result.stderr, result.stderr
+    assert not site.exists()
