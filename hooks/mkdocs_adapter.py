@@ -65,6 +65,22 @@ def add_filters(env: Any) -> None:
     env.filters["typo"] = formatting.typography
     env.filters["cle_tri"] = sort_key
     env.globals["site_views"] = _state["views"]
+    env.globals["fieldset"] = _fieldsets(env)
+
+
+def _fieldsets(env: Any) -> Any:
+    """The checker's question fieldsets, rendered once each: every aid page that asks
+    the département would otherwise render the same 101-option list again."""
+    cache: dict[tuple[str, str, bool], Any] = {}
+
+    def fieldset(question: dict[str, Any], prefix: str, hidden: bool = False) -> Any:
+        key = (question["id"], prefix, hidden)
+        if key not in cache:
+            macros = env.get_template("partials/checker-questions.html").module
+            cache[key] = macros.fieldset(question, prefix, hidden=hidden)
+        return cache[key]
+
+    return fieldset
 
 
 def page_view(page: Page) -> Any:

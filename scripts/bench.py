@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -90,17 +91,48 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
-def make_baseline(count: int) -> Path:
-    """N plain Markdown pages of similar length, built by MkDocs + Material without hooks."""
+class _ArticleText(HTMLParser):
+    """The text blocks of a built page's article, to write them again as Markdown."""
+
+    SKIPPED = ("form", "script", "style")  # controls and code are not reading text
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.depth = 0
+        self.skipped = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.depth += tag == "article"
+        self.skipped += tag in self.SKIPPED
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag == "article"
+        self.skipped -= tag in self.SKIPPED
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skipped and data.strip():
+            self.blocks.append(" ".join(data.split()))
+
+
+def markdown_like(page: Path) -> str:
+    """An aid page's reading text (not its form controls) as plain Markdown, one list item per block."""
+    parser = _ArticleText()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return "\n".join(f"- {block}" for block in parser.blocks) + "\n"
+
+
+def make_baseline(count: int, body: str) -> Path:
+    """N plain Markdown pages carrying the same visible text as an aid page, built by
+    MkDocs + Material with the site's theme and nav but without hooks."""
     target = WORK / f"baseline-{count}"
     if target.exists():
         shutil.rmtree(target)
     docs = target / "docs" / "aides"
     docs.mkdir(parents=True)
     (target / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
-    body = "\n\n".join([LOREM] * 6)
     for index in range(count):
-        page = f"# Aide fictive numéro {index}\n\n## Pour qui ?\n\n- Les ménages\n\n## Conditions\n\n{body}\n"
+        page = f"# Aide fictive numéro {index}\n\n{body}"
         (docs / f"aide-fictive-{index}.md").write_text(page, encoding="utf-8")
     # Same theme, features, CSS and navigation as the real site: only the hooks differ.
     site_config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
@@ -135,7 +167,8 @@ def folder_size(path: Path) -> int:
     return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
 
 
-def bench(count: int) -> dict[str, float]:
+def build_costs(count: int) -> dict[str, float]:
+    """Our full build, Pagefind alone on its output, and the plain-Markdown baseline."""
     sys.path.insert(0, str(ROOT / "hooks"))
     from mkdocs_adapter import pagefind_command  # the same indexing as the build's
 
@@ -144,34 +177,56 @@ def bench(count: int) -> dict[str, float]:
     env = {"AIDES_DATA_DIR": str(data), "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": "hooks"}
     full, memory = measure([sys.executable, "scripts/build.py", str(site)], env)
     # Browser figures on the build's own index (indexing again below leaves a second set of files).
-    browser = measure_search(site) if Path(CHROMIUM).exists() else {}
+    browser = measure_search(site) if count and Path(CHROMIUM).exists() else {}
     index, _ = measure(pagefind_command(str(site)))
-    baseline_dir = make_baseline(count)
+    sample = site / "aides" / "aide-fictive-1" / "index.html"
+    baseline_dir = make_baseline(count, markdown_like(sample) if count else "")
     baseline, baseline_memory = measure(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(baseline_dir / "site")], cwd=baseline_dir
     )
+    return {
+        "full": full,
+        "memory": memory,
+        "index": index,
+        "baseline": baseline,
+        "baseline_memory": baseline_memory,
+        "site": site,
+        "browser": browser,
+    }
+
+
+def bench(count: int, empty: dict[str, float]) -> dict[str, float]:
+    costs = build_costs(count)
+    site = costs["site"]
+    # Per aid page: what N pages add to a build of none, ours (without indexing) against the baseline's.
+    ours = (costs["full"] - costs["index"]) - (empty["full"] - empty["index"])
+    theirs = costs["baseline"] - empty["baseline"]
     eligibility = site / "donnees" / "eligibilite.json"
     return {
         "aides": count,
-        "build_s": round(full, 1),
-        "peak_mb": round(memory),
-        "pagefind_s": round(index, 1),
-        "mkdocs_part_s": round(full - index, 1),
-        "baseline_s": round(baseline, 1),
-        "baseline_peak_mb": round(baseline_memory),
-        "ratio_per_page": round((full - index) / baseline, 2),
+        "build_s": round(costs["full"], 1),
+        "peak_mb": round(costs["memory"]),
+        "pagefind_s": round(costs["index"], 1),
+        "mkdocs_part_s": round(costs["full"] - costs["index"], 1),
+        "baseline_s": round(costs["baseline"], 1),
+        "baseline_peak_mb": round(costs["baseline_memory"]),
+        "ms_per_aid_page": round(ours / count * 1000, 2),
+        "baseline_ms_per_page": round(theirs / count * 1000, 2),
+        "ratio_per_page": round(ours / theirs, 2),
         "aides_html_kb": round((site / "aides" / "index.html").stat().st_size / 1024),
+        "aid_page_kb": round((site / "aides" / "aide-fictive-1" / "index.html").stat().st_size / 1024, 1),
         "pagefind_index_mb": round(folder_size(site / "pagefind") / 1024 / 1024, 1),
         "eligibilite_json_kb": round(eligibility.stat().st_size / 1024),
         **measure_checker(site),  # questionnaire: bytes downloaded, time per answer (Chromium)
-        **{f"browser_{key}": value for key, value in browser.items()},
+        **{f"browser_{key}": value for key, value in costs["browser"].items()},
     }
 
 
 def main() -> None:
     sizes = [int(arg) for arg in sys.argv[1:]] or [1000, 10000]
     WORK.mkdir(exist_ok=True)
-    results = [bench(count) for count in sizes]
+    empty = build_costs(0)
+    results = [bench(count, empty) for count in sizes]
     for result in results:
         print(json.dumps(result, ensure_ascii=False))
     (WORK / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")

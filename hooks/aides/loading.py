@@ -62,10 +62,14 @@ def build_today() -> dt.date:
 
 
 def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """The path as editors type it: relative to the current folder when inside it."""
+    cwd = Path.cwd()
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(cwd))
+        except ValueError:
+            return str(path)
+    return str(path)
 
 
 class _Reader:
