@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -84,10 +85,10 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    """A fresh page (375 px wide, like a phone) that fails the test on any request to another host."""
-    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="fr-FR")
+@contextlib.contextmanager
+def local_page(browser: Any, server: str, width: int = 375, height: int = 800) -> Iterator[Any]:
+    """A fresh page of the given size that fails the test on any request to another host."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda request: outside.append(request.url) if not _local(request.url) else None)
@@ -95,6 +96,13 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     yield page
     context.close()
     assert outside == [], f"requêtes vers un autre hôte : {outside}"
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A page 375 px wide, like a phone's, that fails the test on any request to another host."""
+    with local_page(browser, server) as opened:
+        yield opened
 
 
 def _local(url: str) -> bool:

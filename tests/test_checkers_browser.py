@@ -20,7 +20,7 @@ import pytest
 from aides.checkers import current_aids
 from aides.conditions import normalise, outcome
 from aides.loading import load_catalogue
-from conftest import EPOCH, _local, axe_violations
+from conftest import EPOCH, _local, axe_violations, local_page
 
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()  # 2026-11-22
 SECTIONS = ("eligible", "a-verifier", "non-eligible")
@@ -493,14 +493,8 @@ def test_checker_error_is_tied_to_its_field(page: Any) -> None:
 @pytest.fixture
 def narrow(browser: Any, server: str) -> Iterator[Any]:
     """A 320 px wide page (WCAG 1.4.10 reflow) that fails on any request to another host."""
-    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="fr-FR")
-    page = context.new_page()
-    outside: list[str] = []
-    page.on("request", lambda request: outside.append(request.url) if not _local(request.url) else None)
-    page.base = server
-    yield page
-    context.close()
-    assert outside == []
+    with local_page(browser, server, width=320, height=640) as opened:
+        yield opened
 
 
 NARROW_PAGES = [
