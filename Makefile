@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check chromium test lint bench schemas clean
+.PHONY: serve build check system-deps test lint bench schemas clean
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -23,14 +23,15 @@ build: $(STAMP) ## the complete site in site/ (replaced only if the build succee
 check: $(STAMP) ## validate data/ and list every error
 	$(PYTHON) -m aides check
 
-chromium:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+system-deps: ## Debian's Chromium (browser tests) and Node.js (the JS evaluator's tests)
+	@command -v chromium >/dev/null && command -v node >/dev/null || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium nodejs; }
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check hooks tests scripts
 	$(VENV)/bin/ruff format --check hooks tests scripts
 
-test: $(STAMP) chromium lint ## every test: data, builds, pages, JS twins, browser
+test: $(STAMP) system-deps lint ## every test: data, builds, pages, JS twins, browser
 	$(PYTHON) -m pytest -q
 
 bench: $(STAMP) ## build time and memory for 1,000 and 10,000 synthetic aids

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -26,10 +25,10 @@ from aides.conditions import questions_of
 from aides.formatting import typography
 from aides.loading import load_catalogue
 from conftest import EPOCH, ROOT, run_build
+from test_eligibility_twins import node
 
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()  # 2026-11-22
 ENDED = "sous-location-femmes-victimes-violences"  # ended on 2023-09-22
-NODE = shutil.which("node")
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +89,6 @@ def test_contacts_carry_their_territory(catalogue: Any) -> None:
     assert contact["partenaire_id"] == "action-logement-services"
 
 
-@pytest.mark.skipif(NODE is None, reason="Node.js n'est pas installé")
 def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path) -> None:
     """The browser rebuilds, from the compact file, exactly the trees of /donnees/eligibilite.json."""
     module = (ROOT / "overrides" / "assets" / "js" / "questionnaire-core.js").as_uri()
@@ -101,7 +99,7 @@ def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path) 
         "process.stdout.write(JSON.stringify(aides.map(({ id, conditions }) => [id, conditions])));\n"
     )
     run = subprocess.run(
-        [NODE, "--input-type=module", "-e", script, str(site / "assets" / "questionnaire.json")],
+        [node(), "--input-type=module", "-e", script, str(site / "assets" / "questionnaire.json")],
         capture_output=True,
         text=True,
         timeout=60,

@@ -22,7 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "eligibility.json").read_text(encoding="utf-8"))
 ELIGIBILITY_JS = ROOT / "overrides" / "assets" / "js" / "eligibility.js"
 NODE = shutil.which("node")
-needs_node = pytest.mark.skipif(NODE is None, reason="Node.js n'est pas installé")
+
+
+def node() -> str:
+    """Node.js runs the JS twin: « make test » installs it; its absence is a failure, not a skip."""
+    assert NODE, "Node.js manque : « make test » l'installe (paquet Debian nodejs)"
+    return NODE
 
 
 def as_questions(questions: list[dict[str, Any]]) -> dict[str, SimpleNamespace]:
@@ -48,9 +53,8 @@ def test_vector_python(vector: dict[str, Any]) -> None:
 # --- (b) the Node suite ---------------------------------------------------------
 
 
-@needs_node
 def test_node_suite() -> None:
-    result = subprocess.run([NODE, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run([node(), "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, f"node --test a échoué :\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
 
 
@@ -152,7 +156,6 @@ def python_result(tree: dict[str, Any], answers: dict[str, Any]) -> dict[str, An
     return json.loads(json.dumps(result))  # the shape JSON gives the JS side
 
 
-@needs_node
 def test_random_cases_agree(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     cases = [{"tree": random_tree(rng), "answers": random_answers(rng)} for _ in range(CASES)]
@@ -167,7 +170,7 @@ def test_random_cases_agree(tmp_path: Path) -> None:
     path.write_text(json.dumps({"questions": QUESTIONS, "region_of": REGION_OF, "cases": cases}), encoding="utf-8")
     script = JS_RUNNER % ELIGIBILITY_JS.as_uri()
     run = subprocess.run(
-        [NODE, "--input-type=module", "-e", script, str(path)], capture_output=True, text=True, timeout=120, check=False
+        [node(), "--input-type=module", "-e", script, str(path)], capture_output=True, text=True, timeout=120, check=False
     )
     assert run.returncode == 0, run.stderr
     actual = json.loads(run.stdout)
