@@ -1,7 +1,8 @@
-"""The only MkDocs-specific code: load the data when the config is read, add the
-generated pages and data files, hand each template its view, index for search.
+"""The only MkDocs-specific code: load the data when the config is read, add the pages
+the registry lists and the data files, hand each template its view, index for search.
 
-Moving to another engine means rewriting this file and ``site.py`` only.
+Moving to another engine means rewriting this file and ``site.py`` only: which pages
+exist, their URLs, templates and views all come from ``aides.registry``.
 """
 
 from __future__ import annotations
@@ -11,21 +12,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from aides import formatting, pagefind_stable
-from aides.catalogue import Catalogue
+from aides import pagefind_stable
 from aides.errors import DataErrors
 from aides.exports import data_files
 from aides.loading import load_catalogue
-from aides.pages import site_pages
-from aides.search import sort_key
-from aides.views import Views
+from aides.registry import Registry
+from jinja2 import Undefined
+from jinja2.exceptions import UndefinedError
+from jinja2.utils import missing
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
-_state: dict[str, Any] = {}
+_state: dict[str, Registry] = {}
+
+
+def registry() -> Registry:
+    return _state["registry"]
 
 
 def load(config: MkDocsConfig) -> None:
@@ -35,37 +40,43 @@ def load(config: MkDocsConfig) -> None:
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         raise Abort(f"{len(errors.errors)} erreur(s) dans les données : le site n'a pas été construit.") from None
-    _state["catalogue"] = catalogue
-    _state["views"] = Views(catalogue)
-
-
-def catalogue() -> Catalogue:
-    return _state["catalogue"]
+    _state["registry"] = Registry(catalogue)
+    config.nav = registry().nav()
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
-    # The catalogue is paginated for readers without JavaScript: /aides/ and /aides/liste/<n>/.
-    listing = {page.path: page for page in _state["views"].search.list_pages()}
-    pages = [listing.pop(page.path, page) for page in site_pages(catalogue())] + list(listing.values())
-    for page in pages:
-        inclusion = InclusionLevel.INCLUDED if page.listed else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.path, content=page.front_matter(), inclusion=inclusion))
-    base_url = config.site_url or "/"
-    for path, content in data_files(catalogue(), base_url).items():
+    """The pages the data generates, the open data files, and hand-written pages kept out of the nav."""
+    pages = registry()
+    for file in files.documentation_pages():
+        entry = pages.entry(file.src_uri)
+        if entry is not None and not entry.nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    for entry in pages.generated:
+        inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
+    for path, content in data_files(pages.cat, config.site_url or "/", pages.views.cards).items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
-def add_filters(env: Any) -> None:
+def configure_templates(env: Any) -> None:
     # Our templates escape everything they print; Material's own keep its behaviour.
     own_templates = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
     env.autoescape = lambda name: name in own_templates
-    env.filters["euros"] = formatting.euros
-    env.filters["date_fr"] = formatting.date
-    env.filters["typo"] = formatting.typography
-    env.filters["cle_tri"] = sort_key
-    env.globals["site_views"] = _state["views"]
+    env.undefined = StrictViewUndefined
     env.globals["fieldset"] = _fieldsets(env)
+
+
+class StrictViewUndefined(Undefined):
+    """A name missing from one of our views fails the build (``StrictUndefined``); elsewhere
+    Material's templates keep Jinja's lenient default, which they rely on."""
+
+    __slots__ = ()
+
+    def __init__(self, hint: str | None = None, obj: Any = missing, name: str | None = None, exc: Any = UndefinedError) -> None:
+        super().__init__(hint, obj, name, exc)
+        if type(obj).__module__.startswith("aides.") or name == "vue":
+            self._fail_with_undefined_error()
 
 
 def _fieldsets(env: Any) -> Any:
@@ -73,8 +84,8 @@ def _fieldsets(env: Any) -> Any:
     the département would otherwise render the same 101-option list again."""
     cache: dict[tuple[str, str, bool], Any] = {}
 
-    def fieldset(question: dict[str, Any], prefix: str, hidden: bool = False) -> Any:
-        key = (question["id"], prefix, hidden)
+    def fieldset(question: Any, prefix: str, hidden: bool = False) -> Any:
+        key = (question.id, prefix, hidden)
         if key not in cache:
             macros = env.get_template("partials/checker-questions.html").module
             cache[key] = macros.fieldset(question, prefix, hidden=hidden)
@@ -83,16 +94,20 @@ def _fieldsets(env: Any) -> Any:
     return fieldset
 
 
-def page_view(page: Page) -> Any:
-    """The data of the page's template, gathered by the matching ``Views`` method."""
-    name = page.meta.get("vue")
-    if not name:
-        return None
-    if name == "redirection":
-        return _state["views"].aide_summary(page.meta["cle"])
-    method = getattr(_state["views"], name)
-    key = page.meta.get("cle")
-    return method(key) if key else method()
+def page_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
+    """Each page's complete view (``vue``), its registry entry and what every header needs."""
+    entry = registry().entry(page.file.src_uri)
+    context["entree"] = entry
+    context["vue"] = registry().view(entry) if entry else None
+    context["commun"] = registry().views.site
+    return context
+
+
+def page_template(page: Page) -> None:
+    """Hand-written pages get their template from the registry, not from front matter."""
+    entry = registry().entry(page.file.src_uri)
+    if entry is not None and not entry.generated:
+        page.meta["template"] = entry.template
 
 
 # Inside the indexed bodies, what is not the page's own text: breadcrumbs and in-page tables
@@ -111,7 +126,7 @@ def post_build(config: MkDocsConfig) -> None:
     """Write the catalogue's filter files, then index the built site with Pagefind (the only search engine shipped)."""
     # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
     site = Path(config.site_dir)
-    for path, content in _state["views"].catalogue_files().items():
+    for path, content in registry().views.browser_files().items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(content, encoding="utf-8")
     subprocess.run(pagefind_command(config.site_dir), check=True)

@@ -1,5 +1,6 @@
 """MkDocs hooks: thin event functions. The work is done in the ``aides`` package
-(engine-independent) and in ``mkdocs_adapter`` (the only MkDocs-specific code)."""
+(engine-independent: its page registry says which pages exist and what each shows) and
+in ``mkdocs_adapter`` (the only MkDocs-specific code)."""
 
 from __future__ import annotations
 
@@ -21,13 +22,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    adapter.add_filters(env)
+    adapter.configure_templates(env)
     return env
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    adapter.page_template(page)
+    return markdown
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    context["vue"] = adapter.page_view(page)
-    return context
+    return adapter.page_context(context, page)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -26,6 +26,9 @@ from pathlib import Path
 
 import yaml
 from bench_browser import CHROMIUM, measure_search
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from aides.registry import NAV_ORDER  # hooks/ is not an installed package
 from bench_checker import measure_checker
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,7 +139,8 @@ def make_baseline(count: int, body: str) -> Path:
         (docs / f"aide-fictive-{index}.md").write_text(page, encoding="utf-8")
     # Same theme, features, CSS and navigation as the real site: only the hooks differ.
     site_config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    for name, path in [("index", "index.md")] + [(f"page-{i}", f"page-{i}.md") for i in range(len(site_config["nav"]) - 1)]:
+    nav_size = len(NAV_ORDER)  # the navigation comes from the page registry
+    for name, path in [("index", "index.md")] + [(f"page-{i}", f"page-{i}.md") for i in range(nav_size - 1)]:
         (target / "docs" / path).write_text(f"# {name}\n", encoding="utf-8")
     config = {
         "site_name": "Base",
@@ -144,7 +148,7 @@ def make_baseline(count: int, body: str) -> Path:
         "extra_css": site_config["extra_css"],
         "markdown_extensions": site_config["markdown_extensions"],
         "plugins": [],
-        "nav": [{"Accueil": "index.md"}] + [{f"Page {i}": f"page-{i}.md"} for i in range(len(site_config["nav"]) - 1)],
+        "nav": [{"Accueil": "index.md"}] + [{f"Page {i}": f"page-{i}.md"} for i in range(nav_size - 1)],
         "not_in_nav": "/aides/",
     }
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")

@@ -86,12 +86,12 @@ def test_contacts_carry_their_territory(catalogue: Any) -> None:
     assert contact["email"] == "accompagnementpaca.als@actionlogement.fr"
     assert contact["regions"] == ["93", "94"]
     assert contact["territoire"] == "Provence-Alpes-Côte d'Azur et Corse"
-    assert contact["partenaire_id"] == "action-logement-services"
+    assert contact["partenaire_url"] == "partenaires/action-logement-services/"
 
 
 def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path) -> None:
     """The browser rebuilds, from the compact file, exactly the trees of /donnees/eligibilite.json."""
-    module = (ROOT / "overrides" / "assets" / "js" / "questionnaire-core.js").as_uri()
+    module = (ROOT / "overrides" / "assets" / "js" / "lib" / "questionnaire-core.js").as_uri()
     script = (
         'import { readFileSync } from "node:fs";\n'
         f'import {{ decodeQuestionnaire }} from "{module}";\n'
@@ -176,14 +176,14 @@ def test_no_ordinary_space_before_french_punctuation_in_checker_text(site: Path)
     for page, html in pieces.items():
         text = re.sub(r"<script.*?</script>|<[^>]+>", " ", html, flags=re.S)
         assert not re.findall(r"\S {1,}[:;!?](?=\s|$)", text), page
-    for path in ("checker.js", "questionnaire.js", "checker-form.js"):
-        source = (ROOT / "overrides" / "assets" / "js" / path).read_text(encoding="utf-8")
+    for path in sorted((ROOT / "overrides" / "assets" / "js").rglob("*.js")):
+        source = path.read_text(encoding="utf-8")
         source = re.sub(r"(?m)(^|\s)//.*$", "", source)  # comments are not shown
         strings = re.findall(r'"([^"\n]*)"', source) + [
             re.sub(r"\$\{[^}]*\}", "", text) for text in re.findall(r"`([^`]*)`", source)
         ]
         for text in strings:
-            assert not re.search(r"\S [:;!?](?:\s|$)", text), f"{path} : « {text} »"
+            assert not re.search(r"\S [:;!?](?:\s|$)", text), f"{path.name} : « {text} »"
 
 
 # --- an example whose outcome changes fails the build -----------------------------------

@@ -20,7 +20,7 @@ from aides.conditions import evaluate, normalise, outcome, questions_of
 
 ROOT = Path(__file__).resolve().parents[1]
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "eligibility.json").read_text(encoding="utf-8"))
-ELIGIBILITY_JS = ROOT / "overrides" / "assets" / "js" / "eligibility.js"
+ELIGIBILITY_JS = ROOT / "overrides" / "assets" / "js" / "lib" / "eligibility.js"
 NODE = shutil.which("node")
 
 

@@ -14,8 +14,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from aides import listing as listing_module
+from aides import territory
+from aides.facets import ALL_PAGES_TERM, FACETS, Facets
+from aides.listing import Listing
 from aides.loading import load_catalogue
-from aides.search import ALL_PAGES_TERM, FACETS, Search
+from aides.registry import Registry
 from conftest import DATA, EPOCH, axe_violations
 
 NATIONAL = [
@@ -31,59 +35,61 @@ DALO_IDF = "relogement-prioritaires-dalo-ile-de-france"
 
 
 @pytest.fixture(scope="module")
-def search() -> Search:
+def search() -> Facets:
     today = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
-    return Search(load_catalogue(DATA, today=today))
+    return Facets(load_catalogue(DATA, today=today))
 
 
 # --- the data behind the filters (no browser) -----------------------------------------------
 
 
-def test_a_national_aid_covers_every_region_and_every_departement(search: Search) -> None:
+def test_a_national_aid_covers_every_region_and_every_departement(search: Facets) -> None:
     filters = search.filters("visale")
     assert filters["region"] == [region.code for region in search.cat.territoires.regions]
-    assert filters["zone"] == ["france"]
-    assert len(search.departements_covered("visale")) == len(search.cat.territoires.departements)
+    assert filters["zone"] == [territory.NATIONAL]
+    covered = territory.departements_covered(search.cat, search.cat.aides["visale"].territoire)
+    assert len(covered) == len(search.cat.territoires.departements)
 
 
-def test_filter_values_are_the_data_ids(search: Search) -> None:
+def test_filter_values_are_the_data_ids(search: Facets) -> None:
     filters = search.filters("reconstitution-offre-renouvellement-urbain")
     assert filters["region"] == ["93", "94"]
     assert filters["public"] == ["bailleurs_sociaux"]
     assert "ar-hlm-paca-corse" in filters["partenaire"]
     assert search.filters(ENDED)["statut"] == ["termine"]
     assert search.filters(RHONE[0])["region"] == ["84"]  # a département counts for its region
-    vocabulary = search.vocabulary()
+    vocabulary = search.vocabulary
     assert set(vocabulary["facettes"]) == {"rubrique", *FACETS}
     assert vocabulary["facettes"]["public"]["jeunes"] == "Jeunes"
     assert vocabulary["departements"]["13"] == ["Bouches-du-Rhône", "93"]
 
 
-def test_departement_filter_matches_exactly_the_aids_covering_it(search: Search) -> None:
+def test_departement_filter_matches_exactly_the_aids_covering_it(search: Facets) -> None:
     """The compact ``zone`` values sent to Pagefind mean the same as the plain definition."""
-    for aide_id in search.cat.aides:
+    for aide_id, aide in search.cat.aides.items():
         zone = set(search.filters(aide_id)["zone"])
-        covered = set(search.departements_covered(aide_id))
+        covered = set(territory.departements_covered(search.cat, aide.territoire))
         for dep in search.cat.territoires.departements:
-            assert bool(zone & set(search.zone_query(dep.code))) == (dep.code in covered), (aide_id, dep.code)
+            accepted = set(territory.zone_query(dep.code, search.cat.region_of))
+            assert bool(zone & accepted) == (dep.code in covered), (aide_id, dep.code)
 
 
-def test_default_counts_are_those_of_current_aids(search: Search) -> None:
+def test_default_counts_are_those_of_current_aids(search: Facets) -> None:
     counts = search.default_counts
     assert counts["statut"] == {"en_cours": 10, "termine": 1}
     assert "femmes_victimes_violences" not in counts["public"]  # its only aid has ended
     assert counts["region"]["11"] == len(NATIONAL) + 1
 
 
-def test_the_static_list_is_split_in_pages_keeping_every_aid_once(search: Search, monkeypatch: pytest.MonkeyPatch) -> None:
-    import aides.search as module
-
-    monkeypatch.setattr(module, "PAGE_SIZE", 4)
-    listed = [aid for number in range(1, search.page_count + 1) for _, ids in search.list_page(number).runs for aid in ids]
-    assert search.page_count == 3
+def test_the_static_list_is_split_in_pages_keeping_every_aid_once(search: Facets, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listing_module, "PAGE_SIZE", 4)
+    listing = Listing(search.cat)
+    listed = [aid for number in range(1, listing.page_count + 1) for _, ids in listing.page(number).runs for aid in ids]
+    assert listing.page_count == 3
     assert sorted(listed) == sorted(search.cat.aides)
     assert listed[-1] == ENDED  # ended schemes come last, apart
-    assert [page.path for page in search.list_pages()] == ["aides/index.md", "aides/liste/2.md", "aides/liste/3.md"]
+    pages = [entry.path for entry in Registry(search.cat).generated if entry.kind == "catalogue"]
+    assert pages == ["aides/index.md", "aides/liste/2.md", "aides/liste/3.md"]
 
 
 # --- what Pagefind indexes (built site, no browser) -------------------------------------------
@@ -100,7 +106,7 @@ def test_aid_pages_carry_their_filters_and_result_metadata(site: Path) -> None:
         "public:jeunes",
         "type:garantie",
         "region:11",
-        "zone:france",
+        "zone:f",
         "partenaire:cllaj",
         "statut:en_cours",
     ):
@@ -199,16 +205,16 @@ def test_editor_text_reaches_cards_and_results_as_text_only(renamed_site: Path, 
         httpd.shutdown()
 
 
-def test_catalogue_files_hold_every_aid_in_list_order(site: Path, search: Search) -> None:
+def test_catalogue_files_hold_every_aid_in_list_order(site: Path, search: Facets) -> None:
     index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
-    assert index["ids"] == [aide_id for _, aide_id in search.order]
+    assert index["ids"] == Listing(search.cat).ids
     assert len(index["lignes"]) == len(index["ids"])
     card = json.loads((site / "aides" / ENDED / "carte.json").read_text(encoding="utf-8"))
     assert card["statut"] == "termine" and card["territoire"] == "Toute la France"
     assert set(card) == {"titre", "resume", "types", "territoire", "statut"}
 
 
-def test_without_javascript_the_catalogue_lists_every_current_aid(site: Path, search: Search) -> None:
+def test_without_javascript_the_catalogue_lists_every_current_aid(site: Path, search: Facets) -> None:
     page = _read(site, "aides")
     current, ended = page.split('id="termines"')
     for aide_id in search.cat.aides:

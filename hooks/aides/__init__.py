@@ -1,4 +1,4 @@
 """Core of the housing-aid site: load, validate, model, compile rules, export.
 
-Nothing here imports MkDocs: ``hooks/site.py`` is the only adapter to the engine.
+Nothing here imports MkDocs: ``hooks/mkdocs_adapter.py`` (called by ``hooks/site.py``) is the only adapter to the engine.
 """

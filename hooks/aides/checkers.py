@@ -1,11 +1,11 @@
 """Data of the eligibility checkers, gathered for the templates and the browser.
 
 Two checkers run on the compiled rule trees (``conditions.py``), evaluated in the
-browser by ``overrides/assets/js/eligibility.js``:
+browser by ``overrides/assets/js/lib/eligibility.js``:
 
 - "Suis-je concerné ?" on each aid page (``overrides/partials/checker.html``):
   the aid's own questions; its tree, and what normalising answers needs, are
-  embedded in the page (``checker``).
+  embedded in the page (``Checkers.checker``).
 - The questionnaire of ``/eligibilite/`` (``overrides/eligibilite.html``): the
   questions of every current aid, one at a time; the rules of every current aid
   are downloaded from one compact file, ``assets/questionnaire.json``
@@ -25,13 +25,13 @@ distinct node is stored once and trees refer to nodes by index::
         ["u", [0, 1]]                                                       # une_de
       ],
       "contacts": [{"nom": ..., "territoire": "Provence-Alpes-Côte d'Azur et Corse",
-                    "regions": ["93", "94"], "departements": [], ...}],
+                    "regions": ["93", "94"], "partenaire_url": "partenaires/x/", ...}],
       "aides": [["visale", "Visale, la garantie…", 12], ["id", "titre", 40, [0]]]
     }
 
 Each aid is ``[id, title, root node, contact indexes]`` (the last one left out
-when empty); its page is ``aides/<id>/``. Only current aids are listed, sorted
-by title: an ended scheme is never offered as possible.
+when empty); its page's URL comes from the pattern the page ships. Only current
+aids are listed, sorted by title: an ended scheme is never offered as possible.
 
 Engine-independent: no MkDocs import.
 """
@@ -39,19 +39,20 @@ Engine-independent: no MkDocs import.
 from __future__ import annotations
 
 import json
-import weakref
+from dataclasses import dataclass
 from typing import Any
 
+from . import urls
+from .cards import BLANK_CONTACT, Cards, ContactCard, Link
 from .catalogue import Catalogue
 from .conditions import GROUPS, Node, questions_of
+from .fields import Fields, QuestionField
 from .formatting import typography
-from .views import Views
 
 FORMAT_VERSION = 1
 KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c"}
 FIRST_QUESTION = "profil"  # who the person is: an individual, a social landlord, an association...
 LISTED_WITHOUT_JS = 40  # without JavaScript, /eligibilite/ links to each aid's conditions, up to this many
-_FIELDS: weakref.WeakKeyDictionary[Any, dict[str, dict[str, Any]]] = weakref.WeakKeyDictionary()  # per Views
 
 
 # --- the compact file of the questionnaire ----------------------------------------
@@ -101,27 +102,9 @@ def current_aids(catalogue: Catalogue) -> list[str]:
     return sorted(ids, key=lambda aide_id: (catalogue.aides[aide_id].titre.casefold(), aide_id))
 
 
-def contact_record(catalogue: Catalogue, contact_id: str, territory: str) -> dict[str, Any]:
-    contact = catalogue.contacts[contact_id]
-    partner = catalogue.partenaires[contact.partenaire]
-    record = {
-        "nom": typography(contact.nom),
-        "partenaire": typography(partner.nom),
-        "partenaire_id": contact.partenaire,
-        "email": contact.email,
-        "telephone": contact.telephone,
-        "url": contact.url,
-        "adresse": typography(contact.adresse or ""),
-        "territoire": territory,
-        "regions": contact.territoire.regions,
-        "departements": contact.territoire.departements,
-    }
-    return {key: value for key, value in record.items() if value not in (None, "")}
-
-
-def questionnaire_data(catalogue: Catalogue) -> dict[str, Any]:
+def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict[str, Any]:
     """The content of ``assets/questionnaire.json`` (see the module docstring)."""
-    territory_text = Views(catalogue).territoire
+    cards = cards or Cards(catalogue)
     table = NodeTable()
     contacts: dict[str, int] = {}
     records: list[dict[str, Any]] = []
@@ -132,102 +115,91 @@ def questionnaire_data(catalogue: Catalogue) -> dict[str, Any]:
         for contact_id in aide.contacts:
             if contact_id not in contacts:
                 contacts[contact_id] = len(records)
-                territory = territory_text(catalogue.contacts[contact_id].territoire)
-                records.append(contact_record(catalogue, contact_id, territory))
+                records.append(cards.contact(contact_id).browser_record())
             refs.append(contacts[contact_id])
         entry = [aide_id, typography(aide.titre), table.add(catalogue.rules[aide_id])]
         if refs:
             entry.append(refs)
         aides.append(entry)
-    return {
-        "version": FORMAT_VERSION,
-        "groupes": dict(GROUPS),
-        "noeuds": table.entries,
-        "contacts": records,
-        "aides": aides,
-    }
+    return {"version": FORMAT_VERSION, "groupes": dict(GROUPS), "noeuds": table.entries, "contacts": records, "aides": aides}
 
 
 # --- the page views -------------------------------------------------------------------
 
 
-def question_meta(catalogue: Catalogue, question_ids: list[str]) -> list[dict[str, Any]]:
-    """What parsing a fragment and normalising answers need: id, type, and the source of a derived answer."""
-    meta = []
-    for qid in question_ids:
-        question = catalogue.questions[qid]
-        item: dict[str, Any] = {"id": qid, "type": question.type.value}
-        if question.deduite_de:
-            item["deduite_de"] = question.deduite_de
-        meta.append(item)
-    return meta
-
-
-def asked_question(catalogue: Catalogue, question_id: str) -> str:
-    """The question a person answers for ``question_id``: a derived one is asked through its source."""
-    return catalogue.questions[question_id].deduite_de or question_id
-
-
-def question_field(views: Views, question_id: str) -> dict[str, Any]:
-    """The view of one question for a fieldset (``partials/checker-questions.html``), built once per question."""
-    cache = _FIELDS.setdefault(views, {})
-    if question_id not in cache:
-        cache[question_id] = _question_field(views, question_id)
-    return cache[question_id]
-
-
-def _question_field(views: Views, question_id: str) -> dict[str, Any]:
-    view = dict(views.question_view(question_id))  # a shared, cached dict: copy before changing it
-    kind = view["type"]
-    if kind == "oui_non":
-        view["choix"] = [{"id": "oui", "libelle": "Oui"}, {"id": "non", "libelle": "Non"}]
-    elif kind == "region":
-        regions = views.cat.territoires.regions
-        view["choix"] = [{"id": region.code, "libelle": region.nom} for region in regions]
-    # (id, label) pairs: Jinja unpacks a tuple much faster than it looks up dict keys, which counts
-    # for the hundred départements of the list on thousands of aid pages.
-    view["options"] = [(choice["id"], choice["libelle"]) for choice in view["choix"]]
-    return view
-
-
-def checker(views: Views, aide_id: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class CheckerView:
     """The per-aid checker: its fieldsets, and the data eligibility.js runs on (embedded in the page)."""
-    catalogue: Catalogue = views.cat
-    tree = catalogue.rules[aide_id]
-    used = questions_of(tree)
-    asked = list(dict.fromkeys(asked_question(catalogue, qid) for qid in used))
-    involved = list(dict.fromkeys([*asked, *used]))
-    data: dict[str, Any] = {"conditions": tree, "questions": question_meta(catalogue, involved)}
-    if any(catalogue.questions[qid].deduite_de for qid in used):
-        data["region_of"] = catalogue.region_of
-    return {
-        "termine": catalogue.is_ended(catalogue.aides[aide_id]),
-        "questions": [question_field(views, qid) for qid in asked],
-        "donnees": data,
-    }
+
+    termine: bool
+    questions: list[QuestionField]
+    donnees: dict[str, Any]
 
 
-def questionnaire(views: Views) -> dict[str, Any]:
-    """The /eligibilite/ page: the questions of every current aid, and links for readers without JavaScript."""
-    catalogue: Catalogue = views.cat
-    current = current_aids(catalogue)
-    used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in catalogue.questions else {}
-    for aide_id in current:
-        for qid in questions_of(catalogue.rules[aide_id]):
-            used.setdefault(asked_question(catalogue, qid))
-    # Asked questions in the order of data/questions.yml: it breaks ties between equally useful questions.
-    asked = [qid for qid in catalogue.questions if qid in used]
-    derived = [qid for qid, question in catalogue.questions.items() if question.deduite_de in used]
-    return {
-        "questions": [question_field(views, qid) for qid in asked],
-        "donnees": {
-            "questions": question_meta(catalogue, [*asked, *derived]),
-            "region_of": catalogue.region_of,
-            "premiere": FIRST_QUESTION,
-        },
-        "fichier": "assets/questionnaire.json",
-        "aides": [
-            {"titre": typography(catalogue.aides[aid].titre), "url": f"aides/{aid}/"} for aid in current[:LISTED_WITHOUT_JS]
-        ],
-        "nombre_aides": len(current),
-    }
+@dataclass(frozen=True, slots=True)
+class QuestionnaireView:
+    """The /eligibilite/ page: every question, what the script needs, links for readers without JavaScript."""
+
+    questions: list[QuestionField]
+    donnees: dict[str, Any]
+    fichier: str
+    adresses: dict[str, str]
+    aides: list[Link]
+    nombre_aides: int
+    modele_contact: ContactCard = BLANK_CONTACT  # the blank card the script clones
+
+
+class Checkers:
+    def __init__(self, catalogue: Catalogue, fields: Fields) -> None:
+        self.cat = catalogue
+        self.fields = fields
+
+    def question_meta(self, question_ids: list[str]) -> list[dict[str, Any]]:
+        """What parsing a fragment and normalising answers need: id, type, and the source of a derived answer."""
+        meta = []
+        for qid in question_ids:
+            question = self.cat.questions[qid]
+            item: dict[str, Any] = {"id": qid, "type": question.type.value}
+            if question.deduite_de:
+                item["deduite_de"] = question.deduite_de
+            meta.append(item)
+        return meta
+
+    def asked(self, question_id: str) -> str:
+        """The question a person answers for ``question_id``: a derived one is asked through its source."""
+        return self.cat.questions[question_id].deduite_de or question_id
+
+    def checker(self, aide_id: str) -> CheckerView:
+        tree = self.cat.rules[aide_id]
+        used = questions_of(tree)
+        asked = list(dict.fromkeys(self.asked(qid) for qid in used))
+        data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(list(dict.fromkeys([*asked, *used])))}
+        if any(self.cat.questions[qid].deduite_de for qid in used):
+            data["region_of"] = self.cat.region_of
+        return CheckerView(
+            termine=self.cat.is_ended(self.cat.aides[aide_id]),
+            questions=[self.fields.field(qid) for qid in asked],
+            donnees=data,
+        )
+
+    def questionnaire(self) -> QuestionnaireView:
+        current = current_aids(self.cat)
+        used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in self.cat.questions else {}
+        for aide_id in current:
+            for qid in questions_of(self.cat.rules[aide_id]):
+                used.setdefault(self.asked(qid))
+        # Asked questions in the order of data/questions.yml: it breaks ties between equally useful questions.
+        asked = [qid for qid in self.cat.questions if qid in used]
+        derived = [qid for qid, question in self.cat.questions.items() if question.deduite_de in used]
+        return QuestionnaireView(
+            questions=[self.fields.field(qid) for qid in asked],
+            donnees={
+                "questions": self.question_meta([*asked, *derived]),
+                "region_of": self.cat.region_of,
+                "premiere": FIRST_QUESTION,
+            },
+            fichier=urls.QUESTIONNAIRE_RULES,
+            adresses={"aide": urls.PATTERNS["aide"]},
+            aides=[Link(typography(self.cat.aides[aid].titre), urls.aide(aid)) for aid in current[:LISTED_WITHOUT_JS]],
+            nombre_aides=len(current),
+        )

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .formatting import join_or, typography
-from .models import Question, QuestionType, Territoires
+from .models import Question, Territoires
+from .question_types import YES_NO
 
 Node = dict[str, Any]
 Answers = dict[str, Any]
@@ -31,14 +32,6 @@ Loc = tuple[str | int, ...]
 
 GROUPS = {"toutes": "Remplir toutes ces conditions\u00a0:", "une_de": "Remplir au moins une de ces conditions\u00a0:"}
 UNKNOWN = "nsp"  # the "je ne sais pas" answer
-OPERATORS = {
-    QuestionType.nombre: ("moins_de", "au_moins"),
-    QuestionType.choix: ("parmi",),
-    QuestionType.choix_multiple: ("parmi",),
-    QuestionType.oui_non: ("oui", "non"),
-    QuestionType.departement: ("parmi",),
-    QuestionType.region: ("parmi",),
-}
 
 
 class ConditionError(Exception):
@@ -84,24 +77,24 @@ class Compiler:
         return self._criterion(question, value, loc)
 
     def _criterion(self, question: Question, value: Any, loc: Loc) -> Node:
-        if question.type == QuestionType.oui_non:
-            if value not in ("oui", "non"):
-                raise ConditionError(loc, f"la question « {question.id} » attend oui ou non (entre guillemets si besoin)")
+        kind = question.kind
+        operators = ", ".join(kind.operators)
+        if kind.shorthand == "operateur":
+            if value not in kind.operators:
+                raise ConditionError(
+                    loc, f"la question « {question.id} » attend {' ou '.join(kind.operators)} (entre guillemets si besoin)"
+                )
             operator, operand = value, None
         elif isinstance(value, dict) and len(value) == 1:
             ((operator, operand),) = value.items()
             loc = (*loc, operator)
-        elif question.type in (QuestionType.choix, QuestionType.choix_multiple) and isinstance(value, str):
+        elif kind.shorthand == "parmi" and isinstance(value, str):
             operator, operand = "parmi", [value]
         else:
+            raise ConditionError(loc, f"écrivez la condition sous la forme {{ opérateur: valeur }} (opérateurs : {operators})")
+        if operator not in kind.operators:
             raise ConditionError(
-                loc,
-                f"écrivez la condition sous la forme {{ opérateur: valeur }} (opérateurs : {', '.join(OPERATORS[question.type])})",
-            )
-        if operator not in OPERATORS[question.type]:
-            raise ConditionError(
-                loc,
-                f"« {operator} » ne s'applique pas à la question « {question.id} » (opérateurs : {', '.join(OPERATORS[question.type])})",
+                loc, f"« {operator} » ne s'applique pas à la question « {question.id} » (opérateurs : {operators})"
             )
         operand = self._operand(question, operator, operand, loc)
         template = question.phrases.get(operator)
@@ -113,11 +106,12 @@ class Compiler:
         return {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
 
     def _operand(self, question: Question, operator: str, operand: Any, loc: Loc) -> Any:
-        if question.type == QuestionType.nombre:
+        kind = question.kind
+        if kind.answer == "nombre":
             if not isinstance(operand, int) or isinstance(operand, bool):
                 raise ConditionError(loc, f"« {operator} » attend un nombre entier")
             return operand
-        if operator in ("oui", "non"):
+        if kind.shorthand == "operateur":
             return None
         if isinstance(operand, str):
             operand = [operand]
@@ -126,11 +120,7 @@ class Compiler:
         allowed = self._allowed(question)
         for index, item in enumerate(operand):
             if not isinstance(item, str) or item not in allowed:
-                hint = (
-                    "codes INSEE entre guillemets"
-                    if question.type in (QuestionType.region, QuestionType.departement)
-                    else ", ".join(allowed)
-                )
+                hint = "codes INSEE entre guillemets" if kind.territorial else ", ".join(allowed)
                 raise ConditionError((*loc, index), f"« {item} » n'est pas une réponse possible à « {question.id} » ({hint})")
         return operand
 
@@ -141,12 +131,13 @@ class Compiler:
             return f"« {question_id} » n'est pas une question de data/questions.yml"
         if value == UNKNOWN:
             return None
-        if question.type == QuestionType.nombre:
+        kind = question.kind
+        if kind.answer == "nombre":
             is_number = isinstance(value, int | float) and not isinstance(value, bool)
             return None if is_number else f"la réponse à « {question_id} » doit être un nombre"
-        if question.type == QuestionType.oui_non:
-            return None if value in ("oui", "non") else f"la réponse à « {question_id} » doit être oui ou non"
-        if question.type == QuestionType.choix_multiple and not isinstance(value, list):
+        if kind.shorthand == "operateur":
+            return None if value in kind.operators else f"la réponse à « {question_id} » doit être {' ou '.join(kind.operators)}"
+        if kind.answer == "liste" and not isinstance(value, list):
             return f"la réponse à « {question_id} » doit être une liste de choix"
         allowed = self._allowed(question)
         for item in value if isinstance(value, list) else [value]:
@@ -155,10 +146,13 @@ class Compiler:
         return None
 
     def _allowed(self, question: Question) -> dict[str, str]:
-        if question.type == QuestionType.region:
+        source = question.kind.choices
+        if source == "regions":
             return {region.code: region.nom for region in self.territoires.regions}
-        if question.type == QuestionType.departement:
+        if source == "departements":
             return {dep.code: dep.nom for dep in self.territoires.departements}
+        if source == "oui_non":
+            return dict(YES_NO)
         return {choice.id: choice.libelle for choice in question.choix}
 
     def _describe(self, question: Question, operand: Any) -> str:
@@ -167,9 +161,9 @@ class Compiler:
         if isinstance(operand, int):
             return str(operand)
         allowed = self._allowed(question)
-        if question.type in (QuestionType.region, QuestionType.departement):
-            return join_or([allowed[item] for item in operand])
-        return join_or([_lower_first(allowed[item]) for item in operand])
+        if question.kind.lower_labels:
+            return join_or([_lower_first(allowed[item]) for item in operand])
+        return join_or([allowed[item] for item in operand])
 
 
 def _lower_first(text: str) -> str:

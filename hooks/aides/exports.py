@@ -11,10 +11,11 @@ import io
 import json
 from typing import Any
 
+from . import urls
+from .cards import Cards
 from .catalogue import Catalogue
 from .checkers import questionnaire_data
 from .schemas import schema_texts
-from .views import aide_url, convention_url, partenaire_url
 
 CSV_COLUMNS = [
     "id",
@@ -54,7 +55,7 @@ def aide_records(catalogue: Catalogue, base_url: str) -> list[dict[str, Any]]:
             {
                 "id": aide_id,
                 "titre": aide.titre,
-                "url": base_url + aide_url(aide_id),
+                "url": base_url + urls.aide(aide_id),
                 "statut": catalogue.status(aide),
                 "publics": aide.publics,
                 "types": aide.types,
@@ -69,12 +70,12 @@ def aide_records(catalogue: Catalogue, base_url: str) -> list[dict[str, Any]]:
 
 
 def entity_records(catalogue: Catalogue, kind: str, base_url: str) -> list[dict[str, Any]]:
-    urls = {"partenaires": partenaire_url, "conventions": convention_url}
+    pages = {"partenaires": urls.partenaire, "conventions": urls.convention}
     records = []
     for entity_id, entity in getattr(catalogue, kind).items():
         record: dict[str, Any] = {"id": entity_id}
-        if kind in urls:
-            record["url"] = base_url + urls[kind](entity_id)
+        if kind in pages:
+            record["url"] = base_url + pages[kind](entity_id)
         record.update(entity.model_dump(mode="json"))
         records.append(record)
     return records
@@ -113,7 +114,7 @@ def eligibility(catalogue: Catalogue, base_url: str) -> dict[str, Any]:
             {
                 "id": aide_id,
                 "titre": aide.titre,
-                "url": base_url + aide_url(aide_id),
+                "url": base_url + urls.aide(aide_id),
                 "statut": catalogue.status(aide),
                 "conditions": catalogue.rules[aide_id],
             }
@@ -122,18 +123,18 @@ def eligibility(catalogue: Catalogue, base_url: str) -> dict[str, Any]:
     }
 
 
-def data_files(catalogue: Catalogue, base_url: str = "/") -> dict[str, str]:
+def data_files(catalogue: Catalogue, base_url: str = "/", cards: Cards | None = None) -> dict[str, str]:
     """Path under the site root → content of every open data file."""
     aides = aide_records(catalogue, base_url)
     files = {
-        "donnees/aides.json": _json(aides),
-        "donnees/aides.csv": aides_csv(aides),
-        "donnees/partenaires.json": _json(entity_records(catalogue, "partenaires", base_url)),
-        "donnees/conventions.json": _json(entity_records(catalogue, "conventions", base_url)),
-        "donnees/contacts.json": _json(entity_records(catalogue, "contacts", base_url)),
-        "donnees/eligibilite.json": _json(eligibility(catalogue, base_url)),
+        urls.open_data("aides.json"): _json(aides),
+        urls.open_data("aides.csv"): aides_csv(aides),
+        urls.open_data("partenaires.json"): _json(entity_records(catalogue, "partenaires", base_url)),
+        urls.open_data("conventions.json"): _json(entity_records(catalogue, "conventions", base_url)),
+        urls.open_data("contacts.json"): _json(entity_records(catalogue, "contacts", base_url)),
+        urls.open_data("eligibilite.json"): _json(eligibility(catalogue, base_url)),
     }
-    files.update({f"donnees/schemas/{name}": text for name, text in schema_texts().items()})
+    files.update({urls.open_data(f"schemas/{name}"): text for name, text in schema_texts().items()})
     # Not open data: the compact rules the /eligibilite/ questionnaire downloads (hooks/aides/checkers.py).
-    files["assets/questionnaire.json"] = _json(questionnaire_data(catalogue))
+    files[urls.QUESTIONNAIRE_RULES] = _json(questionnaire_data(catalogue, cards))
     return files

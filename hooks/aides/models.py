@@ -3,7 +3,7 @@
 Field names are the French YAML keys editors type. Models are strict: a YAML
 value of the wrong type (``010`` read as 8, ``no`` read as False) is an error,
 never silently converted. Cross-file checks (references, duplicates) live in
-``validation.py``; these models only know one file at a time.
+``references.py``; these models only know one file at a time.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from pydantic import (
     Field,
     model_validator,
 )
+
+from .question_types import QUESTION_TYPES, QuestionKind
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CODE_PATTERN = r"^(?:[0-9]{2,3}|2A|2B)$"
@@ -184,13 +186,8 @@ class Sources(Model):
 # --- questions and conditions ------------------------------------------------
 
 
-class QuestionType(StrEnum):
-    choix = "choix"
-    choix_multiple = "choix_multiple"
-    oui_non = "oui_non"
-    nombre = "nombre"
-    departement = "departement"
-    region = "region"
+# The types of question, from their one description (question_types.py).
+QuestionType = StrEnum("QuestionType", {name: name for name in QUESTION_TYPES})
 
 
 class Question(Model):
@@ -211,9 +208,13 @@ class Question(Model):
         description=("Phrase française de chaque opérateur, {valeur} étant remplacé : moins_de, au_moins, parmi, oui, non.")
     )
 
+    @property
+    def kind(self) -> QuestionKind:
+        return QUESTION_TYPES[self.type.value]
+
     @model_validator(mode="after")
     def _choices_match_type(self) -> Question:
-        has_choices = self.type in (QuestionType.choix, QuestionType.choix_multiple)
+        has_choices = self.kind.has_own_choices
         if has_choices and not self.choix:
             raise ValueError("une question à choix doit lister ses choix (choix)")
         if not has_choices and self.choix:

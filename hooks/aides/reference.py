@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -57,19 +58,30 @@ def _type_name(schema: dict[str, Any]) -> str:
     return names.get(kind, kind)
 
 
-def field_reference() -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class FieldDoc:
+    nom: str
+    obligatoire: bool
+    type: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ModelDoc:
+    titre: str
+    fichier: str
+    description: str
+    champs: list[FieldDoc]
+
+
+def field_reference() -> list[ModelDoc]:
     models = []
     for title, where, description, model in DOCUMENTED:
         schema = model.model_json_schema()
         required = set(schema.get("required", []))
         fields = [
-            {
-                "nom": name,
-                "obligatoire": name in required,
-                "type": _type_name(prop),
-                "description": typography(prop.get("description", "")),
-            }
+            FieldDoc(name, name in required, _type_name(prop), typography(prop.get("description", "")))
             for name, prop in schema["properties"].items()
         ]
-        models.append({"titre": title, "fichier": where, "description": typography(description), "champs": fields})
+        models.append(ModelDoc(title, where, typography(description), fields))
     return models

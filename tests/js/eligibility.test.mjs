@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { evaluate, normalise, outcome, parseFragment, questionsOf, toFragment } from "../../overrides/assets/js/eligibility.js";
+import { evaluate, normalise, outcome, parseFragment, questionsOf, toFragment } from "../../overrides/assets/js/lib/eligibility.js";
 
 const { questions, region_of: regionOf, vectors } = JSON.parse(
   readFileSync(new URL("../vectors/eligibility.json", import.meta.url), "utf8"),

@@ -1,16 +1,18 @@
 // /aides/: the filterable catalogue. The page arrives with the static list of current aids
 // and the counts of the default view, computed at build time: nothing more is downloaded
-// until a filter is set. Then the catalogue's filter index (filters-index.js) answers over
-// the whole set, and only the cards shown are fetched, 24 at a time (aides/<id>/carte.json).
-import { aidCard, plural, siteRoot } from "./search-core.js";
-import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "./filters.js";
-import { counts, loadIndex, query } from "./filters-index.js";
+// until a filter is set. Then the catalogue's filter index (lib/catalogue-index.js) answers
+// over the whole set, and only the cards shown are fetched, 24 at a time (aides/<id>/carte.json),
+// and drawn from the card template the page ships. No Pagefind code is loaded here.
+import { aidCard, plural, siteUrls } from "../lib/dom.js";
+import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "../lib/filter-state.js";
+import { counts, loadIndex, query } from "../lib/catalogue-index.js";
 
 const PAGE = 24;
 const root = document.querySelector("[data-catalogue]");
 
 if (root) {
   const vocabulary = JSON.parse(root.querySelector("[data-vocabulaire]").textContent);
+  const urls = siteUrls(root, vocabulary.adresses);
   const form = root.querySelector("[data-filtres-form]");
   const details = root.querySelector("[data-filtres-details]");
   const status = root.querySelector("[data-nombre]");
@@ -27,10 +29,8 @@ if (root) {
   let pending = [];
   let generation = 0;
 
-  const cardUrl = (id) => new URL(`aides/${id}/`, siteRoot).href;
-
   async function fetchCard(id) {
-    const response = await fetch(new URL(`aides/${id}/carte.json`, siteRoot));
+    const response = await fetch(urls.url("carte", id));
     if (!response.ok) throw new Error(`${id}: ${response.status}`);
     return response.json();
   }
@@ -48,7 +48,7 @@ if (root) {
     }
     root.setAttribute("aria-busy", "true");
     try {
-      index ??= loadIndex(new URL("aides/catalogue.json", siteRoot), vocabulary.departements);
+      index ??= loadIndex(urls.file(vocabulary.index), vocabulary.departements);
       const loaded = await index;
       if (run !== generation) return;
       const found = query(loaded, state, vocabulary.statut_defaut);
@@ -78,7 +78,7 @@ if (root) {
     pending = pending.slice(PAGE);
     const cards = await Promise.all(batch.map((aid) => fetchCard(aid.id)));
     if (run !== generation) return;
-    list.append(...cards.map((card, position) => aidCard(cardUrl(batch[position].id), card)));
+    list.append(...cards.map((card, position) => aidCard(root, urls.url("aide", batch[position].id), card)));
     more.hidden = pending.length === 0;
     more.textContent = `Afficher ${plural(Math.min(PAGE, pending.length), "aide de plus", "aides de plus")}`;
   }

@@ -1,12 +1,13 @@
 // The filter state of /aides/ and /recherche/: read from and written to the URL, shown in
-// the form, turned into Pagefind filters (search page) or read by filters-index.js
-// (catalogue). The state holds the data's own ids (see hooks/aides/search.py), so the URL
-// a partner copies (?public=jeunes&region=11) *is* the view, and reopens it.
+// the form, turned into Pagefind filters (lib/pagefind-filters.js, search page) or matched
+// against the catalogue's index (lib/catalogue-index.js). The state holds the data's own ids
+// (see hooks/aides/facets.py), so the URL a partner copies (?public=jeunes&region=11) *is*
+// the view, and reopens it.
 //
 // Within a group, values add up (jeunes OR salaries); groups narrow down (public AND region).
 // `statut` is null for the default view (current aids only: ended schemes stay hidden
 // until asked for); `statut=` with no value means every status.
-import { plural } from "./search-core.js";
+import { plural } from "./dom.js";
 
 const NBSP = "\u00a0";
 
@@ -61,48 +62,6 @@ export function activeFilters(state, groups) {
   let count = state.departement ? 1 : 0;
   for (const group of groups) count += group === "statut" ? (state.statut === null ? 0 : 1) : (state[group] ?? []).length;
   return count;
-}
-
-/**
- * Pagefind filters for a state (the search page and the header). Partners, agreements and
- * pages have no status: they must not disappear behind the default « current aids only ».
- * `except`: leave one group out, to count what each of its values would give.
- */
-export function pagefindFilters(state, vocabulary, { except = null } = {}) {
-  const all = [];
-  for (const group of ["rubrique", "public", "type", "region", "partenaire"]) {
-    if (group !== except && state[group]?.length) all.push({ [group]: { any: state[group] } });
-  }
-  if (state.departement) {
-    // A département matches national aids, aids for its whole region and aids naming it.
-    const region = vocabulary.departements[state.departement][1];
-    all.push({ zone: { any: ["france", `region-${region}`, `departement-${state.departement}`] } });
-  }
-  if (except !== "statut") {
-    const statut = state.statut ?? vocabulary.statut_defaut;
-    if (statut.length) all.push({ any: [{ statut: { any: statut } }, { rubrique: { none: ["aide"] } }] });
-  }
-  return all.length ? { all } : {};
-}
-
-/**
- * Counts next to each checkbox: for each group, the results if that value were ticked too,
- * the other groups staying as they are. `main` is the search as shown, run after
- * `pagefind.filters()` so that it carries counts: they are right for every group with
- * nothing ticked. A group with ticked values, and the status (hidden by default), need a
- * query of their own without that group. Each query costs Pagefind time in proportion to
- * its matches, so they are kept to that.
- */
-export async function groupCounts(pagefind, term, state, vocabulary, groups, main) {
-  const counts = {};
-  await Promise.all(
-    groups.map(async (group) => {
-      const own = group === "statut" || (state[group] ?? []).length > 0;
-      const result = own ? await pagefind.search(term, { filters: pagefindFilters(state, vocabulary, { except: group }) }) : main;
-      counts[group] = result?.filters?.[group] ?? {};
-    }),
-  );
-  return counts;
 }
 
 // --- the form ---------------------------------------------------------------------------

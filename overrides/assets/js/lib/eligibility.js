@@ -9,6 +9,8 @@
 // Three-valued logic: true (met), false (not met), null (unknown: not answered,
 // "je ne sais pas", or a fact only a person can check: a_verifier).
 
+import { kindOf } from "./question-types.js";
+
 const UNKNOWN = "nsp"; // the "je ne sais pas" answer
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 
@@ -105,12 +107,14 @@ function decode(text) {
   }
 }
 
+/** One answer of the fragment, read as its type's answers are (lib/question-types.js). */
 function parseValue(raw, type) {
   const text = decode(raw);
   if (!text) return undefined; // empty or malformed
   if (text === UNKNOWN) return UNKNOWN; // kept: "je ne sais pas" is an answer the form shows again
-  if (type === "nombre") return NUMBER.test(text) ? Number(text) : undefined;
-  if (type === "choix_multiple") {
+  const answer = kindOf(type).answer;
+  if (answer === "nombre") return NUMBER.test(text) ? Number(text) : undefined;
+  if (answer === "liste") {
     // Split before decoding, so an item may contain an encoded comma (%2C).
     const items = raw.split(",").map(decode).filter((item) => item);
     return items.length ? items : undefined;

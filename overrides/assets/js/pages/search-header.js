@@ -1,8 +1,10 @@
 // The header's search field, on every page: results appear in place under the field (what
 // each hit is, its title, an excerpt), with a link to /recherche/ for all of them and the
 // filters. Pagefind is only downloaded when the field gets focus.
-import { loadPagefind, plural, resultItem, siteRoot } from "./search-core.js";
-import { emptyState, pagefindFilters } from "./filters.js";
+import { plural } from "../lib/dom.js";
+import { loadPagefind, resultItem } from "../lib/pagefind.js";
+import { pagefindFilters } from "../lib/pagefind-filters.js";
+import { emptyState } from "../lib/filter-state.js";
 
 const SHOWN = 5;
 const root = document.querySelector("[data-recherche-entete]");
@@ -58,7 +60,9 @@ if (root) {
     count.textContent = total > SHOWN ? `${text}, les ${SHOWN} premiers\u00a0:` : `${text}.`;
     announce.textContent = `${text} pour «\u00a0${q}\u00a0».`;
     list.replaceChildren(...items.map((data) => resultItem(data, { heading: "p" })));
-    all.href = new URL(`recherche/?q=${encodeURIComponent(q)}`, siteRoot).href;
+    const page = new URL(form.getAttribute("action"), document.baseURI);
+    page.searchParams.set("q", q);
+    all.href = page.href;
     results.hidden = false;
   }
 

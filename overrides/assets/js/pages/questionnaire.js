@@ -3,22 +3,20 @@
 // The answers live in the URL fragment (#profil=particulier&age=25): a partner's link
 // prefills them, a result can be bookmarked or shared, Back undoes an answer, and nothing
 // is sent anywhere. Each render reads the fragment, evaluates every aid with eligibility.js,
-// shows the next question (questionnaire-core.js: the one missing in the most undecided
-// aids) and the results in three sections. The HTML comes from overrides/eligibilite.html.
+// shows the next question (lib/questionnaire-core.js: the one missing in the most undecided
+// aids) and the results in three sections. The HTML comes from overrides/eligibilite.html,
+// cards and reasons included (<template> elements rendered from partials/macros.html).
 
-import { normalise, parseFragment, toFragment } from "./eligibility.js";
-import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "./checker-form.js";
-import { contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "./questionnaire-core.js";
+import { normalise, parseFragment, toFragment } from "../lib/eligibility.js";
+import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
+import { contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion, reasonText } from "../lib/questionnaire-core.js";
+import { cloneTemplate, contactCard, reasons as reasonNodes, siteUrls } from "../lib/dom.js";
+import { kindOf } from "../lib/question-types.js";
 
 const NBSP = "\u00a0";
 const SHOWN = 100; // results listed per section before a "show all" button (10,000 links help nobody)
 const SECTIONS = ["eligible", "a_verifier", "non_eligible"];
 const SECTION_IDS = { eligible: "eligible", a_verifier: "a-verifier", non_eligible: "non-eligible" };
-const NOTES = {
-  a_verifier: "à vérifier avec l'organisme",
-  nsp: `vous avez répondu «${NBSP}Je ne sais pas${NBSP}»`,
-  sans_reponse: "question pas encore posée",
-};
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 // "#vos-reponses" or Material's skip link is an anchor, not answers: it leaves them as they are.
 const isAnchor = (hash) => hash.length > 1 && !hash.includes("=");
@@ -27,6 +25,7 @@ const plural = (count, one, many) => `${count}${NBSP}${count > 1 ? many : one}`;
 class Questionnaire {
   constructor(root, page, aides) {
     this.root = root;
+    this.urls = siteUrls(root, JSON.parse(root.dataset.adresses));
     this.aides = aides;
     this.questions = page.questions;
     this.regionOf = page.region_of;
@@ -38,8 +37,9 @@ class Questionnaire {
     const regions = new Set(Object.values(this.regionOf));
     // A derived answer given directly in a link (region=11) is kept when valid.
     this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
-    this.departement = this.questions.find((q) => q.type === "departement")?.id;
-    this.region = this.questions.find((q) => q.type === "region")?.id;
+    // The questions that say where the person lives: their contacts are picked by it.
+    this.departement = this.questions.find((q) => kindOf(q.type).choices === "departements")?.id;
+    this.region = this.questions.find((q) => kindOf(q.type).choices === "regions")?.id;
     this.editing = null;
     this.prefilled = null;
     this.expanded = new Set();
@@ -219,30 +219,22 @@ class Questionnaire {
     const aide = this.aides[index];
     const { outcomes, answers } = this.results;
     const result = outcomes[index];
-    const item = this.root.querySelector("[data-modele-aide]").content.firstElementChild.cloneNode(true);
+    const item = cloneTemplate(this.root, "aide");
     const link = item.querySelector("[data-lien]");
-    link.href = `${this.root.dataset.aides}${aide.id}/`;
+    link.href = this.urls.url("aide", aide.id);
     link.textContent = aide.titre;
-    const motif = item.querySelector("[data-motif]");
-    const points = item.querySelector("[data-points]");
-    if (result.statut === "eligible") {
-      motif.textContent = "Toutes les conditions que le questionnaire peut vérifier sont remplies.";
-      points.remove();
-    } else {
+    let lead = "Toutes les conditions que le questionnaire peut vérifier sont remplies.";
+    let texts = [];
+    if (result.statut !== "eligible") {
       const reasons = explain(aide.conditions, result, answers, this.sourceOf);
       if (result.statut === "non_eligible") {
-        motif.textContent = reasons.length > 1 ? `Conditions non remplies${NBSP}:` : `Condition non remplie${NBSP}:`;
+        lead = reasons.length > 1 ? `Conditions non remplies${NBSP}:` : `Condition non remplie${NBSP}:`;
       } else {
-        motif.textContent = `Reste à préciser${NBSP}:`;
+        lead = `Reste à préciser${NBSP}:`;
       }
-      points.replaceChildren(
-        ...reasons.map(({ texte, nature }) => {
-          const point = document.createElement("li");
-          point.textContent = nature === "non_remplie" ? texte : `${texte} (${NOTES[nature]})`;
-          return point;
-        }),
-      );
+      texts = reasons.map((reason) => reasonText(reason, "question pas encore posée"));
     }
+    item.querySelector("[data-raisons]").replaceWith(reasonNodes(this.root, lead, texts));
     const contacts = item.querySelector("[data-contacts]");
     if (result.statut === "non_eligible") contacts.remove();
     else this.fillContacts(contacts, aide, link.href);
@@ -266,31 +258,7 @@ class Questionnaire {
       box.append(text);
       return;
     }
-    for (const contact of contacts) box.append(this.contactCard(contact));
-  }
-
-  contactCard(contact) {
-    const card = this.root.querySelector("[data-modele-contact]").content.firstElementChild.cloneNode(true);
-    const field = (name) => card.querySelector(`[data-champ="${name}"]`);
-    field("nom").textContent = contact.nom;
-    field("partenaire").textContent = contact.partenaire;
-    field("partenaire").href = `${this.root.dataset.partenaires}${contact.partenaire_id}/`;
-    field("territoire").textContent = contact.territoire;
-    const links = {
-      email: (value) => `mailto:${value}`,
-      telephone: (value) => `tel:${value.replace(/\s/g, "")}`,
-      url: (value) => value,
-    };
-    for (const name of ["email", "telephone", "url", "adresse"]) {
-      const value = contact[name];
-      if (!value) {
-        card.querySelector(`[data-moyen="${name}"]`).remove();
-        continue;
-      }
-      field(name).textContent = value;
-      if (links[name]) field(name).href = links[name](value);
-    }
-    return card;
+    for (const contact of contacts) box.append(contactCard(this.root, contact, this.urls.file(contact.partenaire_url)));
   }
 
   announce(outcomes, answers) {

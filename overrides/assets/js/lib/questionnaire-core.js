@@ -5,6 +5,11 @@
 import { outcome } from "./eligibility.js";
 
 const NSP = "nsp";
+const NBSP = "\u00a0";
+const NOTES = {
+  a_verifier: "à vérifier avec l'organisme",
+  nsp: `vous avez répondu «${NBSP}Je ne sais pas${NBSP}»`,
+};
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 
 /**
@@ -13,7 +18,7 @@ const has = (object, key) => object != null && Object.hasOwn(object, key);
  * and shared between aids: evaluation never changes a node.
  */
 export function decodeQuestionnaire(data) {
-  if (data.version !== 1) throw new Error(`format de questionnaire inconnu : ${data.version}`);
+  if (data.version !== 1) throw new Error(`format de questionnaire inconnu\u00a0: ${data.version}`);
   const nodes = [];
   for (const entry of data.noeuds) {
     const [kind] = entry;
@@ -118,4 +123,10 @@ export function explain(tree, result, answers, sourceOf = {}) {
     const asked = has(sourceOf, leaf.question) ? sourceOf[leaf.question] : leaf.question;
     return { texte, nature: answers[asked] === NSP || answers[leaf.question] === NSP ? "nsp" : "sans_reponse" };
   });
+}
+
+/** A reason in words, with what it is; `unanswered`: the note of a question not answered yet. */
+export function reasonText({ texte, nature }, unanswered) {
+  if (nature === "non_remplie") return texte;
+  return `${texte} (${nature === "sans_reponse" ? unanswered : NOTES[nature]})`;
 }

@@ -1,22 +1,18 @@
 // "Suis-je concerné ?" on an aid page (overrides/partials/checker.html): the aid's own
 // questions, a verdict announced in a live region, and the state of every criterion in
-// words. eligibility.js evaluates; the answers stay in the URL fragment
+// words. lib/eligibility.js evaluates; the answers stay in the URL fragment
 // (#age=25&statut=etudiant), so a partner's link can prefill them.
 
-import { evaluate, normalise, outcome, parseFragment, toFragment } from "./eligibility.js";
-import { bindExclusive, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "./checker-form.js";
-import { explain } from "./questionnaire-core.js";
+import { evaluate, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
+import { bindExclusive, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
+import { explain, reasonText } from "../lib/questionnaire-core.js";
+import { reasons as reasonNodes } from "../lib/dom.js";
 
 const NBSP = "\u00a0";
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 const GROUP_STATES = {
   toutes: { true: "toutes remplies", false: "au moins une n'est pas remplie", null: "pas encore établi" },
   une_de: { true: "au moins une est remplie", false: "aucune n'est remplie", null: "pas encore établi" },
-};
-const NOTES = {
-  a_verifier: "à vérifier avec l'organisme",
-  nsp: `vous avez répondu «${NBSP}Je ne sais pas${NBSP}»`,
-  sans_reponse: "sans réponse",
 };
 
 function preorder(node, found = []) {
@@ -126,19 +122,10 @@ function start(box) {
       strong.textContent = unmet
         ? `Résultat indicatif${NBSP}: vous n'êtes pas concerné par cette aide.`
         : `Résultat indicatif${NBSP}: à vérifier.`;
-      const lead = document.createElement("p");
-      lead.textContent = unmet
+      const lead = unmet
         ? `${reasons.length > 1 ? "Conditions non remplies" : "Condition non remplie"}${NBSP}:`
         : `Reste à préciser${NBSP}:`;
-      const list = document.createElement("ul");
-      list.append(
-        ...reasons.map(({ texte, nature }) => {
-          const item = document.createElement("li");
-          item.textContent = nature === "non_remplie" ? texte : `${texte} (${NOTES[nature]})`;
-          return item;
-        }),
-      );
-      parts.push(lead, list);
+      parts.push(reasonNodes(box, lead, reasons.map((reason) => reasonText(reason, "sans réponse"))));
     }
     verdict.replaceChildren(...parts);
   }

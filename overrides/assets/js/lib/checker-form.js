@@ -1,8 +1,9 @@
-// Question fieldsets shared by the per-aid checker (checker.js) and the questionnaire
-// (questionnaire.js): read and fill a fieldset rendered by
+// Question fieldsets shared by the per-aid checker (pages/checker.js) and the questionnaire
+// (pages/questionnaire.js): read and fill a fieldset rendered by
 // overrides/partials/checker-questions.html, show an error tied to its field, keep only
-// valid answers from a URL fragment, and say an answer in words. No evaluation here:
-// eligibility.js is the only evaluator.
+// valid answers from a URL fragment, and say an answer in words. A fieldset says its widget
+// (data-widget, from the question's type: lib/question-types.js); everything here follows
+// the widget, never a type name. No evaluation here: eligibility.js is the only evaluator.
 
 export const NSP = "nsp"; // the "je ne sais pas" answer, as in eligibility.js
 const NBSP = "\u00a0";
@@ -16,7 +17,7 @@ export function fieldsetsOf(container) {
 const choiceInputs = (fieldset) => [...fieldset.querySelectorAll("input[type=radio], input[type=checkbox]")];
 const valueInput = (fieldset) => fieldset.querySelector("[data-valeur]");
 const nspInput = (fieldset) => fieldset.querySelector("[data-nsp]");
-const isList = (fieldset) => fieldset.dataset.type === "departement" || fieldset.dataset.type === "region";
+const widget = (fieldset) => fieldset.dataset.widget;
 
 function bounds(fieldset) {
   const min = fieldset.dataset.min === undefined ? null : Number(fieldset.dataset.min);
@@ -29,8 +30,7 @@ function bounds(fieldset) {
  * `required`: an empty answer is an error (the questionnaire) rather than "not answered" (the per-aid checker).
  */
 export function readField(fieldset, { required = false } = {}) {
-  const type = fieldset.dataset.type;
-  if (type === "nombre") {
+  if (widget(fieldset) === "nombre") {
     if (nspInput(fieldset).checked) return { value: NSP };
     const text = valueInput(fieldset).value.trim();
     const { min, max, unit } = bounds(fieldset);
@@ -44,7 +44,7 @@ export function readField(fieldset, { required = false } = {}) {
     if ((min !== null && number < min) || (max !== null && number > max)) return { error: `Indiquez un nombre ${range}.` };
     return { value: number };
   }
-  if (isList(fieldset)) {
+  if (widget(fieldset) === "liste") {
     const value = valueInput(fieldset).value;
     if (value) return { value };
     return required ? { error: `Choisissez une réponse dans la liste, ou ${quote("Je ne sais pas")}.` } : { value: undefined };
@@ -52,19 +52,18 @@ export function readField(fieldset, { required = false } = {}) {
   const checked = choiceInputs(fieldset).filter((input) => input.checked).map((input) => input.value);
   if (checked.includes(NSP)) return { value: NSP };
   if (checked.length === 0) {
-    const verb = type === "choix_multiple" ? "Cochez au moins une réponse" : "Choisissez une réponse";
+    const verb = widget(fieldset) === "cases" ? "Cochez au moins une réponse" : "Choisissez une réponse";
     return required ? { error: `${verb}, ou ${quote("Je ne sais pas")}.` } : { value: undefined };
   }
-  return { value: type === "choix_multiple" ? checked : checked[0] };
+  return { value: widget(fieldset) === "cases" ? checked : checked[0] };
 }
 
 /** Fill a fieldset with an answer (undefined empties it). */
 export function writeField(fieldset, value) {
-  const type = fieldset.dataset.type;
-  if (type === "nombre") {
+  if (widget(fieldset) === "nombre") {
     nspInput(fieldset).checked = value === NSP;
     valueInput(fieldset).value = typeof value === "number" ? String(value) : "";
-  } else if (isList(fieldset)) {
+  } else if (widget(fieldset) === "liste") {
     valueInput(fieldset).value = value === undefined ? "" : value;
   } else {
     const wanted = new Set(Array.isArray(value) ? value : value === undefined ? [] : [value]);
@@ -119,7 +118,7 @@ export function bindExclusive(fieldset) {
 }
 
 function allowed(fieldset) {
-  if (isList(fieldset)) return new Set([...valueInput(fieldset).options].map((option) => option.value).filter(Boolean));
+  if (widget(fieldset) === "liste") return new Set([...valueInput(fieldset).options].map((option) => option.value).filter(Boolean));
   return new Set(choiceInputs(fieldset).map((input) => input.value));
 }
 
@@ -138,10 +137,10 @@ export function sanitize(answers, fieldsets, extra = {}) {
     }
     if (value === NSP) {
       result[id] = value;
-    } else if (fieldset.dataset.type === "nombre") {
+    } else if (widget(fieldset) === "nombre") {
       const { min, max } = bounds(fieldset);
       if (Number.isInteger(value) && (min === null || value >= min) && (max === null || value <= max)) result[id] = value;
-    } else if (fieldset.dataset.type === "choix_multiple") {
+    } else if (widget(fieldset) === "cases") {
       const ok = allowed(fieldset);
       const items = (Array.isArray(value) ? value : [value]).filter((item) => ok.has(item) && item !== NSP);
       if (items.length) result[id] = items;
@@ -155,9 +154,8 @@ export function sanitize(answers, fieldsets, extra = {}) {
 /** An answer in words, from the labels of the form: "25 ans", "Salarié ou salariée", "Je ne sais pas". */
 export function describe(fieldset, value) {
   if (value === NSP) return "Je ne sais pas";
-  const type = fieldset.dataset.type;
-  if (type === "nombre") return `${value}${fieldset.dataset.unite ? NBSP + fieldset.dataset.unite : ""}`;
-  if (isList(fieldset)) {
+  if (widget(fieldset) === "nombre") return `${value}${fieldset.dataset.unite ? NBSP + fieldset.dataset.unite : ""}`;
+  if (widget(fieldset) === "liste") {
     const option = [...valueInput(fieldset).options].find((candidate) => candidate.value === value);
     return option ? option.textContent.trim() : value;
   }

@@ -1,0 +1,505 @@
+"""What each page shows: one typed view per page kind, complete for its template.
+
+The page registry (``registry.py``) builds each page's view here and the adapter hands
+it to the template as ``vue``; templates read nothing else of ours (they run with a
+strict undefined for our views: a misspelt field fails the build). Shared pieces come
+from leaf modules: cards (``cards.py``), question fields (``fields.py``), filters
+(``facets.py``), checkers (``checkers.py``), territories (``territory.py``).
+
+Every editor text goes through ``typography``; escaping is the templates' job (they
+render with autoescape on). Amounts and dates are formatted by Babel (``formatting``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from . import formatting as fmt
+from . import urls
+from .cards import AidCard, Cards, ContactCard, ConventionSummary, Link, PartnerSummary
+from .catalogue import Catalogue
+from .checkers import Checkers, CheckerView, QuestionnaireView
+from .conditions import Node
+from .facets import ALL_PAGES_TERM, DEFAULT_STATUS, KIND_CHOICES, Departement, Facet, Facets, FacetValue, sort_key
+from .fields import Fields
+from .labels import APPROXIMATIONS, CATEGORIES, PERIODICITIES
+from .listing import ENDED, Listing
+from .models import Chiffre, Montant, SourceRef, Valeur
+from .reference import ModelDoc, field_reference
+
+t = fmt.typography
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Editor text split on blank lines: paragraphs without any markup."""
+    return [t(" ".join(block.split())) for block in (text or "").split("\n\n") if block.strip()]
+
+
+# --- pieces of pages ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    valeur: str
+    libelle: str
+    contexte: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    titre: str
+    editeur: str
+    date: str
+    extraits: list[str]
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleView:
+    nom: str
+    url: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmountView:
+    libelle: str
+    montant: str
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmountRow:
+    libelle: str
+    valeurs: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AmountTable:
+    titre: str
+    zones: list[str]
+    lignes: list[AmountRow]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmountsView:
+    valeurs: list[AmountView]
+    tableaux: list[AmountTable]
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchData:
+    """Pagefind's data of a page: filters (the URL's ids), sort key, result metadata."""
+
+    filtres: dict[str, list[str]]
+    tri: str
+
+
+@dataclass(frozen=True, slots=True)
+class FilterPanel:
+    """The filter form of /aides/ and /recherche/ and what its script needs."""
+
+    facettes: list[Facet]
+    departements: list[Departement]
+    vocabulaire: dict[str, Any]
+    statut_defaut: list[str]
+
+
+# --- page views -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AideView(AidCard):
+    description: list[str]
+    territoire_precision: str
+    pour_qui: list[str]
+    conditions: Node
+    precisions_conditions: list[str]
+    montant: AmountsView | None
+    demarche: list[str]
+    partenaires: list[RoleView]
+    conventions: list[ConventionSummary]
+    contacts: list[ContactCard]
+    chiffres: list[FigureView]
+    sources: list[SourceView]
+    verifie_le: str
+    debut: str
+    fin: str
+    validite_precision: str
+    recherche: SearchData
+    verificateur: CheckerView
+
+
+@dataclass(frozen=True, slots=True)
+class ConventionView(ConventionSummary):
+    duree: str
+    objet: list[str]
+    engagements: list[str]
+    parties: list[RoleView]
+    signataires: list[dict[str, Any]]
+    aides: list[AidCard]
+    suit: list[ConventionSummary]
+    suivie_par: list[ConventionSummary]
+    chiffres: list[FigureView]
+    sources: list[SourceView]
+
+
+@dataclass(frozen=True, slots=True)
+class PartenaireView(PartnerSummary):
+    description: list[str]
+    rattachement: Link | None
+    membres: list[Link]
+    territoire: str
+    territoire_precision: str
+    conventions: list[ConventionSummary]
+    aides: list[AidCard]
+    contacts: list[ContactCard]
+    chiffres: list[FigureView]
+    sources: list[SourceView]
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerGroup:
+    titre: str
+    partenaires: list[PartnerSummary]
+
+
+@dataclass(frozen=True, slots=True)
+class PartenairesView:
+    groupes: list[PartnerGroup]
+
+
+@dataclass(frozen=True, slots=True)
+class ListGroup:
+    id: str
+    titre: str
+    suite: bool  # the heading started on an earlier page
+    aides: list[AidCard]
+
+
+@dataclass(frozen=True, slots=True)
+class ListHeading:
+    id: str
+    titre: str
+    nombre: int
+    page: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    numero: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueView:
+    numero: int
+    nombre_pages: int
+    pages: list[PageLink]
+    groupes: list[ListGroup]
+    sommaire: list[ListHeading]
+    total: int
+    termines: int
+    filtres: FilterPanel | None  # on the first page only
+    modele_carte: AidCard  # the blank card lib/cards.js clones and fills
+
+
+@dataclass(frozen=True, slots=True)
+class RechercheView:
+    filtres: FilterPanel
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDepartement:
+    code: str
+    nom: str
+    contacts: list[ContactCard]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRegion:
+    code: str
+    nom: str
+    contacts: list[ContactCard]
+    departements: list[ContactDepartement]
+    a_des_contacts: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ContactsView:
+    national: list[ContactCard]
+    regions: list[ContactRegion]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    aides: list[AidCard]
+    partenaires: list[Link]
+    conventions: list[ConventionSummary]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView:
+    modeles: list[ModelDoc]
+
+
+@dataclass(frozen=True, slots=True)
+class RedirectView:
+    aide: AidCard
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """What every page's header needs (the same object for all pages)."""
+
+    statut_defaut: list[str]
+    terme_tout: str = ALL_PAGES_TERM
+    pagefind: str = urls.PAGEFIND
+    adresses: dict[str, str] = field(default_factory=lambda: dict(urls.PATTERNS))
+
+
+BLANK_CARD = AidCard(id="", url="", titre="", resume="", publics=[], types=[], territoire="", statut="")
+
+
+class PageViews:
+    """Builds the view of each page kind from the catalogue."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.cat = catalogue
+        self.cards = Cards(catalogue)
+        self.fields = Fields(catalogue)
+        self.checkers = Checkers(catalogue, self.fields)
+        self.facets = Facets(catalogue)
+        self.listing = Listing(catalogue)
+        self.site = SiteView(statut_defaut=DEFAULT_STATUS)
+
+    # --- pieces ---------------------------------------------------------------------
+
+    def figure(self, chiffre: Chiffre) -> FigureView:
+        if chiffre.unite == "euros":
+            value = fmt.euros(chiffre.valeur)
+        elif chiffre.unite == "pourcentage":
+            value = fmt.percent(chiffre.valeur)
+        else:
+            value = fmt.number(chiffre.valeur)
+        context = [text for text in (chiffre.periode, chiffre.territoire) if text]
+        return FigureView(
+            APPROXIMATIONS[chiffre.approximation.value] + value,
+            t(chiffre.libelle),
+            t(", ".join(context)),
+            self.cat.sources[chiffre.source].titre,
+        )
+
+    def sources(self, refs: list[SourceRef]) -> list[SourceView]:
+        """One entry per article, with every passage quoted from it."""
+        extracts: dict[str, list[str]] = {}
+        for ref in refs:
+            extracts.setdefault(ref.article, [])
+            if ref.extrait:
+                extracts[ref.article].append(t(ref.extrait))
+        views = []
+        for article, quotes in extracts.items():
+            source = self.cat.sources[article]
+            date = fmt.date(source.date) if source.date else t(source.date_texte or "date non précisée")
+            views.append(SourceView(t(source.titre), t(source.editeur or ""), date, quotes, source.url or ""))
+        return views
+
+    def role(self, partner_id: str, role: str) -> RoleView:
+        link = self.cards.partner_link(partner_id)
+        return RoleView(link.nom, link.url, t(role))
+
+    def amount(self, valeur: Valeur) -> AmountView:
+        amount = fmt.euros(valeur.montant) if valeur.montant is not None else fmt.percent(valeur.pourcentage)
+        text = amount + PERIODICITIES[valeur.periodicite]
+        if valeur.duree_max_mois:
+            text += f", pendant {valeur.duree_max_mois}{fmt.NBSP}mois au plus"
+        return AmountView(t(valeur.libelle), text, t(valeur.precision or ""))
+
+    def amounts(self, montant: Montant | None) -> AmountsView | None:
+        if montant is None:
+            return None
+        tables = [
+            AmountTable(
+                t(table.titre),
+                [t(zone.libelle) for zone in table.zones],
+                [
+                    AmountRow(
+                        t(line.libelle), [fmt.euros(line.valeurs[z.id]) if z.id in line.valeurs else "" for z in table.zones]
+                    )
+                    for line in table.lignes
+                ],
+                t(table.note or ""),
+            )
+            for table in montant.tableaux
+        ]
+        return AmountsView([self.amount(valeur) for valeur in montant.valeurs], tables, t(montant.precision or ""))
+
+    @cached_property
+    def filter_panel(self) -> FilterPanel:
+        return FilterPanel(self.facets.facets(), self.facets.departements, self.facets.vocabulary, DEFAULT_STATUS)
+
+    # --- pages ----------------------------------------------------------------------
+
+    def aide(self, aide_id: str) -> AideView:
+        aide = self.cat.aides[aide_id]
+        validite = aide.validite
+        card = self.cards.aid(aide_id)
+        return AideView(
+            **{name: getattr(card, name) for name in AidCard.__dataclass_fields__},
+            description=paragraphs(aide.description),
+            territoire_precision=t(aide.territoire.precision or ""),
+            pour_qui=[t(text) for text in aide.pour_qui],
+            conditions=self.cat.rules[aide_id],
+            precisions_conditions=[t(text) for text in aide.precisions_conditions],
+            montant=self.amounts(aide.montant),
+            demarche=[t(text) for text in aide.demarche],
+            partenaires=[self.role(role.partenaire, role.role) for role in aide.partenaires],
+            conventions=[self.cards.convention(conv_id) for conv_id in self.cat.conventions_by_aide.get(aide_id, [])],
+            contacts=[self.cards.contact(contact_id) for contact_id in aide.contacts],
+            chiffres=[self.figure(chiffre) for chiffre in aide.chiffres],
+            sources=self.sources(aide.sources),
+            verifie_le=fmt.date(aide.verifie_le),
+            debut=fmt.date(validite.debut) if validite.debut else "",
+            fin=fmt.date(validite.fin) if validite.fin else "",
+            validite_precision=t(validite.precision or ""),
+            recherche=SearchData(self.facets.filters(aide_id), sort_key(aide.titre)),
+            verificateur=self.checkers.checker(aide_id),
+        )
+
+    def convention(self, conv_id: str) -> ConventionView:
+        convention = self.cat.conventions[conv_id]
+        later = [other for other, conv in self.cat.conventions.items() if conv_id in conv.suit]
+        summary = self.cards.convention(conv_id)
+        return ConventionView(
+            **{name: getattr(summary, name) for name in ConventionSummary.__dataclass_fields__},
+            duree=t(convention.duree or ""),
+            objet=paragraphs(convention.objet),
+            engagements=[t(text) for text in convention.engagements],
+            parties=[self.role(role.partenaire, role.role) for role in convention.parties],
+            signataires=[
+                {"nom": t(s.nom), "fonction": t(s.fonction), "partenaire": self.cards.partner_link(s.partenaire)}
+                for s in convention.signataires
+            ],
+            aides=[self.cards.aid(aide_id) for aide_id in convention.aides],
+            suit=[self.cards.convention(other) for other in convention.suit],
+            suivie_par=[self.cards.convention(other) for other in later],
+            chiffres=[self.figure(chiffre) for chiffre in convention.chiffres],
+            sources=self.sources(convention.sources),
+        )
+
+    def partenaire(self, partner_id: str) -> PartenaireView:
+        partner = self.cat.partenaires[partner_id]
+        conventions = [self.cards.convention(c) for c in self.cat.conventions_by_partenaire.get(partner_id, [])]
+        conventions.sort(key=lambda conv: (conv.tri == "", conv.tri, conv.titre))
+        members = [pid for pid, other in self.cat.partenaires.items() if other.rattachement == partner_id]
+        summary = self.cards.partner(partner_id)
+        return PartenaireView(
+            **{name: getattr(summary, name) for name in PartnerSummary.__dataclass_fields__},
+            description=paragraphs(partner.description),
+            rattachement=self.cards.partner_link(partner.rattachement) if partner.rattachement else None,
+            membres=[self.cards.partner_link(member) for member in members],
+            territoire=self.cards.territory(partner.territoire),
+            territoire_precision=t(partner.territoire.precision or ""),
+            conventions=conventions,
+            aides=[self.cards.aid(aide_id) for aide_id in self.cat.aides_by_partenaire.get(partner_id, [])],
+            contacts=[self.cards.contact(cid) for cid, contact in self.cat.contacts.items() if contact.partenaire == partner_id],
+            chiffres=[self.figure(chiffre) for chiffre in partner.chiffres],
+            sources=self.sources(partner.sources),
+        )
+
+    def partenaires(self) -> PartenairesView:
+        """Partners grouped by category, in a stable order."""
+        groups: dict[str, list[PartnerSummary]] = {label: [] for label in CATEGORIES.values()}
+        for partner_id in sorted(self.cat.partenaires, key=lambda pid: self.cat.partenaires[pid].nom.lower()):
+            summary = self.cards.partner(partner_id)
+            groups[summary.categorie].append(summary)
+        return PartenairesView([PartnerGroup(label, items) for label, items in groups.items() if items])
+
+    def catalogue(self, number: int) -> CatalogueView:
+        """One page of the static catalogue; the first one also carries the filter form."""
+        listing = self.listing
+        page = listing.page(number)
+        headings = listing.headings
+        labels = {**self.cat.public_labels, ENDED: "Dispositifs terminés"}
+        ended = headings.get(ENDED, (0, 0))[1]
+        return CatalogueView(
+            numero=page.number,
+            nombre_pages=page.count,
+            pages=[PageLink(n, urls.catalogue_page(n)) for n in range(1, page.count + 1)],
+            groupes=[
+                ListGroup(heading, t(labels[heading]), headings[heading][0] < page.number, [self.cards.aid(a) for a in ids])
+                for heading, ids in page.runs
+            ],
+            sommaire=[
+                ListHeading(heading, t(labels[heading]), count, start, urls.catalogue_page(start))
+                for heading, (start, count) in headings.items()
+            ],
+            total=len(listing.order) - ended,
+            termines=ended,
+            filtres=self.filter_panel if page.number == 1 else None,
+            modele_carte=BLANK_CARD,
+        )
+
+    def recherche(self) -> RechercheView:
+        """The search page: the kinds of page and the aid facets, without counts (they follow the words typed)."""
+        kinds = Facet("rubrique", "Rubrique", [FacetValue(k, v, None) for k, v in KIND_CHOICES.items()])
+        panel = FilterPanel(
+            [kinds, *self.facets.facets(with_counts=False)], self.facets.departements, self.facets.vocabulary, DEFAULT_STATUS
+        )
+        return RechercheView(panel)
+
+    def questionnaire(self) -> QuestionnaireView:
+        return self.checkers.questionnaire()
+
+    def contacts(self) -> ContactsView:
+        """Contacts by region, then by département; national contacts first."""
+        contacts = self.cat.contacts
+        national = [self.cards.contact(cid) for cid, c in contacts.items() if c.territoire.national]
+        regions = []
+        for region in sorted(self.cat.territoires.regions, key=lambda r: r.nom):
+            regional = [self.cards.contact(cid) for cid, c in contacts.items() if region.code in c.territoire.regions]
+            departements = [
+                ContactDepartement(
+                    dep.code,
+                    dep.nom,
+                    [self.cards.contact(cid) for cid, c in contacts.items() if dep.code in c.territoire.departements],
+                )
+                for dep in self.cat.territoires.departements
+                if dep.region == region.code
+            ]
+            has_contacts = bool(regional) or any(d.contacts for d in departements)
+            regions.append(ContactRegion(region.code, region.nom, regional, departements, has_contacts))
+        return ContactsView(national, regions)
+
+    def reference(self) -> ReferenceView:
+        return ReferenceView(field_reference())
+
+    def plan(self) -> PlanView:
+        """Every generated page, for the site map."""
+        aids = sorted(self.cat.aides, key=lambda a: self.cat.aides[a].titre.lower())
+        partners = sorted(self.cat.partenaires, key=lambda p: self.cat.partenaires[p].nom.lower())
+        conventions = sorted((self.cards.convention(cid) for cid in self.cat.conventions), key=lambda c: (c.tri == "", c.tri))
+        return PlanView([self.cards.aid(a) for a in aids], [self.cards.partner_link(p) for p in partners], conventions)
+
+    def redirect(self, aide_id: str) -> RedirectView:
+        return RedirectView(self.cards.aid(aide_id))
+
+    # --- files the browser fetches ----------------------------------------------------
+
+    def browser_files(self) -> dict[str, str]:
+        """The /aides/ filter index and one small card per aid, fetched by the catalogue's script."""
+        files = {urls.CATALOGUE_INDEX: _compact_json(self.facets.catalogue_index(self.listing.ids))}
+        for aide_id in self.cat.aides:
+            files[urls.aid_card(aide_id)] = _compact_json(self.cards.aid(aide_id).browser_card())
+        return files
+
+
+def _compact_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

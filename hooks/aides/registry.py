@@ -1,0 +1,166 @@
+"""The page registry: every page of the site, its URL, template, title, place in the
+navigation and in search, and the view its template receives.
+
+One table for the hand-written pages of ``content/`` (``HAND_WRITTEN``), the pages the
+data generates (``Registry.pages``), and one builder per page kind (``VIEWS``). The
+adapter asks the registry, never a front-matter string, which view a page gets; URLs
+come from ``urls.py``. Engine-independent: no MkDocs import.
+
+Adding a page kind: a template in ``overrides/``, a view in ``pageviews.py``, an entry in
+``VIEWS`` and the pages that use it (here); the README says it step by step.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from . import urls
+from .catalogue import Catalogue
+from .facets import sort_key
+from .formatting import typography
+from .pageviews import PageViews
+
+# What a search result is (the ``rubrique`` filter of partials/pagefind-rubrique.html).
+Rubrique = str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PageEntry:
+    path: str  # source path, e.g. "aides/visale.md" (served at /aides/visale/)
+    template: str
+    title: str
+    kind: str  # a key of VIEWS, or "page" for a hand-written page without a view
+    key: str | int | None = None
+    nav: str = ""  # its label in the site's navigation; "" for pages out of it
+    rubrique: Rubrique = None  # indexed by Pagefind as this kind of result; None: not indexed
+    generated: bool = True
+
+    @property
+    def url(self) -> str:
+        stem = self.path.removesuffix(".md")
+        stem = stem.removesuffix("index")
+        return stem if not stem or stem.endswith("/") else stem + "/"
+
+    @property
+    def indexed(self) -> bool:
+        return self.rubrique is not None
+
+    @property
+    def tri(self) -> str:
+        """Sort key of search results (accent-free title)."""
+        return sort_key(self.title)
+
+    def front_matter(self) -> str:
+        # Material prints meta.title unescaped in <title> and the header: escape it here.
+        meta = {"template": self.template, "title": html.escape(typography(self.title))}
+        return "---\n" + "\n".join(f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in meta.items()) + "\n---\n"
+
+
+PAGE = "page"  # hand-written content rendered by Material's own template (wrapped by main.html)
+
+# content/*.md, in the order of the navigation; titles are those of the navigation.
+HAND_WRITTEN = [
+    PageEntry("index.md", "main.html", "Accueil", PAGE, nav="Accueil", generated=False),
+    PageEntry(
+        "eligibilite.md",
+        "eligibilite.html",
+        "Suis-je concerné ?",
+        "questionnaire",
+        nav="Suis-je concerné\u00a0?",
+        generated=False,
+    ),
+    PageEntry("recherche.md", "recherche.html", "Rechercher", "recherche", nav="Rechercher", generated=False),
+    PageEntry("donnees.md", "main.html", "Données ouvertes", PAGE, nav="Données ouvertes", rubrique="page", generated=False),
+    PageEntry("contribuer.md", "contribuer.html", "Contribuer", "reference", nav="Contribuer", generated=False),
+    PageEntry("a-propos.md", "main.html", "À propos", PAGE, nav="À propos", rubrique="page", generated=False),
+    PageEntry("accessibilite.md", "main.html", "Accessibilité", PAGE, rubrique="page", generated=False),
+    PageEntry("mentions-legales.md", "main.html", "Mentions légales", PAGE, rubrique="page", generated=False),
+    PageEntry("donnees-personnelles.md", "main.html", "Données personnelles", PAGE, rubrique="page", generated=False),
+    PageEntry("plan-du-site.md", "plan-du-site.html", "Plan du site", "plan", generated=False),
+]
+# The navigation, by label: hand-written pages and the listing pages the data generates.
+NAV_ORDER = ["Accueil", "Les aides", "Suis-je concerné\u00a0?", "Où s'adresser\u00a0?", "Rechercher", "Partenaires"]
+NAV_ORDER += ["Données ouvertes", "Contribuer", "À propos"]
+
+# Page kind → the view its template receives.
+VIEWS: dict[str, Callable[[PageViews, Any], Any]] = {
+    "aide": lambda views, key: views.aide(key),
+    "partenaire": lambda views, key: views.partenaire(key),
+    "convention": lambda views, key: views.convention(key),
+    "redirection": lambda views, key: views.redirect(key),
+    "catalogue": lambda views, key: views.catalogue(key),
+    "partenaires": lambda views, key: views.partenaires(),
+    "contacts": lambda views, key: views.contacts(),
+    "questionnaire": lambda views, key: views.questionnaire(),
+    "recherche": lambda views, key: views.recherche(),
+    "reference": lambda views, key: views.reference(),
+    "plan": lambda views, key: views.plan(),
+}
+
+
+class Registry:
+    """Every page of a catalogue's site, and the view of each."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.cat = catalogue
+        self.views = PageViews(catalogue)
+
+    @cached_property
+    def generated(self) -> list[PageEntry]:
+        cat = self.cat
+        listing = self.views.listing
+        pages = [
+            PageEntry(urls.source_path(urls.CATALOGUE), "aides.html", "Les aides", "catalogue", 1, nav="Les aides"),
+            PageEntry(urls.source_path(urls.PARTNERS), "partenaires.html", "Les partenaires", "partenaires", nav="Partenaires"),
+            PageEntry(
+                urls.source_path(urls.CONTACTS), "contacts.html", "Où s'adresser ?", "contacts", nav="Où s'adresser\u00a0?"
+            ),
+        ]
+        pages += [
+            PageEntry(urls.source_path(urls.catalogue_page(n)), "aides.html", f"Les aides, page {n}", "catalogue", n)
+            for n in range(2, listing.page_count + 1)
+        ]
+        pages += [
+            PageEntry(urls.source_path(urls.aide(aid)), "aide.html", aide.titre, "aide", aid, rubrique="aide")
+            for aid, aide in cat.aides.items()
+        ]
+        pages += [
+            PageEntry(urls.source_path(urls.partenaire(pid)), "partenaire.html", p.nom, "partenaire", pid, rubrique="partenaire")
+            for pid, p in cat.partenaires.items()
+        ]
+        pages += [
+            PageEntry(
+                urls.source_path(urls.convention(cid)), "convention.html", c.titre, "convention", cid, rubrique="convention"
+            )
+            for cid, c in cat.conventions.items()
+        ]
+        pages += [
+            PageEntry(urls.source_path(urls.aide(old)), "redirection.html", cat.aides[new].titre, "redirection", new)
+            for old, new in cat.redirects.items()
+        ]
+        return pages
+
+    @cached_property
+    def by_path(self) -> dict[str, PageEntry]:
+        return {entry.path: entry for entry in [*HAND_WRITTEN, *self.generated]}
+
+    def entry(self, path: str) -> PageEntry | None:
+        return self.by_path.get(path)
+
+    def view(self, entry: PageEntry) -> Any:
+        """The complete view of a page's template; None for a plain hand-written page."""
+        build = VIEWS.get(entry.kind)
+        return build(self.views, entry.key) if build else None
+
+    def nav(self) -> list[dict[str, str]]:
+        """The site's navigation, as MkDocs reads it from its configuration."""
+        listed = {entry.nav: entry.path for entry in self.by_path.values() if entry.nav}
+        return [{label: listed[label]} for label in NAV_ORDER]
+
+    def not_in_nav(self) -> list[str]:
+        return [entry.path for entry in HAND_WRITTEN if not entry.nav]

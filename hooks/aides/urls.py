@@ -1,0 +1,74 @@
+"""Every URL of the site, in one place: pages, data files and the patterns the browser uses.
+
+A leaf module (it imports nothing of ours), so that any module can build a link without
+depending on the page registry (``registry.py``), which uses these functions for the
+pages it lists. URLs are relative to the site root, with a trailing slash for pages
+(``aides/visale/``): templates pass them through MkDocs' ``url`` filter, exports prefix
+the site's base URL. Partners link to these addresses: they never change meaning.
+"""
+
+from __future__ import annotations
+
+# The static (no-JavaScript) catalogue is split into pages: /aides/, /aides/liste/2/…
+# An aid id could be "liste", but its page is /aides/liste/index.html, which never
+# collides with /aides/liste/2/index.html.
+LIST_DIR = "aides/liste"
+
+HOME = ""
+CATALOGUE = "aides/"
+PARTNERS = "partenaires/"
+CONTACTS = "contacts/"
+QUESTIONNAIRE = "eligibilite/"
+SEARCH = "recherche/"
+OPEN_DATA = "donnees/"
+SITE_MAP = "plan-du-site/"
+CONTRIBUTE = "contribuer/"
+ABOUT = "a-propos/"
+PAGEFIND = "pagefind/"
+
+# Files the browser downloads on demand (not open data: internal formats).
+CATALOGUE_INDEX = "aides/catalogue.json"  # the /aides/ filter index (facets.catalogue_index)
+QUESTIONNAIRE_RULES = "assets/questionnaire.json"  # the /eligibilite/ rules (checkers.questionnaire_data)
+
+# Patterns with an {id} placeholder, for the browser: a page ships those it needs
+# (a data attribute), so no script rebuilds an address by hand.
+PATTERNS = {
+    "aide": "aides/{id}/",
+    "carte": "aides/{id}/carte.json",
+    "partenaire": "partenaires/{id}/",
+    "convention": "conventions/{id}/",
+}
+
+
+def aide(aide_id: str) -> str:
+    return PATTERNS["aide"].format(id=aide_id)
+
+
+def aid_card(aide_id: str) -> str:
+    """The small JSON card of an aid that the /aides/ filters fetch (facets.card)."""
+    return PATTERNS["carte"].format(id=aide_id)
+
+
+def partenaire(partner_id: str) -> str:
+    return PATTERNS["partenaire"].format(id=partner_id)
+
+
+def convention(conv_id: str) -> str:
+    return PATTERNS["convention"].format(id=conv_id)
+
+
+def catalogue_page(number: int) -> str:
+    """Page ``number`` of the static catalogue: /aides/ first, then /aides/liste/<n>/."""
+    return CATALOGUE if number == 1 else f"{LIST_DIR}/{number}/"
+
+
+def open_data(name: str) -> str:
+    return OPEN_DATA + name
+
+
+def source_path(url: str) -> str:
+    """The Markdown path MkDocs serves at ``url``: ``aides/visale/`` → ``aides/visale.md``."""
+    stem = url.rstrip("/")
+    if stem in ("", *(page.rstrip("/") for page in (CATALOGUE, PARTNERS, CONTACTS))):
+        return f"{stem}/index.md" if stem else "index.md"
+    return f"{stem}.md"

@@ -1,0 +1,102 @@
+// Small DOM helpers shared by the page scripts: French counts, text-only elements, the
+// site's addresses, and the cards written once in Jinja (partials/macros.html) that the
+// page ships in <template> elements for scripts to clone and fill. Editor text only ever
+// goes through textContent, never innerHTML.
+
+/** French count: 0 and 1 take the singular; thousands get a narrow no-break space. */
+export function plural(count, singular, pluralForm) {
+  return `${count.toLocaleString("fr-FR")} ${count > 1 ? pluralForm : singular}`;
+}
+
+/** An element with a class and text. */
+export function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+/**
+ * The site's addresses for a page's element: `data-racine` (the site root, relative to the
+ * page, written by the template) and URL patterns from the build (hooks/aides/urls.py),
+ * e.g. {"aide": "aides/{id}/"}. `url("aide", "visale")` → absolute URL of the aid page.
+ */
+export function siteUrls(root, patterns) {
+  const base = new URL(root.dataset.racine ?? "./", document.baseURI);
+  return {
+    base,
+    url: (kind, id) => new URL(patterns[kind].replace("{id}", encodeURIComponent(id)), base).href,
+    file: (path) => new URL(path, base).href,
+  };
+}
+
+/** A copy of the first element of the <template data-modele-NAME> inside `root`. */
+export function cloneTemplate(root, name) {
+  return root.querySelector(`template[data-modele-${name}]`).content.firstElementChild.cloneNode(true);
+}
+
+/** Every node of the <template data-modele-NAME> inside `root`, copied. */
+export function cloneTemplateNodes(root, name) {
+  return root.querySelector(`template[data-modele-${name}]`).content.cloneNode(true);
+}
+
+const field = (node, name) => node.querySelector(`[data-champ="${name}"]`);
+
+/** An aid's card (macros.aide_card) filled from its data (aides/<id>/carte.json). */
+export function aidCard(root, url, card) {
+  const item = cloneTemplate(root, "carte");
+  const ended = card.statut === "termine";
+  item.classList.toggle("carte-aide--terminee", ended);
+  const link = field(item, "titre");
+  link.href = url;
+  link.textContent = card.titre;
+  field(item, "resume").textContent = card.resume;
+  field(item, "types").textContent = card.types;
+  field(item, "territoire").textContent = card.territoire;
+  if (!ended) {
+    const badge = item.querySelector("[data-si-termine]");
+    badge.nextSibling?.remove(); // the space after the badge
+    badge.remove();
+  }
+  return item;
+}
+
+const CONTACT_LINKS = { email: (value) => `mailto:${value}`, telephone: (value, contact) => `tel:${contact.telephone_lien}`, url: (value) => value };
+
+/** A contact's card (macros.contact_card) filled from its record (assets/questionnaire.json). */
+export function contactCard(root, contact, partnerUrl) {
+  const card = cloneTemplate(root, "contact");
+  field(card, "nom").textContent = contact.nom;
+  field(card, "partenaire").textContent = contact.partenaire;
+  field(card, "partenaire").href = partnerUrl;
+  field(card, "territoire").textContent = contact.territoire;
+  if (contact.description) field(card, "description").textContent = contact.description;
+  else field(card, "description").remove();
+  for (const name of ["email", "telephone", "url", "adresse"]) {
+    const value = contact[name];
+    if (!value) {
+      card.querySelector(`[data-moyen="${name}"]`).remove();
+      continue;
+    }
+    field(card, name).textContent = value;
+    if (CONTACT_LINKS[name]) field(card, name).href = CONTACT_LINKS[name](value, contact);
+  }
+  return card;
+}
+
+/** Why a result is what it is (macros.raisons): a lead sentence and one item per reason. */
+export function reasons(root, lead, items) {
+  const nodes = cloneTemplateNodes(root, "raisons");
+  field(nodes, "motif").textContent = lead;
+  const list = field(nodes, "points");
+  const model = list.firstElementChild;
+  list.replaceChildren(
+    ...items.map((text) => {
+      const item = model.cloneNode(false);
+      item.textContent = text;
+      return item;
+    }),
+  );
+  if (items.length === 0) list.remove();
+  return nodes;
+}

@@ -1,0 +1,34 @@
+// The browser's side of the shared vectors (the Python side: tests/test_shared_vectors.py).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+
+import { counts, decodeIndex, query } from "../../overrides/assets/js/lib/catalogue-index.js";
+import { parseFragment } from "../../overrides/assets/js/lib/eligibility.js";
+import { QUESTION_TYPES } from "../../overrides/assets/js/lib/question-types.js";
+
+const read = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), "utf8"));
+
+describe("question types", () => {
+  const vectors = read("question-types.json");
+  test("the table is the one of the vectors", () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(QUESTION_TYPES)), vectors.types);
+  });
+  for (const { type, brut, reponse } of vectors.fragments) {
+    test(`fragment ${type}=${brut}`, () => {
+      const answers = parseFragment(`#q=${brut}`, [{ id: "q", type }]);
+      assert.deepEqual(answers.q ?? null, reponse);
+    });
+  }
+});
+
+describe("facets: same filters, same aids", () => {
+  const vectors = read("facets.json");
+  const index = decodeIndex(vectors.index, vectors.departements);
+  for (const cas of vectors.cas) {
+    test(cas.titre, () => {
+      assert.deepEqual(query(index, cas.etat, vectors.statut_defaut).map((aid) => aid.id), cas.aides);
+      assert.deepEqual(counts(index, cas.etat, vectors.statut_defaut, vectors.groupes), cas.nombres);
+    });
+  }
+});

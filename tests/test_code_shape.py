@@ -1,0 +1,89 @@
+"""The shape the code keeps: no import cycle, an engine-free core, one registry of pages,
+templates that read their view only, and a strict view undefined that fails the build."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from aides.registry import HAND_WRITTEN
+from conftest import EPOCH, ROOT
+
+CORE = ROOT / "hooks" / "aides"
+OVERRIDES = ROOT / "overrides"
+
+
+def _imports(path: Path) -> set[str]:
+    """The modules of the ``aides`` package that a module imports (relative or absolute)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 and node.module:
+                found.add(node.module.split(".")[0])
+            elif node.level == 1:
+                found.update(alias.name for alias in node.names)
+            elif node.module and node.module.startswith("aides."):
+                found.add(node.module.split(".")[1])
+    return found
+
+
+def test_the_core_has_no_import_cycle() -> None:
+    graph = {path.stem: _imports(path) & {p.stem for p in CORE.glob("*.py")} for path in CORE.glob("*.py")}
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        assert module not in path, "cycle d'imports : " + " → ".join([*path[path.index(module) :], module])
+        if module in done:
+            return
+        for imported in sorted(graph[module]):
+            visit(imported, [*path, module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+
+
+def test_the_core_never_imports_the_engine() -> None:
+    for path in CORE.glob("*.py"):
+        assert not re.search(r"^\s*(from|import) mkdocs", path.read_text(encoding="utf-8"), re.M), path.name
+
+
+def test_templates_read_their_view_and_nothing_global() -> None:
+    for path in OVERRIDES.rglob("*.html"):
+        source = path.read_text(encoding="utf-8")
+        assert "site_views" not in source, path.name
+        assert "getattr" not in source, path.name
+
+
+def test_the_registry_lists_every_hand_written_page() -> None:
+    content = {path.relative_to(ROOT / "content").as_posix() for path in (ROOT / "content").rglob("*.md")}
+    assert {entry.path for entry in HAND_WRITTEN} == content
+
+
+def test_a_misspelt_view_field_fails_the_build_naming_it(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides"
+    shutil.copytree(OVERRIDES, overrides)
+    template = overrides / "aide.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{{ a.resume }}", "{{ a.resumé }}", 1), encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {overrides}").replace(
+        "docs_dir: content", f"docs_dir: {ROOT / 'content'}"
+    )
+    config = config.replace("  - hooks/site.py", f"  - {ROOT / 'hooks' / 'site.py'}")
+    config = config.split("\nwatch:")[0] + "\n" + config.split("\nwatch:")[1].split("\n\n", 1)[1]
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "hooks"), "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "has no attribute 'resumé'" in result.stderr
+    assert "aide.html" in result.stderr

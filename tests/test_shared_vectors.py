@@ -1,0 +1,63 @@
+"""The Python side of the vectors shared with the browser's modules (tests/js/shared-vectors.test.mjs
+runs the same files under Node): question types, and the catalogue's filters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aides import facets
+from aides.question_types import QUESTION_TYPES
+from conftest import ROOT
+
+VECTORS = ROOT / "tests" / "vectors"
+TYPES = json.loads((VECTORS / "question-types.json").read_text(encoding="utf-8"))
+FACETS = json.loads((VECTORS / "facets.json").read_text(encoding="utf-8"))
+CHECKER_MACROS = ROOT / "overrides" / "partials" / "checker-questions.html"
+
+
+def test_question_types_are_those_of_the_vectors() -> None:
+    table = {
+        name: {"operators": list(kind.operators), "choices": kind.choices, "widget": kind.widget, "answer": kind.answer}
+        for name, kind in QUESTION_TYPES.items()
+    }
+    assert table == TYPES["types"]
+
+
+def test_every_widget_has_its_macro() -> None:
+    """A type's widget is rendered by the macro of the same name: adding a widget means adding it there."""
+    source = CHECKER_MACROS.read_text(encoding="utf-8")
+    for widget in TYPES["widgets"]:
+        assert f"{{% macro {widget}(" in source, widget
+        assert f'"{widget}": {widget}' in source, widget
+    assert {kind.widget for kind in QUESTION_TYPES.values()} == set(TYPES["widgets"])
+
+
+@pytest.mark.parametrize("case", FACETS["cas"], ids=lambda case: case["titre"])
+def test_facet_vectors(case: dict[str, Any]) -> None:
+    departements = FACETS["departements"]
+    region_of = {code: region for code, (_, region) in departements.items()}
+    aids = facets.decode_index(FACETS["index"], departements)
+    assert facets.matching(aids, case["etat"], region_of) == case["aides"]
+    assert facets.counts(aids, case["etat"], region_of, FACETS["groupes"]) == case["nombres"]
+    assert FACETS["statut_defaut"] == facets.DEFAULT_STATUS
+
+
+def test_the_built_index_decodes_to_each_aids_own_filters(site: Path) -> None:
+    """The real catalogue index, read by the Python twin, gives back every aid's filter values."""
+    import datetime as dt
+
+    from aides.loading import load_catalogue
+    from conftest import DATA, EPOCH
+
+    catalogue = load_catalogue(DATA, today=dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date())
+    index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
+    departements = {dep.code: [dep.nom, dep.region] for dep in catalogue.territoires.departements}
+    own = facets.Facets(catalogue)
+    for aid in facets.decode_index(index, departements):
+        expected = own.filters(aid["id"])
+        assert sorted(aid["region"]) == sorted(expected["region"]), aid["id"]
+        assert sorted(aid["zones"]) == sorted(expected["zone"]), aid["id"]
+        assert aid["public"] == expected["public"] and aid["statut"] == expected["statut"], aid["id"]
