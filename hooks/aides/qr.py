@@ -24,8 +24,12 @@ def qr_matrix(url: str) -> list[list[bool]]:
 
 
 def qr_svg(url: str, title: str, size: str = DEFAULT_SIZE) -> str:
-    """An inline ``<svg role="img">`` whose accessible name is ``title`` (editor text, escaped)."""
-    matrix = qr_matrix(url)
+    """An inline ``<svg role="img">`` of ``url`` whose accessible name is ``title`` (editor text, escaped)."""
+    return svg_markup(qr_matrix(url), title, size)
+
+
+def svg_markup(matrix: list[list[bool]], title: str, size: str = DEFAULT_SIZE) -> str:
+    """The SVG of a symbol's modules: the same markup as ``qrSvgMarkup`` in ``lib/qr.js``."""
     side = len(matrix) + 2 * QUIET_ZONE
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="qr" role="img" viewBox="0 0 {side} {side}"'
