@@ -40,7 +40,7 @@ def load(config: MkDocsConfig) -> None:
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         raise Abort(f"{len(errors.errors)} erreur(s) dans les données : le site n'a pas été construit.") from None
-    _state["registry"] = Registry(catalogue)
+    _state["registry"] = Registry(catalogue, config.site_url or "/")
     config.nav = registry().nav()
 
 
@@ -54,7 +54,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     for entry in pages.generated:
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
-    for path, content in data_files(pages.cat, config.site_url or "/", pages.views.cards).items():
+    for path, content in data_files(pages.cat, pages.views.base_url, pages.views.cards).items():
         files.append(File.generated(config, path, content=content))
     return files
 

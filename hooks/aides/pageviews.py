@@ -28,6 +28,7 @@ from .fields import Fields
 from .labels import APPROXIMATIONS, CATEGORIES, PERIODICITIES
 from .listing import ENDED, Listing
 from .models import Chiffre, Montant, SourceRef, Valeur
+from .qr import qr_svg
 from .reference import ModelDoc, field_reference
 
 t = fmt.typography
@@ -134,6 +135,8 @@ class AideView(AidCard):
     validite_precision: str
     recherche: SearchData
     verificateur: CheckerView
+    url_canonique: str  # the page's public address, printed and in its QR code
+    qr_svg: str  # the QR code of that address (qr.py: safe markup, its title escaped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,8 +274,9 @@ BLANK_CARD = AidCard(id="", url="", titre="", resume="", publics=[], types=[], t
 class PageViews:
     """Builds the view of each page kind from the catalogue."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, base_url: str = "/") -> None:
         self.cat = catalogue
+        self.base_url = base_url  # the site's public address (exports and printed pages need it whole)
         self.cards = Cards(catalogue)
         self.fields = Fields(catalogue)
         self.checkers = Checkers(catalogue, self.fields)
@@ -351,6 +355,7 @@ class PageViews:
         aide = self.cat.aides[aide_id]
         validite = aide.validite
         card = self.cards.aid(aide_id)
+        address = self.base_url + card.url
         return AideView(
             **{name: getattr(card, name) for name in AidCard.__dataclass_fields__},
             description=paragraphs(aide.description),
@@ -371,6 +376,8 @@ class PageViews:
             validite_precision=t(validite.precision or ""),
             recherche=SearchData(self.facets.filters(aide_id), sort_key(aide.titre)),
             verificateur=self.checkers.checker(aide_id),
+            url_canonique=address,
+            qr_svg=qr_svg(address, f"Code QR de la fiche «{fmt.NBSP}{card.titre}{fmt.NBSP}»{fmt.NBSP}: {address}"),
         )
 
     def convention(self, conv_id: str) -> ConventionView:

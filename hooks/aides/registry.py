@@ -106,9 +106,9 @@ VIEWS: dict[str, Callable[[PageViews, Any], Any]] = {
 class Registry:
     """Every page of a catalogue's site, and the view of each."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, base_url: str = "/") -> None:
         self.cat = catalogue
-        self.views = PageViews(catalogue)
+        self.views = PageViews(catalogue, base_url)
 
     @cached_property
     def generated(self) -> list[PageEntry]:
