@@ -16,7 +16,9 @@ from conftest import ROOT
 
 def check(data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "AIDES_DATA_DIR": str(data_dir), "PYTHONPATH": "hooks"}
-    return subprocess.run([sys.executable, "-m", "aides", "check"], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "aides", "check"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -48,7 +50,11 @@ def test_source_without_any_date_is_a_warning(data_copy: Path) -> None:
     text = sources.read_text(encoding="utf-8")
     start = text.index("  - id: amallia-habitat-humanisme")
     line = text[:start].count("\n") + 1
-    replace(sources, '    date_texte: "Date de publication non indiquée par l\'article ; il compare', '    editeur: "ignoré ; il compare')
+    replace(
+        sources,
+        "    date_texte: \"Date de publication non indiquée par l'article ; il compare",
+        '    editeur: "ignoré ; il compare',
+    )
     _, warnings = load_with_warnings(data_copy)
     [undated] = [w for w in warnings if w.file.endswith("sources.yml")]
     assert (undated.line, undated.field) == (line, "sources[1].id")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+
 from .errors import DataWarning, warning_at
 from .models import Aide, Source, Sources
 from .yamlsource import YamlDocument
@@ -22,7 +23,9 @@ def long_resume(aide: Aide, doc: YamlDocument, today: dt.date) -> list[DataWarni
     length = len(aide.resume)
     if length <= RESUME_MAX:
         return []
-    message = f"résumé de {length} caractères : visez {RESUME_MAX} au plus (une ou deux phrases), le détail va dans « description »"
+    message = (
+        f"résumé de {length} caractères : visez {RESUME_MAX} au plus (une ou deux phrases), le détail va dans « description »"
+    )
     return [warning_at(doc, ("resume",), message, key=True)]
 
 
@@ -68,4 +71,3 @@ def check_warnings(
         for index, source in enumerate(sources.sources):
             found += [warning for check in SOURCE_CHECKS for warning in check(source, index, sources_doc)]
     return sorted(set(found))
-
