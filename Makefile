@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check system-deps test lint bench schemas clean
+.PHONY: serve build check diff system-deps test lint bench schemas clean
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -22,6 +22,11 @@ build: $(STAMP) ## the complete site in site/ (replaced only if the build succee
 
 check: $(STAMP) ## validate data/ and list every error
 	$(PYTHON) -m aides check
+
+# make diff [REV=main] [SITE=site] [SORTIE=rapport.md]: the pages, open data, eligibility results
+# and warnings that the current tree changes against REV (default: merge base with origin/main).
+diff: $(STAMP) ## what the current tree changes on the site, in French Markdown
+	$(PYTHON) scripts/diff_site.py $(if $(REV),--rev $(REV)) $(if $(SITE),--site-nouveau $(SITE)) $(if $(SORTIE),--sortie $(SORTIE))
 
 system-deps: ## Debian's Chromium (browser tests) and Node.js (the JS evaluator's tests)
 	@command -v chromium >/dev/null && command -v node >/dev/null || { \

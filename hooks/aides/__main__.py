@@ -1,12 +1,36 @@
-"""``python -m aides check``: validate the data and list every error; ``python -m aides schemas``: regenerate schemas/."""
+"""``python -m aides check``: validate the data and list every error, then the warnings;
+``python -m aides schemas``: regenerate schemas/."""
 
 from __future__ import annotations
 
 import sys
 
-from .errors import DataErrors
-from .loading import data_dir, load_catalogue
+from .errors import DataErrors, DataWarning, warnings_report
+from .loading import data_dir, load_with_warnings
 from .schemas import write_schemas
+
+
+def _print_warnings(warnings: list[DataWarning]) -> None:
+    # Errors go to stderr first (flushed), the warnings after them on stdout.
+    sys.stderr.flush()
+    if warnings:
+        print(warnings_report(warnings), flush=True)
+
+
+def check() -> int:
+    """Exit code 1 only when there are errors: warnings never block."""
+    try:
+        catalogue, warnings = load_with_warnings()
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        _print_warnings(errors.warnings)
+        return 1
+    _print_warnings(warnings)
+    print(
+        f"{data_dir()} : {len(catalogue.aides)} aides, {len(catalogue.partenaires)} partenaires, "
+        f"{len(catalogue.conventions)} conventions, {len(catalogue.contacts)} contacts : aucune erreur."
+    )
+    return 0
 
 
 def main() -> int:
@@ -14,16 +38,7 @@ def main() -> int:
         write_schemas()
         print("schemas/ régénérés à partir des modèles.")
         return 0
-    try:
-        catalogue = load_catalogue()
-    except DataErrors as errors:
-        print(errors.report(), file=sys.stderr)
-        return 1
-    print(
-        f"{data_dir()} : {len(catalogue.aides)} aides, {len(catalogue.partenaires)} partenaires, "
-        f"{len(catalogue.conventions)} conventions, {len(catalogue.contacts)} contacts : aucune erreur."
-    )
-    return 0
+    return check()
 
 
 if __name__ == "__main__":

@@ -22,11 +22,29 @@ class DataError:
         return f"{where}: {self.field} : {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class DataErrors(Exception):
-    """Every error found in the data set, raised once, after everything was checked."""
+@dataclass(frozen=True, order=True)
+class DataWarning:
+    """Something to fix that does not block publication (same shape as ``DataError``)."""
 
-    def __init__(self, errors: list[DataError]) -> None:
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: attention : {self.field} : {self.message}" if self.field else f"{where}: attention : {self.message}"
+
+
+class DataErrors(Exception):
+    """Every error found in the data set, raised once, after everything was checked.
+
+    ``warnings`` carries what was also found to fix but would not have blocked publication."""
+
+    def __init__(self, errors: list[DataError], warnings: list[DataWarning] | None = None) -> None:
         self.errors = sorted(set(errors))
+        self.warnings = sorted(set(warnings or []))
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -51,6 +69,19 @@ def format_loc(loc: Loc) -> str:
 def error_at(doc: YamlDocument, loc: Loc, message: str, *, key: bool = False, root: str = "") -> DataError:
     position = doc.position(loc, key=key)
     return DataError(root + str(doc.path), position.line, position.column, format_loc(loc), message)
+
+
+def warning_at(doc: YamlDocument, loc: Loc, message: str, *, key: bool = False) -> DataWarning:
+    position = doc.position(loc, key=key)
+    return DataWarning(str(doc.path), position.line, position.column, format_loc(loc), message)
+
+
+def warnings_report(warnings: list[DataWarning]) -> str:
+    count = len(warnings)
+    plural = "s" if count > 1 else ""
+    lines = [str(warning) for warning in warnings]
+    lines.append(f"{count} point{plural} à revoir (la publication n'est pas bloquée).")
+    return "\n".join(lines)
 
 
 def suggestion(word: str, choices: list[str]) -> str:

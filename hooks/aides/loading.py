@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from . import references
 from .catalogue import Catalogue
 from .conditions import Compiler, normalise, outcome
-from .errors import DataError, DataErrors, error_at, format_loc
+from .data_warnings import check_warnings
+from .errors import DataError, DataErrors, DataWarning, error_at, format_loc
 from .models import (
     ID_PATTERN,
     Aide,
@@ -133,7 +134,14 @@ class _Reader:
 
 def load_catalogue(directory: Path | None = None, today: dt.date | None = None) -> Catalogue:
     """Read, validate and cross-check every file; raise ``DataErrors`` listing all mistakes."""
+    return load_with_warnings(directory, today)[0]
+
+
+def load_with_warnings(directory: Path | None = None, today: dt.date | None = None) -> tuple[Catalogue, list[DataWarning]]:
+    """``load_catalogue``, plus what to fix without blocking publication (also carried by
+    ``DataErrors.warnings`` when the data has errors)."""
     directory = directory or data_dir()
+    today = today or build_today()
     reader = _Reader()
     singles: dict[str, Any] = {}
     for name, model in SINGLE_FILES.items():
@@ -153,8 +161,9 @@ def load_catalogue(directory: Path | None = None, today: dt.date | None = None) 
             if value is not None:
                 entities[kind][entity_id] = value
                 reader.documents[(kind, entity_id)] = doc
+    warnings = check_warnings(entities["aides"], singles.get("sources.yml"), reader.documents, today)
     if any(value is None for value in singles.values()) or len(singles) < len(SINGLE_FILES):
-        raise DataErrors(reader.errors)  # without vocabularies, references cannot be checked
+        raise DataErrors(reader.errors, warnings)  # without vocabularies, references cannot be checked
 
     catalogue = Catalogue(
         aides=entities["aides"],
@@ -165,13 +174,13 @@ def load_catalogue(directory: Path | None = None, today: dt.date | None = None) 
         referentiels=singles["referentiels.yml"],
         territoires=singles["territoires.yml"],
         sources={source.id: source for source in singles["sources.yml"].sources},
-        today=today or build_today(),
+        today=today,
     )
     reader.errors.extend(references.check(catalogue, reader.documents, present))
     reader.errors.extend(_compile_rules(catalogue, reader.documents))
     if reader.errors:
-        raise DataErrors(reader.errors)
-    return catalogue
+        raise DataErrors(reader.errors, warnings)
+    return catalogue, warnings
 
 
 def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:

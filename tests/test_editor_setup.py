@@ -1,0 +1,35 @@
+"""The editors' setup: VS Code maps every data file to its schema; pre-commit runs the data check."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+
+import yaml
+from conftest import ROOT
+
+SETTINGS = ROOT / ".vscode" / "settings.json"
+
+
+def test_vscode_maps_every_schema_to_existing_data_files() -> None:
+    mapping: dict[str, list[str]] = json.loads(SETTINGS.read_text(encoding="utf-8"))["yaml.schemas"]
+    schemas = {f"./schemas/{path.name}" for path in (ROOT / "schemas").glob("*.schema.json")}
+    assert set(mapping) == schemas
+    data_files = [path.relative_to(ROOT).as_posix() for path in (ROOT / "data").rglob("*.y*ml")]
+    for schema, globs in mapping.items():
+        assert (ROOT / schema).is_file()
+        assert any(fnmatch.fnmatch(name, glob) for glob in globs for name in data_files), f"{schema} : aucun fichier"
+    covered = [name for name in data_files if any(fnmatch.fnmatch(name, glob) for globs in mapping.values() for glob in globs)]
+    assert covered == data_files, "fichiers de données sans schéma"
+
+
+def test_vscode_recommends_the_yaml_extension() -> None:
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_pre_commit_runs_the_data_check_on_data_files() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
+    assert hook["entry"].endswith("-m aides check") and hook["language"] == "system"
+    assert hook["pass_filenames"] is False
