@@ -248,18 +248,36 @@ class Referentiel:
         if len(query) < MIN_LENGTH or query.isdigit():
             return []
         ranked = []
-        for position, (entry, whole, keys) in enumerate(self.keyed_entries):
+        for position in self.by_key_start.get(query[:MIN_LENGTH], ()):
+            entry, whole, keys = self.keyed_entries[position]
             rank = match_rank(query, whole, keys)
             if rank is not None:
                 ranked.append((rank, position, entry))
         return [entry for _, _, entry in sorted(ranked)[:limit]]
 
+    @cached_property
+    def by_key_start(self) -> dict[str, list[int]]:
+        """The first letters of a name key → positions of the entries having such a key."""
+        index: dict[str, list[int]] = defaultdict(list)
+        for position, (_, _, keys) in enumerate(self.keyed_entries):
+            for start in dict.fromkeys(key[:MIN_LENGTH] for key in keys):
+                index[start].append(position)
+        return dict(index)
+
+    @cached_property
+    def names(self) -> dict[str, dict[str, list[Commune]]]:
+        """First letter → normalised name → current communes so named (for ``closest_names``)."""
+        index: dict[str, dict[str, list[Commune]]] = defaultdict(lambda: defaultdict(list))
+        for commune in self.communes.values():
+            name = normalise_name(commune.nom)
+            index[name[:1]][name].append(commune)
+        return index
+
     def closest_names(self, text: str, n: int = 3) -> list[str]:
         """Current communes whose name is closest to ``text``, as "Nom (code)", for error messages."""
-        names: dict[str, list[Commune]] = defaultdict(list)
-        for commune in self.communes.values():
-            names[normalise_name(commune.nom)].append(commune)
-        found = difflib.get_close_matches(normalise_name(text), names, n=n, cutoff=0.6)
+        wanted = normalise_name(text)
+        names = self.names.get(wanted[:1], {})  # a typo in the first letter is rare, and comparing all names is slow
+        found = difflib.get_close_matches(wanted, names, n=n, cutoff=0.6)
         return [f"{commune.nom} ({commune.code})" for name in found for commune in names[name]][:n]
 
     def covers(self, spec: Mapping[str, Iterable[str]], code: str) -> bool | None:
