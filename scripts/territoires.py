@@ -37,6 +37,11 @@ VERSION = "6.0.0"  # millésime 2026 of the Code officiel géographique
 # 6.0.0 lists the old codes of merged communes (anciensCodes) without their names when they are no
 # longer communes déléguées or associées; 0.3.0 still lists them with their names.
 NAMES_VERSION = "0.3.0"
+# What npm must hand back for these versions: a republished tarball stops the generation.
+INTEGRITY = {
+    "6.0.0": "sha512-XavYsFlbcM/prKr8hNHPKER94IHw/dsxNM4nxjWMYk6PLFACpEedvn/7wK8Baozm0dCYhWWcf+7bcWpA5pmCaQ==",
+    "0.3.0": "sha512-tpXVQ2kv8cZPe9DXfflsKK4xF18VwNTitpgnj2nvZO1jmg5co3wDg8qGucSVoPK6LTzD3ON7U6E1yxNX9s4/XQ==",
+}
 FILES = ("regions", "departements", "communes", "epci")
 
 COLUMNS = {
@@ -65,6 +70,10 @@ def npm_pack(version: str, folder: Path) -> tuple[dict[str, Any], Path]:
         ["npm", "pack", spec, "--json", "--pack-destination", str(folder)], capture_output=True, text=True, check=True
     )
     info = json.loads(result.stdout)[0]
+    if version in INTEGRITY and info["integrity"] != INTEGRITY[version]:
+        raise SystemExit(
+            f"{spec} : intégrité {info['integrity']} au lieu de {INTEGRITY[version]} (mettre à jour INTEGRITY si c'est voulu)"
+        )
     target = folder / version
     with tarfile.open(folder / info["filename"]) as archive:
         archive.extractall(target, filter="data")
