@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check diff system-deps test lint bench schemas clean
+.PHONY: serve build check diff system-deps test lint bench schemas territoires clean
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -44,6 +44,10 @@ bench: $(STAMP) ## build time and memory for 1,000 and 10,000 synthetic aids
 
 schemas: $(STAMP) ## regenerate schemas/ from the models
 	$(PYTHON) -m aides schemas
+
+territoires: $(STAMP) ## regenerate referentiel/territoires/ (npm pack of the pinned Etalab package: needs npm and the network)
+	@command -v npm >/dev/null || { echo "npm manque : sudo apt-get install npm"; exit 1; }
+	$(PYTHON) scripts/territoires.py $(ARGS)
 
 clean:
 	rm -rf site .site-new-* .site-old-* bench-data

@@ -1,0 +1,138 @@
+// Commune lookup in the browser: a postcode or a name → communes, read from the static files of
+// referentiel/territoires/recherche/ (format in its README). Nothing is downloaded before the first
+// lookup; then index.json once and one small file per lookup, kept in memory.
+// Twin of hooks/aides/cog.py (normalise_name, name_keys, match_rank, search): same normalisation,
+// matching and order; tests/vectors/communes.json runs through both.
+
+const ABBREVIATIONS = new Map([
+  ["st", "saint"],
+  ["ste", "sainte"],
+  ["sts", "saints"],
+  ["stes", "saintes"],
+]);
+// A name is also found from each later word that is not one of these ("rochelle" → La Rochelle).
+const STOPWORDS = new Set([
+  "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "lez", "s", "sous", "sur",
+  "saint", "sainte", "saints", "saintes", "arrondissement",
+]);
+export const LIMIT = 10;
+export const MIN_LENGTH = 2;
+const POSTCODE = /^[0-9]{5}$/;
+const DIGITS = /^[0-9]+$/;
+
+/** Lower case, no accents, œ → oe, any run of other characters → one space, "st" → "saint". */
+export function normalise(text) {
+  const plain = String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
+  return plain
+    .replace(/[^a-z0-9]+/g, " ")
+    .split(" ")
+    .filter(Boolean)
+    .map((word) => ABBREVIATIONS.get(word) ?? word)
+    .join(" ");
+}
+
+/** The normalised name without spaces: "Saint-Étienne" and "st etienne" both give "saintetienne". */
+export function compact(text) {
+  return normalise(text).replaceAll(" ", "");
+}
+
+/** Compact forms a name is found by: the whole name, then from each later word that is not a stopword. */
+export function nameKeys(text) {
+  const words = normalise(text).split(" ");
+  const keys = words.flatMap((word, i) => (i === 0 || !STOPWORDS.has(word) ? [words.slice(i).join("")] : []));
+  return [...new Set(keys.filter(Boolean))];
+}
+
+/** 0: the whole name, 1: the name starts with the query, 2: a later word does; null: no match. */
+export function matchRank(query, whole, keys) {
+  if (whole === query) return 0;
+  if (whole.startsWith(query)) return 1;
+  return keys.slice(1).some((key) => key.startsWith(query)) ? 2 : null;
+}
+
+/** A row of a lookup file → { code, nom, departement, codes_postaux, type, actuelle: {code, nom} | null }. */
+export function fromRow(row) {
+  const [code, nom, departement, codesPostaux] = row;
+  if (row.length <= 4) return { code, nom, departement, codes_postaux: codesPostaux, type: "commune", actuelle: null };
+  return { code, nom, departement, codes_postaux: codesPostaux, type: row[4], actuelle: { code: row[5], nom: row[6] } };
+}
+
+function nameOrder(a, b) {
+  const [x, y] = [normalise(a[1]), normalise(b[1])];
+  if (x !== y) return x < y ? -1 : 1;
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
+function rankRows(rows, query, limit) {
+  const ranked = [];
+  rows.forEach((row, position) => {
+    const rank = matchRank(query, compact(row[1]), nameKeys(row[1]));
+    if (rank !== null) ranked.push({ rank, position, row });
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.position - b.position);
+  return ranked.slice(0, limit).map(({ row }) => fromRow(row));
+}
+
+/** Fetches JSON files relative to `base` (the URL of the recherche/ folder, given by the page). */
+function fetcher(base) {
+  const root = String(base).replace(/\/?$/, "/");
+  return async (path) => {
+    const response = await fetch(root + path);
+    if (!response.ok) throw new Error(`${root + path} : ${response.status}`);
+    return response.json();
+  };
+}
+
+/**
+ * A lookup function over the files at `base` (or read by `fetchJson(relativePath)`, e.g. in tests).
+ * lookup(text, {limit}) resolves to { recherche: "code_postal" | "nom" | null, resultats, incomplet }:
+ * a 5-digit postcode gives every current commune having it (sorted by name); a name gives at most
+ * `limit` matches; `incomplet` means "type more": the query is too short to choose a file.
+ */
+export function createLookup({ base, fetchJson } = {}) {
+  const get = fetchJson ?? fetcher(base);
+  const cache = new Map();
+  const load = (path) => {
+    if (!cache.has(path)) {
+      cache.set(path, Promise.resolve(get(path)).catch((error) => {
+        cache.delete(path);
+        throw error;
+      }));
+    }
+    return cache.get(path);
+  };
+
+  async function byPostcode(postcode) {
+    const index = await load("index.json");
+    const prefix = postcode.slice(0, 2);
+    if (!index.cp.includes(prefix)) return [];
+    const rows = await load(`cp/${prefix}.json`);
+    return rows.filter((row) => row[3].includes(postcode)).sort(nameOrder).map(fromRow);
+  }
+
+  async function byNameQuery(query, limit) {
+    const index = await load("index.json");
+    const leaf = index.noms.find((key) => query.startsWith(key));
+    if (leaf !== undefined) return { resultats: rankRows(await load(`noms/${leaf}.json`), query, limit), incomplet: false };
+    if (!index.noms.some((key) => key.startsWith(query))) return { resultats: [], incomplet: false };
+    const exact = index.exacts.includes(query) ? await load(`noms/${query}-.json`) : [];
+    return { resultats: rankRows(exact, query, limit), incomplet: true };
+  }
+
+  return async function lookup(text, { limit = LIMIT } = {}) {
+    const query = compact(text ?? ""); // "13 001" is a postcode too
+    if (POSTCODE.test(query)) return { recherche: "code_postal", resultats: await byPostcode(query), incomplet: false };
+    if (DIGITS.test(query)) return { recherche: "code_postal", resultats: [], incomplet: query.length < 5 };
+    if (query.length < MIN_LENGTH) return { recherche: null, resultats: [], incomplet: query.length > 0 };
+    return { recherche: "nom", ...(await byNameQuery(query, limit)) };
+  }
+}
+
+const lookups = new Map();
+
+/** One-shot form: lookup(text, {base}) or lookup(text, {fetchJson}); files stay cached per base. */
+export async function lookup(text, { base, fetchJson, limit = LIMIT } = {}) {
+  const key = fetchJson ?? base;
+  if (!lookups.has(key)) lookups.set(key, createLookup({ base, fetchJson }));
+  return lookups.get(key)(text, { limit });
+}

@@ -1,0 +1,83 @@
+// Runs the shared vectors (tests/vectors/communes.json) through communes.js on the committed files of
+// referentiel/territoires/recherche/; tests/test_territoires.py runs the same vectors through cog.py.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+
+import { createLookup, lookup, nameKeys, normalise } from "../../overrides/assets/js/lib/communes.js";
+
+const vectors = JSON.parse(readFileSync(new URL("../vectors/communes.json", import.meta.url), "utf8"));
+const folder = new URL("../../referentiel/territoires/recherche/", import.meta.url);
+const fetched = [];
+const fetchJson = (path) => {
+  fetched.push(path);
+  return JSON.parse(readFileSync(new URL(path, folder), "utf8"));
+};
+const find = createLookup({ fetchJson });
+
+describe("normalise", () => {
+  for (const { texte, attendu } of vectors.normalisation) {
+    test(JSON.stringify(texte), () => assert.equal(normalise(texte), attendu));
+  }
+});
+
+describe("nameKeys", () => {
+  for (const { nom, attendu } of vectors.cles) {
+    test(nom, () => assert.deepEqual(nameKeys(nom), attendu));
+  }
+});
+
+describe("lookup", () => {
+  test("there are enough vectors, with unique names", () => {
+    assert.ok(vectors.recherches.length >= 25);
+    assert.equal(new Set(vectors.recherches.map((vector) => vector.nom)).size, vectors.recherches.length);
+  });
+  for (const vector of vectors.recherches) {
+    test(vector.nom, async () => {
+      const { resultats, incomplet } = await find(vector.texte);
+      const codes = resultats.map((result) => result.code);
+      assert.equal(incomplet, Boolean(vector.incomplet));
+      if ("premier" in vector) assert.deepEqual(resultats[0], vector.premier);
+      if ("codes" in vector) assert.deepEqual(codes, vector.codes);
+      if ("nombre" in vector) assert.equal(resultats.length, vector.nombre);
+      for (const code of vector.contient ?? []) assert.ok(codes.includes(code), `${code} absent de ${codes}`);
+    });
+  }
+});
+
+describe("downloads", () => {
+  test("nothing before the first lookup, then index.json once and one file per lookup", async () => {
+    fetched.length = 0;
+    const fresh = createLookup({ fetchJson });
+    assert.deepEqual(fetched, []);
+    await fresh("83000");
+    assert.deepEqual(fetched, ["index.json", "cp/83.json"]);
+    await fresh("83200");
+    await fresh("toulon");
+    assert.equal(fetched.length, 3);
+    assert.ok(fetched[2].startsWith("noms/"));
+  });
+
+  test("a base URL is joined to relative paths, and a failed download is retried next time", async () => {
+    const calls = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = async (url) => {
+      calls.push(url);
+      if (calls.length === 1) return { ok: false, status: 503 };
+      return { ok: true, json: async () => fetchJson(url.replace("https://exemple.fr/territoires/", "")) };
+    };
+    try {
+      await assert.rejects(lookup("13001", { base: "https://exemple.fr/territoires" }));
+      const { resultats } = await lookup("13001", { base: "https://exemple.fr/territoires" });
+      assert.deepEqual(resultats.map((result) => result.code), ["13055"]);
+      assert.equal(calls[0], "https://exemple.fr/territoires/index.json");
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
+  test("the limit applies to names, not to a postcode", async () => {
+    assert.equal((await find("saint denis", { limit: 3 })).resultats.length, 3);
+    assert.equal((await find("01400", { limit: 3 })).resultats.length, 10);
+  });
+});
