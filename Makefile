@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check system-deps test lint bench schemas clean
+.PHONY: serve build check liens system-deps test lint bench schemas clean
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -22,6 +22,9 @@ build: $(STAMP) ## the complete site in site/ (replaced only if the build succee
 
 check: $(STAMP) ## validate data/ and list every error
 	$(PYTHON) -m aides check
+
+liens: $(STAMP) ## check every external link of data/ (network; exit 1 if one is broken)
+	$(PYTHON) -m aides liens
 
 system-deps: ## Debian's Chromium (browser tests) and Node.js (the JS evaluator's tests)
 	@command -v chromium >/dev/null && command -v node >/dev/null || { \

@@ -1,9 +1,11 @@
-"""``python -m aides check``: validate the data and list every error; ``python -m aides schemas``: regenerate schemas/."""
+"""``python -m aides check``: validate the data and list every error; ``python -m aides schemas``: regenerate schemas/;
+``python -m aides liens``: check the external links of the data (network)."""
 
 from __future__ import annotations
 
 import sys
 
+from . import links
 from .errors import DataErrors
 from .loading import data_dir, load_catalogue
 from .schemas import write_schemas
@@ -14,6 +16,8 @@ def main() -> int:
         write_schemas()
         print("schemas/ régénérés à partir des modèles.")
         return 0
+    if sys.argv[1:2] == ["liens"]:
+        return links.main(sys.argv[2:])
     try:
         catalogue = load_catalogue()
     except DataErrors as errors:
