@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check diff system-deps test lint bench schemas territoires clean
+.PHONY: serve build check diff liens system-deps test lint bench schemas territoires clean
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -27,6 +27,9 @@ check: $(STAMP) ## validate data/ and list every error
 # and warnings that the current tree changes against REV (default: merge base with origin/main).
 diff: $(STAMP) ## what the current tree changes on the site, in French Markdown
 	$(PYTHON) scripts/diff_site.py $(if $(REV),--rev $(REV)) $(if $(SITE),--site-nouveau $(SITE)) $(if $(SORTIE),--sortie $(SORTIE))
+
+liens: $(STAMP) ## check every external link of data/ (network; exit 1 if one is broken)
+	$(PYTHON) -m aides liens
 
 system-deps: ## Debian's Chromium (browser tests) and Node.js (the JS evaluator's tests)
 	@command -v chromium >/dev/null && command -v node >/dev/null || { \

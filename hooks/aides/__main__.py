@@ -1,10 +1,12 @@
 """``python -m aides check``: validate the data and list every error, then the warnings;
-``python -m aides schemas``: regenerate schemas/."""
+``python -m aides schemas``: regenerate schemas/; ``python -m aides liens``: check the
+external links of the data (network)."""
 
 from __future__ import annotations
 
 import sys
 
+from . import links
 from .errors import DataErrors, DataWarning, warnings_report
 from .loading import data_dir, load_with_warnings
 from .schemas import write_schemas
@@ -38,6 +40,8 @@ def main() -> int:
         write_schemas()
         print("schemas/ régénérés à partir des modèles.")
         return 0
+    if sys.argv[1:2] == ["liens"]:
+        return links.main(sys.argv[2:])
     return check()
 
 

@@ -81,27 +81,43 @@ def entity_records(catalogue: Catalogue, kind: str, base_url: str) -> list[dict[
     return records
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP « CSV injection »).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralise(value: Any) -> Any:
+    """Prefix a text that a spreadsheet would run as a formula with « ' », so that it is shown as text.
+
+    Line ends become « \\n »: the writer quotes a field with « \\n » (its line terminator) but not one with a
+    lone « \\r », which would split the row for every reader.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if value.startswith(_FORMULA_STARTS) else text
+
+
 def aides_csv(records: list[dict[str, Any]]) -> str:
+    """The aids as CSV; no cell starts like a formula, so opening the file in a spreadsheet never runs editor text."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow(
-            {
-                "id": record["id"],
-                "titre": record["titre"],
-                "url": record["url"],
-                "statut": record["statut"],
-                "resume": record["resume"],
-                "publics": "|".join(record["publics"]),
-                "types": "|".join(record["types"]),
-                "territoires": "|".join(record["territoires"]["regions_couvertes"]) or "national",
-                "partenaires": "|".join(record["partenaires"]),
-                "debut": record["validite"]["debut"] or "",
-                "fin": record["validite"]["fin"] or "",
-                "verifie_le": record["verifie_le"],
-            }
-        )
+        row = {
+            "id": record["id"],
+            "titre": record["titre"],
+            "url": record["url"],
+            "statut": record["statut"],
+            "resume": record["resume"],
+            "publics": "|".join(record["publics"]),
+            "types": "|".join(record["types"]),
+            "territoires": "|".join(record["territoires"]["regions_couvertes"]) or "national",
+            "partenaires": "|".join(record["partenaires"]),
+            "debut": record["validite"]["debut"] or "",
+            "fin": record["validite"]["fin"] or "",
+            "verifie_le": record["verifie_le"],
+        }
+        writer.writerow({column: _neutralise(value) for column, value in row.items()})
     return buffer.getvalue()
 
 

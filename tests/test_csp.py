@@ -1,0 +1,247 @@
+"""Content-Security-Policy: hashes, meta and _headers on a tiny fake site; then the real site in Chromium, 0 violation."""
+
+from __future__ import annotations
+
+import base64
+import fnmatch
+import functools
+import hashlib
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aides import csp
+from conftest import local_page
+
+PAGE = """<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8">
+    <title>Page</title>
+    <script>var a = 1;</script>
+    <script type="module">import "./x.js";</script>
+    <script type="application/json" id="__config">{"a": 1}</script>
+    <script type="application/ld+json">{"@type": "Thing"}</script>
+    <script src="x.js"></script>
+    <script></script>
+  </head>
+  <body><script>\r\nvar b = 2;\r\n</script></body>
+</html>
+"""
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+@pytest.fixture
+def fake_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    for path, text in {
+        "index.html": PAGE,
+        "aides/une-aide/index.html": "<!doctype html><html><head><title>Aide</title></head><body><script>var c;</script></body></html>",
+        "integrer/une-aide/index.html": "<!doctype html><html><head><meta charset=utf-8></head><body>intégré</body></html>",
+        "assets/x.js": "var x;",
+        "bouton.html": '<html><head></head><body><button onclick="go()">Aller</button><a href="javascript:void(0)">x</a></body></html>',
+    }.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    return site
+
+
+def test_hashes_of_the_scripts_a_browser_runs_only(fake_site: Path) -> None:
+    policy = csp.apply(fake_site)
+    expected = {_sha("var a = 1;"), _sha('import "./x.js";'), _sha("\nvar b = 2;\n"), _sha("var c;")}
+    assert set(policy.script_hashes) == expected
+    assert policy.script_hashes == tuple(sorted(expected))
+
+
+def test_the_policy(fake_site: Path) -> None:
+    policy = csp.apply(fake_site)
+    directives = dict(part.split(" ", 1) for part in policy.meta.split("; "))
+    assert directives["script-src"].startswith("'self' 'wasm-unsafe-eval' 'sha256-")
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["img-src"] == "'self' data:"
+    assert {"style-src", "font-src", "connect-src", "base-uri", "form-action"} <= directives.keys()
+    assert "frame-ancestors" not in directives  # a meta cannot carry it
+    assert policy.header(framable=False).endswith("; frame-ancestors 'none'")
+
+
+def test_meta_first_in_head_after_charset_and_idempotent(fake_site: Path) -> None:
+    policy = csp.apply(fake_site)
+    home = (fake_site / "index.html").read_text(encoding="utf-8")
+    assert '<head>\n    <meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\';' in home
+    assert home.count("Content-Security-Policy") == 1
+    aid = (fake_site / "aides/une-aide/index.html").read_text(encoding="utf-8")
+    assert aid.startswith('<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="')
+    before = {path: path.read_bytes() for path in fake_site.rglob("*") if path.is_file()}
+    assert csp.apply(fake_site) == policy
+    assert {path: path.read_bytes() for path in fake_site.rglob("*") if path.is_file()} == before
+
+
+def test_inline_handlers_are_reported(fake_site: Path) -> None:
+    assert csp.apply(fake_site).blocked == (
+        "bouton.html : onclick bloqué par la politique",
+        "bouton.html : lien javascript: bloqué par la politique",
+    )
+
+
+# --- _headers, read as Netlify and as Cloudflare Pages read it ---
+
+
+def _rules(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("/"):
+            rules.append((line.strip(), []))
+        else:
+            name, value = line.strip().split(": ", 1)
+            rules[-1][1].append((name, value))
+    return rules
+
+
+def _matches(pattern: str, path: str) -> bool:
+    return fnmatch.fnmatchcase(path, pattern)
+
+
+def headers_for(text: str, path: str, host: str) -> dict[str, str]:
+    """Netlify: a later matching rule replaces a header; Cloudflare Pages: values are joined with a comma."""
+    found: dict[str, str] = {}
+    for pattern, headers in _rules(text):
+        if _matches(pattern, path):
+            for name, value in headers:
+                found[name] = f"{found[name]}, {value}" if host == "cloudflare" and name in found else value
+    return found
+
+
+@pytest.mark.parametrize("host", ["netlify", "cloudflare"])
+def test_headers_frame_only_embeddable_paths(fake_site: Path, host: str) -> None:
+    csp.apply(fake_site, embeddable=["/integrer/*"])
+    text = (fake_site / "_headers").read_text(encoding="utf-8")
+    for path in ["/", "/index.html", "/aides/une-aide/", "/assets/x.js", "/bouton.html"]:
+        headers = headers_for(text, path, host)
+        assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'"), path
+        assert headers["Content-Security-Policy"].count("default-src") == 1, path
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+    for path in ["/integrer/une-aide/", "/integrer/une-aide/index.html"]:
+        headers = headers_for(text, path, host)
+        assert headers["Content-Security-Policy"].endswith("; frame-ancestors *"), path
+        assert headers["Content-Security-Policy"].count("default-src") == 1, path
+        assert "X-Frame-Options" not in headers
+        assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_nothing_embeddable_one_rule(fake_site: Path) -> None:
+    csp.apply(fake_site)
+    rules = _rules((fake_site / "_headers").read_text(encoding="utf-8"))
+    assert [pattern for pattern, _ in rules] == ["/*", "/*"]
+
+
+def test_a_deep_embeddable_glob(fake_site: Path) -> None:
+    csp.apply(fake_site, embeddable=["/aides/*/"])
+    text = (fake_site / "_headers").read_text(encoding="utf-8")
+    for host in ("netlify", "cloudflare"):
+        assert headers_for(text, "/aides/une-aide/", host)["Content-Security-Policy"].endswith("frame-ancestors *")
+        assert headers_for(text, "/aides/une-aide/index.html", host)["Content-Security-Policy"].endswith("frame-ancestors *")
+        assert headers_for(text, "/integrer/une-aide/", host)["Content-Security-Policy"].endswith("frame-ancestors 'none'")
+
+
+# --- the real site in Chromium: not one violation ---
+
+LISTENER = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__csp.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site with the headers of its _headers file, joined as Cloudflare Pages joins them."""
+
+    headers_text = ""
+
+    def end_headers(self) -> None:
+        path = self.path.split("?")[0].split("#")[0]
+        for name, value in headers_for(self.headers_text, path, "cloudflare").items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def csp_server(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    copy = tmp_path_factory.mktemp("csp") / "site"
+    shutil.copytree(site, copy)
+    csp.apply(copy, embeddable=["/integrer/*"])
+    handler = type("Handler", (_HeadersHandler,), {"headers_text": (copy / "_headers").read_text(encoding="utf-8")})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(copy)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def _first_partner(site: Path) -> str:
+    return sorted(path.parent.name for path in (site / "partenaires").glob("*/index.html"))[0]
+
+
+def _violations(page: Any, console: list[str]) -> list[str]:
+    page.wait_for_load_state("networkidle")
+    return page.evaluate("window.__csp") + console
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_violation_on_any_kind_of_page(browser: Any, csp_server: str, site: Path, width: int) -> None:
+    """Phone and desktop widths: Material lays pages out differently, with other scripts and styles."""
+    paths = ["", "aides/", "aides/visale/", "eligibilite/", "contacts/", f"partenaires/{_first_partner(site)}/", "plan-du-site/"]
+    with local_page(browser, csp_server, width=width) as page:
+        console: list[str] = []
+        page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+        page.add_init_script(LISTENER)
+        for path in paths:
+            response = page.goto(csp_server + path)
+            assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+            assert page.locator('head > meta[http-equiv="Content-Security-Policy"]').count() == 1
+            assert _violations(page, console) == [], path
+        # The aid's checker runs (inline and module scripts allowed).
+        page.goto(csp_server + "aides/visale/#profil=particulier&age=25&statut=salarie&entree_logement=oui")
+        page.wait_for_selector("[data-checker]:not([hidden])")
+        page.wait_for_selector("[data-verdict]")
+        assert _violations(page, console) == []
+        # Pagefind: its WebAssembly needs 'wasm-unsafe-eval'; search typed in the header, in place.
+        page.goto(csp_server + "aides/visale/")
+        if page.is_visible("[data-recherche-bouton]"):
+            page.click("[data-recherche-bouton]")
+        page.focus("#recherche-entete-q")
+        page.keyboard.type("violence")
+        page.wait_for_selector("[data-recherche-entete] .resultat-recherche")
+        assert _violations(page, console) == []
+        page.goto(csp_server + "recherche/")
+        page.wait_for_selector("[data-recherche]:not([hidden])")
+        page.fill("#recherche-q", "logement")
+        page.wait_for_selector("[data-recherche] .resultat-recherche")
+        assert _violations(page, console) == []
+
+
+def test_the_listener_does_see_a_violation(browser: Any, csp_server: str) -> None:
+    """The check above can fail: an inline script nobody hashed is blocked and reported."""
+    with local_page(browser, csp_server) as page:
+        page.add_init_script(LISTENER)
+        page.goto(csp_server + "plan-du-site/")
+        page.evaluate(
+            """() => { const s = document.createElement("script"); s.textContent = "window.__ran = 1"; document.body.append(s); }"""
+        )
+        page.wait_for_function("window.__csp.length > 0")
+        assert page.evaluate("window.__ran") is None
+        assert page.evaluate("window.__csp")[0].startswith("script-src-elem inline")
