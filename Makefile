@@ -31,9 +31,9 @@ diff: $(STAMP) ## what the current tree changes on the site, in French Markdown
 liens: $(STAMP) ## check every external link of data/ (network; exit 1 if one is broken)
 	$(PYTHON) -m aides liens
 
-system-deps: ## Debian's Chromium (browser tests) and Node.js (the JS evaluator's tests)
-	@command -v chromium >/dev/null && command -v node >/dev/null || { \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium nodejs; }
+system-deps: ## Debian's Chromium (browser tests), Node.js (the JS twins' tests), openssl (the link check's TLS case)
+	@command -v chromium >/dev/null && command -v node >/dev/null && command -v openssl >/dev/null || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium nodejs openssl; }
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check hooks tests scripts
