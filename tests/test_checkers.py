@@ -133,7 +133,7 @@ def test_aid_page_checker_asks_only_the_aids_questions(site: Path, catalogue: An
     assert "data-sans-js" in html and 'href="#conditions"' in html
     data = json.loads(re.search(r"data-checker-donnees>(.*?)</script>", html, re.S).group(1))
     assert data["conditions"] == catalogue.rules["relogement-prioritaires-dalo-ile-de-france"]
-    assert data["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
+    assert data["places"]["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
     # One state slot per node, in the tree's pre-order.
     slots = html.count("data-etat>")
     nodes = 1 + len(data["conditions"]["enfants"])

@@ -21,6 +21,7 @@ distinct node is stored once and trees refer to nodes by index::
       "noeuds": [                       # children always come before their parents
         ["c", "profil", "parmi", ["particulier"], "Être un particulier"],   # critere
         ["v", "Être orienté par ..."],                                      # a_verifier
+        ["l", "commune", "Habiter…", {lieux}, {zones}, {departements_de}],  # territoire
         ["t", [0, 1]],                                                      # toutes
         ["u", [0, 1]]                                                       # une_de
       ],
@@ -50,7 +51,8 @@ from .fields import Fields, QuestionField
 from .formatting import typography
 
 FORMAT_VERSION = 1
-KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c"}
+KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}
+PLACE_KEYS = ("question", "texte", "lieux", "zones", "departements_de")  # a territoire node, in this order
 FIRST_QUESTION = "profil"  # who the person is: an individual, a social landlord, an association...
 LISTED_WITHOUT_JS = 40  # without JavaScript, /eligibilite/ links to each aid's conditions, up to this many
 
@@ -71,6 +73,8 @@ class NodeTable:
             entry: list[Any] = [KINDS[kind], [self.add(child) for child in node["enfants"]]]
         elif kind == "a_verifier":
             entry = [KINDS[kind], node["texte"]]
+        elif kind == "territoire":
+            entry = [KINDS[kind], *(node[key] for key in PLACE_KEYS)]
         else:
             entry = [KINDS[kind], node["question"], node["operateur"], node["valeur"], node["texte"]]
         key = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
@@ -90,6 +94,8 @@ def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]
             nodes.append({"type": name, "texte": groups[name], "enfants": [nodes[i] for i in entry[1]]})
         elif kind == "v":
             nodes.append({"type": "a_verifier", "texte": entry[1]})
+        elif kind == "l":
+            nodes.append({"type": "territoire", **dict(zip(PLACE_KEYS, entry[1:], strict=True))})
         else:
             _, question, operator, value, text = entry
             nodes.append({"type": "critere", "question": question, "operateur": operator, "valeur": value, "texte": text})

@@ -55,9 +55,11 @@ class Fields:
         question = self.cat.questions[question_id]
         source = question.kind.choices
         if source == "departements":
-            return [(dep.code, f"{dep.code} – {dep.nom}") for dep in self.cat.territoires.departements]
+            return [(dep.code, f"{dep.code} – {dep.nom}") for dep in self.cat.departements]
         if source == "regions":
-            return [(region.code, region.nom) for region in self.cat.territoires.regions]
+            return [(region.code, region.nom) for region in self.cat.regions]
+        if source == "epci":
+            return [(siren, self.cat.territoires.epci[siren].nom) for siren in self.cat.epci_used]
         if source == "oui_non":
             return list(YES_NO)
         return [(choice.id, typography(choice.libelle)) for choice in question.choix]
