@@ -43,12 +43,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from . import urls
+from . import territory, urls
 from .cards import BLANK_CONTACT, Cards, ContactCard, Link
 from .catalogue import Catalogue
 from .conditions import GROUPS, Node, questions_of
 from .fields import Fields, QuestionField
-from .formatting import typography
+from .formatting import euros, typography
 
 FORMAT_VERSION = 1
 KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}
@@ -171,37 +171,67 @@ class Checkers:
             meta.append(item)
         return meta
 
-    def asked(self, question_id: str) -> str:
-        """The question a person answers for ``question_id``: a derived one is asked through its source."""
-        return self.cat.questions[question_id].deduite_de or question_id
+    def asked(self, question_id: str) -> list[str]:
+        """The questions a person answers for ``question_id``: a derived one through its first source
+        (the commune for the région); a derived question that others derive from stays asked too,
+        as the answer of those who prefer not to give the first one (the département)."""
+        chain = [question_id]
+        while (source := self.cat.questions[chain[-1]].deduite_de) and source not in chain:
+            chain.append(source)
+        sources = {q.deduite_de for q in self.cat.questions.values() if q.deduite_de}
+        return [chain[-1], *(qid for qid in reversed(chain[:-1]) if qid in sources)]
 
     def checker(self, aide_id: str) -> CheckerView:
         tree = self.cat.rules[aide_id]
         used = questions_of(tree)
-        asked = list(dict.fromkeys(self.asked(qid) for qid in used))
+        asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
         data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(list(dict.fromkeys([*asked, *used])))}
-        if any(self.cat.questions[qid].deduite_de for qid in used):
-            data["region_of"] = self.cat.region_of
+        if any(self.cat.questions[qid].deduite_de for qid in [*asked, *used]):
+            data["places"] = self.cat.places
+        zones = self.amount_zones(aide_id)
+        if zones:
+            data["zones"] = zones
+            data["epci_noms"] = {siren: self.cat.territoires.epci[siren].nom for siren in self.cat.epci_used}
         return CheckerView(
             termine=self.cat.is_ended(self.cat.aides[aide_id]),
             questions=[self.fields.field(qid) for qid in asked],
             donnees=data,
         )
 
+    def amount_zones(self, aide_id: str) -> list[dict[str, Any]]:
+        """The amount rows of an aid's tables whose zones are territories: the checker shows the row of
+        the person's place (« Pour une opération à Toulon (…) : Prêt PLUS jusqu'à 8 000 € ; … »)."""
+        aide = self.cat.aides[aide_id]
+        found = []
+        for table in aide.montant.tableaux if aide.montant else []:
+            for zone in table.zones:
+                node = territory.criterion(self.cat, zone.territoire) if zone.territoire else None
+                if node is None:
+                    continue
+                values = [
+                    f"{typography(line.libelle)} : {euros(line.valeurs[zone.id])}"
+                    for line in table.lignes
+                    if zone.id in line.valeurs
+                ]
+                found.append(
+                    {"tableau": typography(table.titre), "zone": typography(zone.libelle), "lieu": node, "montants": values}
+                )
+        return found
+
     def questionnaire(self) -> QuestionnaireView:
         current = current_aids(self.cat)
         used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in self.cat.questions else {}
         for aide_id in current:
             for qid in questions_of(self.cat.rules[aide_id]):
-                used.setdefault(self.asked(qid))
+                used.update(dict.fromkeys(self.asked(qid)))
         # Asked questions in the order of data/questions.yml: it breaks ties between equally useful questions.
         asked = [qid for qid in self.cat.questions if qid in used]
-        derived = [qid for qid, question in self.cat.questions.items() if question.deduite_de in used]
+        derived = [qid for qid, question in self.cat.questions.items() if question.deduite_de in used and qid not in used]
         return QuestionnaireView(
             questions=[self.fields.field(qid) for qid in asked],
             donnees={
                 "questions": self.question_meta([*asked, *derived]),
-                "region_of": self.cat.region_of,
+                "places": self.cat.places,
                 "premiere": FIRST_QUESTION,
             },
             fichier=urls.QUESTIONNAIRE_RULES,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import urls
 from .catalogue import Catalogue
 from .formatting import typography
 from .question_types import YES_NO
@@ -27,6 +28,7 @@ class QuestionField:
     # (id, label) pairs: Jinja unpacks a tuple much faster than it looks up attributes, which
     # counts for the hundred départements of the list on thousands of aid pages.
     options: list[tuple[str, str]]
+    recherche: str = ""  # the commune widget: the lookup files, relative to the site root (urls.COMMUNE_LOOKUP)
 
 
 class Fields:
@@ -48,6 +50,7 @@ class Fields:
                 min=question.min,
                 max=question.max,
                 options=self._options(question_id),
+                recherche=urls.COMMUNE_LOOKUP if kind.choices == "communes" else "",
             )
         return self._fields[question_id]
 

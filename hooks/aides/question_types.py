@@ -13,8 +13,8 @@ there, one in the vectors, and a widget macro if none of the existing ones fits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 # Where the possible answers come from: the question's own `choix`, a fixed yes/no,
