@@ -179,14 +179,23 @@ class Checkers:
         while (source := self.cat.questions[chain[-1]].deduite_de) and source not in chain:
             chain.append(source)
         sources = {q.deduite_de for q in self.cat.questions.values() if q.deduite_de}
-        return [chain[-1], *(qid for qid in reversed(chain[:-1]) if qid in sources)]
+        fallbacks = [qid for qid, q in self.cat.questions.items() if q.deduite_de == chain[-1] and qid in sources]
+        return [chain[-1], *fallbacks]
+
+    def derived_from(self, question_ids: list[str]) -> list[str]:
+        """The questions derived, directly or not, from these ones (what normalising needs to know)."""
+        found = list(question_ids)
+        for question_id in found:  # grows while it is read: a breadth-first walk
+            found += [qid for qid, q in self.cat.questions.items() if q.deduite_de == question_id and qid not in found]
+        return found
 
     def checker(self, aide_id: str) -> CheckerView:
         tree = self.cat.rules[aide_id]
         used = questions_of(tree)
         asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
-        data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(list(dict.fromkeys([*asked, *used])))}
-        if any(self.cat.questions[qid].deduite_de for qid in [*asked, *used]):
+        known = self.derived_from(list(dict.fromkeys([*asked, *used])))
+        data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
+        if any(self.cat.questions[qid].deduite_de for qid in known):
             data["places"] = self.cat.places
         zones = self.amount_zones(aide_id)
         if zones:

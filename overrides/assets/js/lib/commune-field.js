@@ -75,9 +75,9 @@ async function search(fieldset, box) {
   const matches = result.resultats;
   if (!matches.length) {
     radios(fieldset, box, []);
-    const what = result.recherche === "code_postal" ? `le code postal ${text}` : `« ${text} »`;
-    const more = result.incomplet ? " Tapez la suite du code postal ou du nom." : " Vérifiez l'orthographe ou le code postal.";
-    return announce(box, result.incomplet ? more.trim() : `Aucune commune ne correspond à ${what}.${more}`);
+    if (result.incomplet) return announce(box, "Tapez la suite du code postal (5 chiffres) ou du nom.");
+    const what = result.recherche === "code_postal" ? `au code postal ${text}` : `à «${NBSP}${text}${NBSP}»`;
+    return announce(box, `Aucune commune ne correspond ${what}. Vérifiez le code postal ou l'orthographe.`);
   }
   const inputs = radios(fieldset, box, matches);
   if (matches.length === 1) {
