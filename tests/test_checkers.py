@@ -122,8 +122,8 @@ def fieldsets(html: str) -> dict[str, str]:
 def test_aid_page_checker_asks_only_the_aids_questions(site: Path, catalogue: Any) -> None:
     html = read(site, "aides/relogement-prioritaires-dalo-ile-de-france")
     found = fieldsets(html)
-    # The région is asked through the département.
-    assert list(found) == ["profil", "departement", "statut", "decision_dalo"]
+    # The région is asked through the commune, the département staying as a fallback.
+    assert list(found) == ["profil", "commune", "departement", "statut", "decision_dalo"]
     for qid, fieldset in found.items():
         assert "<legend" in fieldset, qid
         assert "Je ne sais pas" in fieldset, qid
