@@ -7,12 +7,13 @@ exist, their URLs, templates and views all come from ``aides.registry``.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from aides import pagefind_stable
+from aides import cog, pagefind_stable, urls
 from aides.errors import DataErrors
 from aides.exports import data_files
 from aides.loading import load_catalogue
@@ -129,6 +130,8 @@ def post_build(config: MkDocsConfig) -> None:
     for path, content in registry().views.browser_files().items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(content, encoding="utf-8")
+    # The commune lookup files, fetched by a page only when someone searches a commune.
+    shutil.copytree(cog.LOOKUP_FILES, site / urls.COMMUNE_LOOKUP, dirs_exist_ok=True)
     subprocess.run(pagefind_command(config.site_dir), check=True)
     if not pagefind_stable.stabilise(site / "pagefind"):
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)

@@ -122,8 +122,8 @@ def fieldsets(html: str) -> dict[str, str]:
 def test_aid_page_checker_asks_only_the_aids_questions(site: Path, catalogue: Any) -> None:
     html = read(site, "aides/relogement-prioritaires-dalo-ile-de-france")
     found = fieldsets(html)
-    # The région is asked through the département.
-    assert list(found) == ["profil", "departement", "statut", "decision_dalo"]
+    # The région is asked through the commune, the département staying as a fallback.
+    assert list(found) == ["profil", "commune", "departement", "statut", "decision_dalo"]
     for qid, fieldset in found.items():
         assert "<legend" in fieldset, qid
         assert "Je ne sais pas" in fieldset, qid
@@ -133,7 +133,7 @@ def test_aid_page_checker_asks_only_the_aids_questions(site: Path, catalogue: An
     assert "data-sans-js" in html and 'href="#conditions"' in html
     data = json.loads(re.search(r"data-checker-donnees>(.*?)</script>", html, re.S).group(1))
     assert data["conditions"] == catalogue.rules["relogement-prioritaires-dalo-ile-de-france"]
-    assert data["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
+    assert data["places"]["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
     # One state slot per node, in the tree's pre-order.
     slots = html.count("data-etat>")
     nodes = 1 + len(data["conditions"]["enfants"])

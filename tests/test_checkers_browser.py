@@ -245,7 +245,7 @@ def expected_sequence(catalogue: Any, persona: dict[str, Any], askable: list[str
     sequence = []
     aids = current_aids(catalogue)
     while True:
-        normalised = normalise(answers, catalogue.questions, catalogue.region_of)
+        normalised = normalise(answers, catalogue.questions, catalogue.places)
         if "profil" not in answers:
             question = "profil"
         else:

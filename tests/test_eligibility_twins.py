@@ -46,7 +46,7 @@ def test_enough_vectors_with_unique_names() -> None:
 
 @pytest.mark.parametrize("vector", VECTORS["vectors"], ids=[vector["name"] for vector in VECTORS["vectors"]])
 def test_vector_python(vector: dict[str, Any]) -> None:
-    answers = normalise(vector["answers"], as_questions(VECTORS["questions"]), VECTORS["region_of"])
+    answers = normalise(vector["answers"], as_questions(VECTORS["questions"]), VECTORS["places"])
     assert outcome(vector["tree"], answers) == vector["expected"]
 
 
@@ -82,9 +82,9 @@ SEED = 20240611
 JS_RUNNER = """
 import { readFileSync } from "node:fs";
 import { evaluate, normalise, outcome, questionsOf } from "%s";
-const { questions, region_of, cases } = JSON.parse(readFileSync(process.argv[1], "utf8"));
+const { questions, places, cases } = JSON.parse(readFileSync(process.argv[1], "utf8"));
 const results = cases.map(({ tree, answers }) => {
-  const normalised = normalise(answers, questions, region_of);
+  const normalised = normalise(answers, questions, places);
   return { normalised, value: evaluate(tree, normalised), outcome: outcome(tree, normalised), questions: questionsOf(tree) };
 });
 process.stdout.write(JSON.stringify(results));
@@ -146,7 +146,7 @@ def random_answers(rng: random.Random) -> dict[str, Any]:
 
 
 def python_result(tree: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
-    normalised = normalise(answers, as_questions(QUESTIONS), REGION_OF)
+    normalised = normalise(answers, as_questions(QUESTIONS), {"region_of": REGION_OF})
     result = {
         "normalised": normalised,
         "value": evaluate(tree, normalised),
@@ -167,7 +167,7 @@ def test_random_cases_agree(tmp_path: Path) -> None:
         assert statuses.count(status) >= CASES // 10, f"trop peu de cas « {status} » : {statuses.count(status)}"
 
     path = tmp_path / "cases.json"
-    path.write_text(json.dumps({"questions": QUESTIONS, "region_of": REGION_OF, "cases": cases}), encoding="utf-8")
+    path.write_text(json.dumps({"questions": QUESTIONS, "places": {"region_of": REGION_OF}, "cases": cases}), encoding="utf-8")
     script = JS_RUNNER % ELIGIBILITY_JS.as_uri()
     run = subprocess.run(
         [node(), "--input-type=module", "-e", script, str(path)], capture_output=True, text=True, timeout=120, check=False

@@ -45,10 +45,10 @@ def search() -> Facets:
 
 def test_a_national_aid_covers_every_region_and_every_departement(search: Facets) -> None:
     filters = search.filters("visale")
-    assert filters["region"] == [region.code for region in search.cat.territoires.regions]
+    assert filters["region"] == [region.code for region in search.cat.regions]
     assert filters["zone"] == [territory.NATIONAL]
     covered = territory.departements_covered(search.cat, search.cat.aides["visale"].territoire)
-    assert len(covered) == len(search.cat.territoires.departements)
+    assert len(covered) == len(search.cat.departements)
 
 
 def test_filter_values_are_the_data_ids(search: Facets) -> None:
@@ -69,7 +69,7 @@ def test_departement_filter_matches_exactly_the_aids_covering_it(search: Facets)
     for aide_id, aide in search.cat.aides.items():
         zone = set(search.filters(aide_id)["zone"])
         covered = set(territory.departements_covered(search.cat, aide.territoire))
-        for dep in search.cat.territoires.departements:
+        for dep in search.cat.departements:
             accepted = set(territory.zone_query(dep.code, search.cat.region_of))
             assert bool(zone & accepted) == (dep.code in covered), (aide_id, dep.code)
 

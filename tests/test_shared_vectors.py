@@ -21,6 +21,7 @@ CHECKER_MACROS = ROOT / "overrides" / "partials" / "checker-questions.html"
 def test_question_types_are_those_of_the_vectors() -> None:
     table = {
         name: {"operators": list(kind.operators), "choices": kind.choices, "widget": kind.widget, "answer": kind.answer}
+        | ({"derivation": kind.derivation} if kind.derivation else {})
         for name, kind in QUESTION_TYPES.items()
     }
     assert table == TYPES["types"]
@@ -54,7 +55,7 @@ def test_the_built_index_decodes_to_each_aids_own_filters(site: Path) -> None:
 
     catalogue = load_catalogue(DATA, today=dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date())
     index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
-    departements = {dep.code: [dep.nom, dep.region] for dep in catalogue.territoires.departements}
+    departements = {dep.code: [dep.nom, dep.region] for dep in catalogue.departements}
     own = facets.Facets(catalogue)
     for aid in facets.decode_index(index, departements):
         expected = own.filters(aid["id"])

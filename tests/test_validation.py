@@ -11,7 +11,7 @@ which errors the validator must report, written as it prints them::
 that is ``line:column: field : message``, where the message need only be a
 part of the real one. Line numbers count the header lines too.
 
-The four single files (questions.yml, territoires.yml...) are long and shared
+The single files (questions.yml, referentiels.yml...) are long and shared
 by everything else: their cases (``MUTATIONS``) append one entry to the real
 file and expect the error at a given piece of that entry.
 """
@@ -129,33 +129,6 @@ class Mutation:
 
 
 MUTATIONS = [
-    Mutation(
-        "territoires-region-nombre",
-        "territoires.yml",
-        "departements",
-        '  - { code: "979", nom: "Département de test", region: 06 }\n',
-        "06 }",
-        "departements[*].region",
-        'YAML lit 06 comme « 6 » ; mettez-le entre guillemets ("06")',
-    ),
-    Mutation(
-        "territoires-code-en-double",
-        "territoires.yml",
-        "departements",
-        '  - { code: "75", nom: "Paris bis", region: "11" }\n',
-        '"75"',
-        "departements[*].code",
-        "identifiant en double : « 75 »",
-    ),
-    Mutation(
-        "territoires-region-inconnue",
-        "territoires.yml",
-        "departements",
-        '  - { code: "979", nom: "Département de test", region: "99" }\n',
-        '"99"',
-        "departements[*].region",
-        "« 99 » n'est pas un code de région connu",
-    ),
     Mutation(
         "questions-type-inconnu",
         "questions.yml",

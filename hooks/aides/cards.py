@@ -15,7 +15,7 @@ from typing import Any
 from . import formatting as fmt
 from . import territory, urls
 from .catalogue import Catalogue
-from .labels import CATEGORIES, NATURES
+from .labels import NATURES
 from .models import Convention
 
 t = fmt.typography
@@ -152,7 +152,11 @@ class Cards:
     def partner(self, partner_id: str) -> PartnerSummary:
         partner = self.cat.partenaires[partner_id]
         return PartnerSummary(
-            partner_id, t(partner.nom), urls.partenaire(partner_id), t(partner.sigle or ""), CATEGORIES[partner.categorie]
+            partner_id,
+            t(partner.nom),
+            urls.partenaire(partner_id),
+            t(partner.sigle or ""),
+            self.cat.category_labels[partner.categorie],
         )
 
     def contact(self, contact_id: str) -> ContactCard:

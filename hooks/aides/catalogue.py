@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import cog
 from .conditions import Node
 from .models import (
     Aide,
@@ -16,7 +17,6 @@ from .models import (
     Referentiels,
     Source,
     Territoire,
-    Territoires,
 )
 
 
@@ -28,7 +28,7 @@ class Catalogue:
     contacts: dict[str, Contact]
     questions: dict[str, Question]
     referentiels: Referentiels
-    territoires: Territoires
+    territoires: cog.Referentiel  # the Code officiel géographique (referentiel/territoires/)
     sources: dict[str, Source]
     rules: dict[str, Node] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
@@ -42,30 +42,76 @@ class Catalogue:
         return "termine" if self.is_ended(aide) else "en_cours"
 
     @cached_property
+    def regions(self) -> list[cog.Region]:
+        return list(self.territoires.regions.values())
+
+    @cached_property
+    def departements(self) -> list[cog.Departement]:
+        return list(self.territoires.departements.values())
+
+    @cached_property
     def region_names(self) -> dict[str, str]:
-        return {region.code: region.nom for region in self.territoires.regions}
+        return {region.code: region.nom for region in self.regions}
 
     @cached_property
     def departement_names(self) -> dict[str, str]:
-        return {dep.code: dep.nom for dep in self.territoires.departements}
+        return {dep.code: dep.nom for dep in self.departements}
 
     @cached_property
     def region_of(self) -> dict[str, str]:
-        return {dep.code: dep.region for dep in self.territoires.departements}
+        return {dep.code: dep.region for dep in self.departements}
+
+    @cached_property
+    def epci_used(self) -> list[str]:
+        """SIREN of every EPCI the data names (territories, zones, conditions), in order of first use."""
+        found: dict[str, None] = {}
+        for territoire in self.all_territories():
+            found.update(dict.fromkeys([*territoire.epci, *territoire.sauf.epci]))
+        for question in (q for q in self.questions.values() if q.kind.choices == "epci"):
+            for aide in self.aides.values():
+                found.update(dict.fromkeys(_operands(aide.conditions, question.id)))
+        return [siren for siren in found if siren in self.territoires.epci]
+
+    @cached_property
+    def places(self) -> dict[str, dict[str, str]]:
+        """What deriving answers needs (conditions.normalise): région of each département, EPCI of the
+        communes of the EPCI the data names (any other commune's EPCI is never compared with anything)."""
+        epci_of = {code: siren for siren in self.epci_used for code in self.territoires.epci[siren].membres}
+        return {"region_of": self.region_of, "epci_of": dict(sorted(epci_of.items()))}
+
+    def all_territories(self) -> list[Territoire]:
+        """Every territory of the data: aids, their amount zones, partners, contacts."""
+        found = [aide.territoire for aide in self.aides.values()]
+        for aide in self.aides.values():
+            tables = aide.montant.tableaux if aide.montant else []
+            found += [zone.territoire for table in tables for zone in table.zones if zone.territoire]
+        found += [partner.territoire for partner in self.partenaires.values()]
+        return found + [contact.territoire for contact in self.contacts.values()]
 
     @cached_property
     def public_labels(self) -> dict[str, str]:
         return {entry.id: entry.libelle for entry in self.referentiels.publics}
 
     @cached_property
+    def category_labels(self) -> dict[str, str]:
+        return {entry.id: entry.libelle for entry in self.referentiels.categories}
+
+    @cached_property
     def type_labels(self) -> dict[str, str]:
         return {entry.id: entry.libelle for entry in self.referentiels.types}
 
     def regions_of(self, territoire: Territoire) -> list[str]:
-        """Region codes a territory touches (a département counts for its region)."""
+        """Region codes a territory touches (a département, an EPCI or a commune counts for its region)."""
         codes = dict.fromkeys(territoire.regions)
-        for dep in territoire.departements:
-            codes.setdefault(self.region_of[dep])
+        departements = list(territoire.departements)
+        for siren in territoire.epci:
+            departements += [self.territoires.communes[code].departement for code in self.territoires.epci[siren].membres]
+        departements += [
+            commune.departement for code in territoire.communes if (commune := self.territoires.current_commune(code))
+        ]
+        for dep in departements:
+            if dep in self.region_of:
+                codes.setdefault(self.region_of[dep])
         return list(codes)
 
     @cached_property
@@ -96,3 +142,19 @@ class Catalogue:
     def redirects(self) -> dict[str, str]:
         """Old aid id → current id, so that renamed aids keep their URL."""
         return {old: aide_id for aide_id, aide in self.aides.items() for old in aide.anciens_ids}
+
+
+def _operands(raw: object, question_id: str) -> list[str]:
+    """The values a raw (uncompiled) condition tree compares ``question_id`` with."""
+    if isinstance(raw, list):
+        return [value for item in raw for value in _operands(item, question_id)]
+    if not isinstance(raw, dict):
+        return []
+    found = []
+    for key, value in raw.items():
+        if key == question_id:
+            operand = value.get("parmi", []) if isinstance(value, dict) else value
+            found += [item for item in ([operand] if isinstance(operand, str) else operand) if isinstance(item, str)]
+        else:
+            found += _operands(value, question_id)
+    return found

@@ -21,6 +21,7 @@ distinct node is stored once and trees refer to nodes by index::
       "noeuds": [                       # children always come before their parents
         ["c", "profil", "parmi", ["particulier"], "Être un particulier"],   # critere
         ["v", "Être orienté par ..."],                                      # a_verifier
+        ["l", "commune", "Habiter…", {lieux}, {zones}, {departements_de}],  # territoire
         ["t", [0, 1]],                                                      # toutes
         ["u", [0, 1]]                                                       # une_de
       ],
@@ -42,15 +43,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from . import urls
+from . import territory, urls
 from .cards import BLANK_CONTACT, Cards, ContactCard, Link
 from .catalogue import Catalogue
 from .conditions import GROUPS, Node, questions_of
 from .fields import Fields, QuestionField
-from .formatting import typography
+from .formatting import euros, typography
 
 FORMAT_VERSION = 1
-KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c"}
+KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}
+PLACE_KEYS = ("question", "texte", "lieux", "zones", "departements_de")  # a territoire node, in this order
 FIRST_QUESTION = "profil"  # who the person is: an individual, a social landlord, an association...
 LISTED_WITHOUT_JS = 40  # without JavaScript, /eligibilite/ links to each aid's conditions, up to this many
 
@@ -71,6 +73,8 @@ class NodeTable:
             entry: list[Any] = [KINDS[kind], [self.add(child) for child in node["enfants"]]]
         elif kind == "a_verifier":
             entry = [KINDS[kind], node["texte"]]
+        elif kind == "territoire":
+            entry = [KINDS[kind], *(node[key] for key in PLACE_KEYS)]
         else:
             entry = [KINDS[kind], node["question"], node["operateur"], node["valeur"], node["texte"]]
         key = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
@@ -90,6 +94,8 @@ def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]
             nodes.append({"type": name, "texte": groups[name], "enfants": [nodes[i] for i in entry[1]]})
         elif kind == "v":
             nodes.append({"type": "a_verifier", "texte": entry[1]})
+        elif kind == "l":
+            nodes.append({"type": "territoire", **dict(zip(PLACE_KEYS, entry[1:], strict=True))})
         else:
             _, question, operator, value, text = entry
             nodes.append({"type": "critere", "question": question, "operateur": operator, "valeur": value, "texte": text})
@@ -165,37 +171,76 @@ class Checkers:
             meta.append(item)
         return meta
 
-    def asked(self, question_id: str) -> str:
-        """The question a person answers for ``question_id``: a derived one is asked through its source."""
-        return self.cat.questions[question_id].deduite_de or question_id
+    def asked(self, question_id: str) -> list[str]:
+        """The questions a person answers for ``question_id``: a derived one through its first source
+        (the commune for the région); a derived question that others derive from stays asked too,
+        as the answer of those who prefer not to give the first one (the département)."""
+        chain = [question_id]
+        while (source := self.cat.questions[chain[-1]].deduite_de) and source not in chain:
+            chain.append(source)
+        sources = {q.deduite_de for q in self.cat.questions.values() if q.deduite_de}
+        fallbacks = [qid for qid, q in self.cat.questions.items() if q.deduite_de == chain[-1] and qid in sources]
+        return [chain[-1], *fallbacks]
+
+    def derived_from(self, question_ids: list[str]) -> list[str]:
+        """The questions derived, directly or not, from these ones (what normalising needs to know)."""
+        found = list(question_ids)
+        for question_id in found:  # grows while it is read: a breadth-first walk
+            found += [qid for qid, q in self.cat.questions.items() if q.deduite_de == question_id and qid not in found]
+        return found
 
     def checker(self, aide_id: str) -> CheckerView:
         tree = self.cat.rules[aide_id]
         used = questions_of(tree)
-        asked = list(dict.fromkeys(self.asked(qid) for qid in used))
-        data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(list(dict.fromkeys([*asked, *used])))}
-        if any(self.cat.questions[qid].deduite_de for qid in used):
-            data["region_of"] = self.cat.region_of
+        asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
+        known = self.derived_from(list(dict.fromkeys([*asked, *used])))
+        data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
+        if any(self.cat.questions[qid].deduite_de for qid in known):
+            data["places"] = self.cat.places
+        zones = self.amount_zones(aide_id)
+        if zones:
+            data["zones"] = zones
+            data["epci_noms"] = {siren: self.cat.territoires.epci[siren].nom for siren in self.cat.epci_used}
         return CheckerView(
             termine=self.cat.is_ended(self.cat.aides[aide_id]),
             questions=[self.fields.field(qid) for qid in asked],
             donnees=data,
         )
 
+    def amount_zones(self, aide_id: str) -> list[dict[str, Any]]:
+        """The amount rows of an aid's tables whose zones are territories: the checker shows the row of
+        the person's place (« Pour une opération à Toulon (…) : Prêt PLUS jusqu'à 8 000 € ; … »)."""
+        aide = self.cat.aides[aide_id]
+        found = []
+        for table in aide.montant.tableaux if aide.montant else []:
+            for zone in table.zones:
+                node = territory.criterion(self.cat, zone.territoire) if zone.territoire else None
+                if node is None:
+                    continue
+                values = [
+                    f"{typography(line.libelle)} : {euros(line.valeurs[zone.id])}"
+                    for line in table.lignes
+                    if zone.id in line.valeurs
+                ]
+                found.append(
+                    {"tableau": typography(table.titre), "zone": typography(zone.libelle), "lieu": node, "montants": values}
+                )
+        return found
+
     def questionnaire(self) -> QuestionnaireView:
         current = current_aids(self.cat)
         used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in self.cat.questions else {}
         for aide_id in current:
             for qid in questions_of(self.cat.rules[aide_id]):
-                used.setdefault(self.asked(qid))
+                used.update(dict.fromkeys(self.asked(qid)))
         # Asked questions in the order of data/questions.yml: it breaks ties between equally useful questions.
         asked = [qid for qid in self.cat.questions if qid in used]
-        derived = [qid for qid, question in self.cat.questions.items() if question.deduite_de in used]
+        derived = [qid for qid, question in self.cat.questions.items() if question.deduite_de in used and qid not in used]
         return QuestionnaireView(
             questions=[self.fields.field(qid) for qid in asked],
             donnees={
                 "questions": self.question_meta([*asked, *derived]),
-                "region_of": self.cat.region_of,
+                "places": self.cat.places,
                 "premiere": FIRST_QUESTION,
             },
             fichier=urls.QUESTIONNAIRE_RULES,

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 REFERENCE = Path(__file__).resolve().parents[2] / "referentiel" / "territoires" / "territoires.json"
+LOOKUP_FILES = REFERENCE.parent / "recherche"  # the browser lookup files (lib/communes.js), copied into the site
 
 # Typed by people for "Saint", "Sainte"…: replaced as whole words.
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}

@@ -22,9 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import cog
 from .formatting import join_or, typography
-from .models import Question, Territoires
-from .question_types import YES_NO
+from .models import Question
+from .question_types import QUESTION_TYPES, YES_NO, derive
 
 Node = dict[str, Any]
 Answers = dict[str, Any]
@@ -46,7 +47,8 @@ class Compiler:
     """Compiles conditions against the declared questions; collects every error."""
 
     questions: dict[str, Question]
-    territoires: Territoires
+    territoires: cog.Referentiel
+    places: dict[str, dict[str, str]] = field(default_factory=dict)
     errors: list[ConditionError] = field(default_factory=list)
 
     def compile(self, raw: Any, loc: Loc = ("conditions",)) -> Node | None:
@@ -148,12 +150,23 @@ class Compiler:
     def _allowed(self, question: Question) -> dict[str, str]:
         source = question.kind.choices
         if source == "regions":
-            return {region.code: region.nom for region in self.territoires.regions}
+            return {region.code: region.nom for region in self.territoires.regions.values()}
         if source == "departements":
-            return {dep.code: dep.nom for dep in self.territoires.departements}
+            return {dep.code: dep.nom for dep in self.territoires.departements.values()}
+        if source == "communes":
+            return self._commune_names
+        if source == "epci":
+            return {siren: epci.nom for siren, epci in self.territoires.epci.items()}
         if source == "oui_non":
             return dict(YES_NO)
         return {choice.id: choice.libelle for choice in question.choix}
+
+    @property
+    def _commune_names(self) -> dict[str, str]:
+        names = self.__dict__.get("_communes")
+        if names is None:
+            names = self.__dict__["_communes"] = {code: c.nom for code, c in self.territoires.communes.items()}
+        return names
 
     def _describe(self, question: Question, operand: Any) -> str:
         if operand is None:
@@ -173,15 +186,54 @@ def _lower_first(text: str) -> str:
 # --- evaluation (Python twin of eligibility.js) ------------------------------
 
 
-def normalise(answers: Answers, questions: dict[str, Question], region_of: dict[str, str]) -> Answers:
-    """Fill derived answers (the region from the département); drop "je ne sais pas"."""
+def normalise(answers: Answers, questions: dict[str, Question], places: dict[str, dict[str, str]]) -> Answers:
+    """Fill derived answers (département from the commune, région from the département, EPCI from the
+    commune: ``question_types.derive``), repeated until nothing changes; drop "je ne sais pas"."""
     result = {key: value for key, value in answers.items() if value not in (None, "", UNKNOWN, [])}
-    for question in questions.values():
-        if question.deduite_de and question.id not in result:
-            source = result.get(question.deduite_de)
-            if source in region_of:
-                result[question.id] = region_of[source]
+    changed = True
+    while changed:
+        changed = False
+        for question in questions.values():
+            if not question.deduite_de or question.id in result:  # a direct answer wins
+                continue
+            derivation = QUESTION_TYPES[getattr(question.type, "value", question.type)].derivation
+            value = derive(derivation, result.get(question.deduite_de), places) if derivation else None
+            if value is not None:
+                result[question.id] = value
+                changed = True
     return result
+
+
+# The keys of a territory (models.Territoire.spec) a person's place is compared with.
+INCLUDED = ("regions", "departements", "epci", "communes")
+EXCLUDED = ("sauf_epci", "sauf_communes")
+
+
+def _place(node: Node, answers: Answers, key: str) -> bool | None:
+    """Whether the person's place is among the territory's codes for ``key`` (None: unknown)."""
+    question = node["lieux"].get(key.removeprefix("sauf_"))
+    answer = answers.get(question) if question else None
+    if answer is not None:
+        return answer in node["zones"][key]
+    # Only a département given: an EPCI or a commune elsewhere cannot be the person's.
+    departement = answers.get(node["lieux"].get("departements", ""))
+    if departement is not None and key in node["departements_de"] and departement not in node["departements_de"][key]:
+        return False
+    return None
+
+
+def _any(values: list[bool | None]) -> bool | None:
+    return True if True in values else (None if None in values else False)
+
+
+def in_territory(node: Node, answers: Answers) -> bool | None:
+    """A ``territoire`` node: inside one of its places and in none of its exclusions."""
+    keys = [key for key in INCLUDED if key in node["zones"]]
+    inside = _any([_place(node, answers, key) for key in keys]) if keys else True
+    excluded = _any([_place(node, answers, key) for key in EXCLUDED if key in node["zones"]])
+    if inside is False or excluded is True:
+        return False
+    return True if inside and excluded is False else None
 
 
 def evaluate(node: Node, answers: Answers) -> bool | None:
@@ -189,6 +241,8 @@ def evaluate(node: Node, answers: Answers) -> bool | None:
     kind = node["type"]
     if kind == "a_verifier":
         return None
+    if kind == "territoire":
+        return in_territory(node, answers)
     if kind in GROUPS:
         values = [evaluate(child, answers) for child in node["enfants"]]
         decisive, other = (False, True) if kind == "toutes" else (True, False)
@@ -220,7 +274,9 @@ def outcome(node: Node, answers: Answers) -> dict[str, Any]:
     value = evaluate(node, answers)
     status = {True: "eligible", None: "a_verifier", False: "non_eligible"}[value]
     leaves = [] if value is True else _deciding(node, answers, value)
-    missing = sorted({leaf["question"] for leaf in leaves if leaf["type"] == "critere" and leaf["question"] not in answers})
+    # Only an unknown result has questions to answer (an unmet place may have its commune unanswered).
+    missing = sorted({leaf["question"] for leaf in leaves if "question" in leaf and leaf["question"] not in answers})
+    missing = missing if value is None else []
     return {"statut": status, "raisons": [leaf["texte"] for leaf in leaves], "questions_manquantes": missing}
 
 
@@ -241,6 +297,6 @@ def questions_of(node: Node) -> list[str]:
     """The questions a tree depends on, in order of first use."""
     seen: dict[str, None] = {}
     for leaf in _leaves(node):
-        if leaf["type"] == "critere":
+        if "question" in leaf:
             seen.setdefault(leaf["question"])
     return list(seen)

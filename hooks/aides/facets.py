@@ -110,9 +110,7 @@ class Facets:
         sources = {
             "public": lambda: [(entry.id, entry.libelle) for entry in self.cat.referentiels.publics],
             "type": lambda: [(entry.id, entry.libelle) for entry in self.cat.referentiels.types],
-            "region": lambda: [
-                (region.code, region.nom) for region in sorted(self.cat.territoires.regions, key=lambda r: sort_key(r.nom))
-            ],
+            "region": lambda: [(region.code, region.nom) for region in sorted(self.cat.regions, key=lambda r: sort_key(r.nom))],
             "partenaire": lambda: [(pid, self.cat.partenaires[pid].nom) for pid in self._partner_ids],
             "statut": lambda: list(STATUSES.items()),
         }
@@ -135,7 +133,7 @@ class Facets:
 
     @cached_property
     def departements(self) -> list[Departement]:
-        return [Departement(dep.code, dep.nom, dep.region) for dep in self.cat.territoires.departements]
+        return [Departement(dep.code, dep.nom, dep.region) for dep in self.cat.departements]
 
     @cached_property
     def vocabulary(self) -> dict[str, Any]:
@@ -143,7 +141,7 @@ class Facets:
         return {
             "facettes": {"rubrique": KIND_CHOICES} | {facet: dict(self.facet_values(facet)) for facet in FACETS},
             "legendes": LEGENDS | {"rubrique": "Rubrique", "departement": "Département"},
-            "departements": {dep.code: [dep.nom, dep.region] for dep in self.cat.territoires.departements},
+            "departements": {dep.code: [dep.nom, dep.region] for dep in self.cat.departements},
             "statut_defaut": DEFAULT_STATUS,
             "terme_tout": ALL_PAGES_TERM,
             "adresses": dict(urls.PATTERNS),

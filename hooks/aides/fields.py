@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import urls
 from .catalogue import Catalogue
 from .formatting import typography
 from .question_types import YES_NO
@@ -27,6 +28,7 @@ class QuestionField:
     # (id, label) pairs: Jinja unpacks a tuple much faster than it looks up attributes, which
     # counts for the hundred départements of the list on thousands of aid pages.
     options: list[tuple[str, str]]
+    recherche: str = ""  # the commune widget: the lookup files, relative to the site root (urls.COMMUNE_LOOKUP)
 
 
 class Fields:
@@ -48,6 +50,7 @@ class Fields:
                 min=question.min,
                 max=question.max,
                 options=self._options(question_id),
+                recherche=urls.COMMUNE_LOOKUP if kind.choices == "communes" else "",
             )
         return self._fields[question_id]
 
@@ -55,9 +58,11 @@ class Fields:
         question = self.cat.questions[question_id]
         source = question.kind.choices
         if source == "departements":
-            return [(dep.code, f"{dep.code} – {dep.nom}") for dep in self.cat.territoires.departements]
+            return [(dep.code, f"{dep.code} – {dep.nom}") for dep in self.cat.departements]
         if source == "regions":
-            return [(region.code, region.nom) for region in self.cat.territoires.regions]
+            return [(region.code, region.nom) for region in self.cat.regions]
+        if source == "epci":
+            return [(siren, self.cat.territoires.epci[siren].nom) for siren in self.cat.epci_used]
         if source == "oui_non":
             return list(YES_NO)
         return [(choice.id, typography(choice.libelle)) for choice in question.choix]

@@ -1,15 +1,7 @@
-"""French labels of the values the models allow (categories, natures, approximations)."""
+"""French labels of the values the models allow (natures, approximations; partner categories are in data/referentiels.yml)."""
 
 from __future__ import annotations
 
-CATEGORIES = {
-    "groupe_action_logement": "Groupe Action Logement",
-    "etat": "État et services de l'État",
-    "association": "Association",
-    "bailleur_social": "Bailleur social",
-    "federation": "Fédération ou union",
-    "etablissement_public": "Établissement public",
-}
 NATURES = {
     "convention_partenariat": "Convention de partenariat",
     "convention_cadre": "Convention cadre",

@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import references
+from . import cog, references, territory
 from .catalogue import Catalogue
-from .conditions import Compiler, normalise, outcome
+from .conditions import GROUPS, Compiler, Node, normalise, outcome, questions_of
 from .data_warnings import check_warnings
 from .errors import DataError, DataErrors, DataWarning, error_at, format_loc
 from .models import (
@@ -29,7 +29,6 @@ from .models import (
     Questions,
     Referentiels,
     Sources,
-    Territoires,
 )
 from .translate import validate_document
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
@@ -42,7 +41,6 @@ ENTITIES: dict[str, type[BaseModel]] = {
 }
 SINGLE_FILES: dict[str, type[BaseModel]] = {
     "questions.yml": Questions,
-    "territoires.yml": Territoires,
     "referentiels.yml": Referentiels,
     "sources.yml": Sources,
 }
@@ -172,7 +170,7 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
         contacts=entities["contacts"],
         questions={question.id: question for question in singles["questions.yml"].questions},
         referentiels=singles["referentiels.yml"],
-        territoires=singles["territoires.yml"],
+        territoires=cog.referentiel(),
         sources={source.id: source for source in singles["sources.yml"].sources},
         today=today,
     )
@@ -186,7 +184,7 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
 def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
     """Compile each aid's conditions; check that its worked examples still give their outcome."""
     errors: list[DataError] = []
-    compiler = Compiler(catalogue.questions, catalogue.territoires)
+    compiler = Compiler(catalogue.questions, catalogue.territoires, catalogue.places)
     for aide_id, aide in catalogue.aides.items():
         doc = documents[("aides", aide_id)]
         compiler.errors = []
@@ -194,7 +192,7 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
         errors.extend(error_at(doc, error.loc, error.message) for error in compiler.errors)
         if tree is None or compiler.errors:
             continue
-        catalogue.rules[aide_id] = tree
+        tree = catalogue.rules[aide_id] = _with_territory(catalogue, aide, tree)
         for index, example in enumerate(aide.exemples):
             loc = ("exemples", index)
             problems = [
@@ -206,7 +204,7 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
                 errors.append(error_at(doc, (*loc, "reponses", key), message, key=message.endswith("questions.yml")))
             if problems:
                 continue
-            answers = normalise(example.reponses, catalogue.questions, catalogue.region_of)
+            answers = normalise(example.reponses, catalogue.questions, catalogue.places)
             got = outcome(tree, answers)["statut"]
             if got != example.resultat:
                 errors.append(
@@ -217,3 +215,15 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
                     )
                 )
     return errors
+
+
+def _with_territory(catalogue: Catalogue, aide: Aide, tree: Node) -> Node:
+    """The aid's own territory takes part in evaluation, unless its conditions already name a place."""
+    if any(catalogue.questions[qid].kind.territorial for qid in questions_of(tree)):
+        return tree
+    node = territory.criterion(catalogue, aide.territoire)
+    if node is None:
+        return tree
+    if tree["type"] == "toutes":
+        return {**tree, "enfants": [node, *tree["enfants"]]}
+    return {"type": "toutes", "texte": GROUPS["toutes"], "enfants": [node, tree]}

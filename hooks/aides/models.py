@@ -26,6 +26,8 @@ from .question_types import QUESTION_TYPES, QuestionKind
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CODE_PATTERN = r"^(?:[0-9]{2,3}|2A|2B)$"
+COMMUNE_PATTERN = r"^(?:[0-9]{5}|2[AB][0-9]{3})$"
+SIREN_PATTERN = r"^[0-9]{9}$"
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 # French numbers: 10 digits starting with 0, or short numbers (3919, 115).
 PHONE_PATTERN = re.compile(r"^(?:0[1-9](?: ?[0-9]{2}){4}|[0-9]{3,4})$")
@@ -63,6 +65,8 @@ def _check_url(value: str) -> str:
 Date = Annotated[dt.date, BeforeValidator(_check_date), Field(strict=False)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 TerritoryCode = Annotated[str, Field(pattern=CODE_PATTERN)]
+CommuneCode = Annotated[str, Field(pattern=COMMUNE_PATTERN)]
+Siren = Annotated[str, Field(pattern=SIREN_PATTERN)]
 Text = Annotated[str, Field(min_length=1)]
 Email = Annotated[str, AfterValidator(_check_email)]
 Phone = Annotated[str, AfterValidator(_check_phone)]
@@ -78,16 +82,42 @@ class Model(BaseModel):
 # --- shared pieces -----------------------------------------------------------
 
 
+class Exclusions(Model):
+    """Parts of a territory where something does not apply."""
+
+    epci: list[Siren] = Field(default=[], description="SIREN des intercommunalités (EPCI) exclues, entre guillemets.")
+    communes: list[CommuneCode] = Field(default=[], description="Codes INSEE des communes exclues, entre guillemets.")
+
+
 class Territoire(Model):
-    """Where something applies. Both lists empty means the whole country."""
+    """Where something applies: any mix of régions, départements, EPCI and communes. All empty: the whole country."""
 
     regions: list[TerritoryCode] = Field(default=[], description="Codes INSEE de région, entre guillemets.")
     departements: list[TerritoryCode] = Field(default=[], description="Codes INSEE de département, entre guillemets.")
+    epci: list[Siren] = Field(default=[], description="SIREN des intercommunalités (EPCI), entre guillemets : « 248300543 ».")
+    communes: list[CommuneCode] = Field(default=[], description="Codes INSEE de commune (pas le code postal), entre guillemets.")
+    sauf: Exclusions = Field(Exclusions(), description="Ce qui est exclu du territoire (epci, communes).")
     precision: Text | None = Field(None, description="Ce que la source dit de plus sur le territoire.")
 
     @property
     def national(self) -> bool:
-        return not self.regions and not self.departements
+        return not (self.regions or self.departements or self.epci or self.communes or self.has_exclusions)
+
+    @property
+    def has_exclusions(self) -> bool:
+        return bool(self.sauf.epci or self.sauf.communes)
+
+    def spec(self) -> dict[str, list[str]]:
+        """The territory as ``cog.covers`` and the evaluators read it (empty lists left out)."""
+        spec = {
+            "regions": self.regions,
+            "departements": self.departements,
+            "epci": self.epci,
+            "communes": self.communes,
+            "sauf_epci": self.sauf.epci,
+            "sauf_communes": self.sauf.communes,
+        }
+        return {key: list(value) for key, value in spec.items() if value}
 
 
 class Approximation(StrEnum):
@@ -143,28 +173,11 @@ class Entree(Model):
 
 
 class Referentiels(Model):
-    """data/referentiels.yml: the vocabularies used to describe and filter aids."""
+    """data/referentiels.yml: the vocabularies used to describe and filter aids and partners."""
 
     publics: list[Entree]
     types: list[Entree]
-
-
-class Region(Model):
-    code: TerritoryCode
-    nom: Text
-
-
-class Departement(Model):
-    code: TerritoryCode
-    nom: Text
-    region: TerritoryCode
-
-
-class Territoires(Model):
-    """data/territoires.yml: INSEE regions and départements."""
-
-    regions: list[Region]
-    departements: list[Departement]
+    categories: list[Entree] = Field(description="Catégories de partenaires : qui publie ou porte des aides.")
 
 
 class Source(Model):
@@ -250,6 +263,9 @@ class LigneMontant(Model):
 class Zone(Model):
     id: Id
     libelle: Text
+    territoire: Territoire | None = Field(
+        None, description="Où s'applique cette zone : les questionnaires montrent la ligne de la commune de la personne."
+    )
 
 
 class Tableau(Model):
@@ -364,14 +380,9 @@ class Partenaire(Model):
 
     nom: Text
     sigle: Text | None = None
-    categorie: Literal[
-        "groupe_action_logement",
-        "etat",
-        "association",
-        "bailleur_social",
-        "federation",
-        "etablissement_public",
-    ]
+    categorie: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] = Field(
+        description="Identifiant d'une catégorie de data/referentiels.yml (categories)."
+    )
     description: Text
     rattachement: Id | None = Field(None, description="Organisation dont celle-ci fait partie.")
     territoire: Territoire = Territoire()

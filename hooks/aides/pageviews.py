@@ -25,7 +25,7 @@ from .checkers import Checkers, CheckerView, QuestionnaireView
 from .conditions import Node
 from .facets import ALL_PAGES_TERM, DEFAULT_STATUS, KIND_CHOICES, Departement, Facet, Facets, FacetValue, sort_key
 from .fields import Fields
-from .labels import APPROXIMATIONS, CATEGORIES, PERIODICITIES
+from .labels import APPROXIMATIONS, PERIODICITIES
 from .listing import ENDED, Listing
 from .models import Chiffre, Montant, SourceRef, Valeur
 from .qr import qr_svg
@@ -423,7 +423,7 @@ class PageViews:
 
     def partenaires(self) -> PartenairesView:
         """Partners grouped by category, in a stable order."""
-        groups: dict[str, list[PartnerSummary]] = {label: [] for label in CATEGORIES.values()}
+        groups: dict[str, list[PartnerSummary]] = {label: [] for label in self.cat.category_labels.values()}
         for partner_id in sorted(self.cat.partenaires, key=lambda pid: self.cat.partenaires[pid].nom.lower()):
             summary = self.cards.partner(partner_id)
             groups[summary.categorie].append(summary)
@@ -470,7 +470,7 @@ class PageViews:
         contacts = self.cat.contacts
         national = [self.cards.contact(cid) for cid, c in contacts.items() if c.territoire.national]
         regions = []
-        for region in sorted(self.cat.territoires.regions, key=lambda r: r.nom):
+        for region in sorted(self.cat.regions, key=lambda r: r.nom):
             regional = [self.cards.contact(cid) for cid, c in contacts.items() if region.code in c.territoire.regions]
             departements = [
                 ContactDepartement(
@@ -478,7 +478,7 @@ class PageViews:
                     dep.nom,
                     [self.cards.contact(cid) for cid, c in contacts.items() if dep.code in c.territoire.departements],
                 )
-                for dep in self.cat.territoires.departements
+                for dep in self.cat.departements
                 if dep.region == region.code
             ]
             has_contacts = bool(regional) or any(d.contacts for d in departements)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import places
 from .catalogue import Catalogue
 from .errors import DataError, error_at, suggestion
 from .models import MOBILE_PATTERN, Chiffre, SourceRef, Territoire
@@ -59,6 +60,19 @@ class _Checker:
             self.ref(doc, (*loc, "regions", index), code, self.catalogue.region_names, "un code de région connu")
         for index, code in enumerate(territoire.departements):
             self.ref(doc, (*loc, "departements", index), code, self.catalogue.departement_names, "un code de département connu")
+        for key, sirens in (("epci", territoire.epci), ("sauf", territoire.sauf.epci)):
+            for index, siren in enumerate(sirens):
+                self.epci(doc, (*loc, *places.key_path(key, "epci"), index), siren)
+        for key, codes in (("communes", territoire.communes), ("sauf", territoire.sauf.communes)):
+            for index, code in enumerate(codes):
+                message = places.commune_problem(self.catalogue.territoires, code, territoire.departements)
+                if message:
+                    self.errors.append(error_at(doc, (*loc, *places.key_path(key, "communes"), index), message))
+
+    def epci(self, doc: YamlDocument, loc: Loc, siren: str) -> None:
+        message = places.epci_problem(self.catalogue.territoires, siren)
+        if message:
+            self.errors.append(error_at(doc, loc, message))
 
     def sources(self, doc: YamlDocument, sources: list[SourceRef], chiffres: list[Chiffre]) -> None:
         for index, source in enumerate(sources):
@@ -84,10 +98,9 @@ def check(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument], 
 # (file, list key, identifying attribute) of the vocabularies whose ids must be unique
 _VOCABULARIES = [
     ("questions.yml", "questions", "id"),
-    ("territoires.yml", "regions", "code"),
-    ("territoires.yml", "departements", "code"),
     ("referentiels.yml", "publics", "id"),
     ("referentiels.yml", "types", "id"),
+    ("referentiels.yml", "categories", "id"),
     ("sources.yml", "sources", "id"),
 ]
 
@@ -102,9 +115,6 @@ def _vocabularies(c: _Checker) -> None:
             if value in seen:
                 c.errors.append(error_at(doc, (key, index, attribute), f"identifiant en double : « {value} »"))
             seen.add(value)
-    doc = c.documents[("", "territoires.yml")]
-    for index, dep in enumerate(cat.territoires.departements):
-        c.ref(doc, ("departements", index, "region"), dep.region, cat.region_names, "un code de région connu")
     doc = c.documents[("", "questions.yml")]
     for index, question in enumerate(doc.data["questions"]):
         if question.get("deduite_de"):
@@ -125,6 +135,11 @@ def _aides(c: _Checker) -> None:
         for index, contact in enumerate(aide.contacts):
             c.ref(doc, ("contacts", index), contact, c.present["contacts"], "un contact connu (data/contacts/)")
         c.sources(doc, aide.sources, aide.chiffres)
+        tables = aide.montant.tableaux if aide.montant else []
+        for t_index, table in enumerate(tables):
+            for z_index, zone in enumerate(table.zones):
+                if zone.territoire:
+                    c.territoire(doc, ("montant", "tableaux", t_index, "zones", z_index, "territoire"), zone.territoire)
         for index, old in enumerate(aide.anciens_ids):
             if old in cat.aides:
                 c.errors.append(
@@ -163,8 +178,10 @@ def _conventions(c: _Checker) -> None:
 
 
 def _partenaires(c: _Checker) -> None:
+    categories = {entry.id: entry.libelle for entry in c.catalogue.referentiels.categories}
     for partner_id, partner in c.catalogue.partenaires.items():
         doc = c.documents[("partenaires", partner_id)]
+        c.ref(doc, ("categorie",), partner.categorie, categories, "une catégorie connue (data/referentiels.yml, categories)")
         if partner.rattachement:
             c.partner(doc, ("rattachement",), partner.rattachement)
         c.territoire(doc, ("territoire",), partner.territoire)

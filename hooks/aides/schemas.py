@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Aide, Contact, Convention, Partenaire, Questions, Referentiels, Sources, Territoires
+from .models import Aide, Contact, Convention, Partenaire, Questions, Referentiels, Sources
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "aide": Aide,
@@ -22,7 +22,6 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "questions": Questions,
     "referentiels": Referentiels,
     "sources": Sources,
-    "territoires": Territoires,
 }
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 

@@ -28,6 +28,7 @@ PAGEFIND = "pagefind/"
 
 # Files the browser downloads on demand (not open data: internal formats).
 CATALOGUE_INDEX = "aides/catalogue.json"  # the /aides/ filter index (facets.catalogue_index)
+COMMUNE_LOOKUP = "assets/communes/"  # copy of referentiel/territoires/recherche/ (lib/communes.js)
 QUESTIONNAIRE_RULES = "assets/questionnaire.json"  # the /eligibilite/ rules (checkers.questionnaire_data)
 
 # Patterns with an {id} placeholder, for the browser: a page ships those it needs

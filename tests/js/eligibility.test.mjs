@@ -7,7 +7,7 @@ import { describe, test } from "node:test";
 
 import { evaluate, normalise, outcome, parseFragment, questionsOf, toFragment } from "../../overrides/assets/js/lib/eligibility.js";
 
-const { questions, region_of: regionOf, vectors } = JSON.parse(
+const { questions, places: regionOf, vectors } = JSON.parse(
   readFileSync(new URL("../vectors/eligibility.json", import.meta.url), "utf8"),
 );
 

@@ -76,7 +76,7 @@ describe("nextQuestion", () => {
   ];
   const askable = ["profil", "age", "statut", "departement", "decision_dalo"];
   const options = { first: "profil", sourceOf: { region: "departement" } };
-  const regionOf = { 75: "11", 13: "93" };
+  const regionOf = { region_of: { 75: "11", 13: "93" } };
   const next = (answers) => nextQuestion(evaluateAll(aides, normalise(answers, questions, regionOf)), answers, askable, options);
 
   test("asks who the person is first, even when other answers are prefilled", () => {

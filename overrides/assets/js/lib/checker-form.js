@@ -7,6 +7,7 @@
 
 export const NSP = "nsp"; // the "je ne sais pas" answer, as in eligibility.js
 const NBSP = "\u00a0";
+const COMMUNE = /^(?:[0-9]{5}|2[AB][0-9]{3})$/; // an INSEE code
 const quote = (text) => `«${NBSP}${text}${NBSP}»`;
 
 /** The fieldsets of a container, by question id. */
@@ -49,6 +50,13 @@ export function readField(fieldset, { required = false } = {}) {
     if (value) return { value };
     return required ? { error: `Choisissez une réponse dans la liste, ou ${quote("Je ne sais pas")}.` } : { value: undefined };
   }
+  if (widget(fieldset) === "commune") {
+    if (nspInput(fieldset).checked) return { value: NSP };
+    const value = valueInput(fieldset).value;
+    if (value) return { value };
+    const hint = `Tapez votre code postal ou le nom de votre commune, puis choisissez-la, ou cochez ${quote("Je ne sais pas")}.`;
+    return required ? { error: hint } : { value: undefined };
+  }
   const checked = choiceInputs(fieldset).filter((input) => input.checked).map((input) => input.value);
   if (checked.includes(NSP)) return { value: NSP };
   if (checked.length === 0) {
@@ -65,6 +73,11 @@ export function writeField(fieldset, value) {
     valueInput(fieldset).value = typeof value === "number" ? String(value) : "";
   } else if (widget(fieldset) === "liste") {
     valueInput(fieldset).value = value === undefined ? "" : value;
+  } else if (widget(fieldset) === "commune") {
+    nspInput(fieldset).checked = value === NSP;
+    const code = value === undefined || value === NSP ? "" : value;
+    if (valueInput(fieldset).value !== code) delete fieldset.dataset.nom;
+    valueInput(fieldset).value = code;
   } else {
     const wanted = new Set(Array.isArray(value) ? value : value === undefined ? [] : [value]);
     for (const input of choiceInputs(fieldset)) input.checked = wanted.has(input.value);
@@ -77,7 +90,7 @@ export function setError(fieldset, message) {
   const slot = fieldset.querySelector("[data-erreur]");
   slot.textContent = message;
   const hint = fieldset.querySelector(".question__aide");
-  const input = valueInput(fieldset);
+  const input = fieldset.querySelector("[data-commune-texte]") || valueInput(fieldset);
   if (input) {
     // A single field (number or list): the error describes the field itself.
     if (message) {
@@ -96,7 +109,7 @@ export function setError(fieldset, message) {
 
 /** The first field of a fieldset, where focus goes (the checked radio if any, as the browser would). */
 export function firstField(fieldset) {
-  const input = valueInput(fieldset);
+  const input = fieldset.querySelector("[data-commune-texte]") || valueInput(fieldset);
   if (input) return input;
   const inputs = choiceInputs(fieldset);
   return inputs.find((item) => item.checked && item.type === "radio") || inputs[0];
@@ -140,6 +153,8 @@ export function sanitize(answers, fieldsets, extra = {}) {
     } else if (widget(fieldset) === "nombre") {
       const { min, max } = bounds(fieldset);
       if (Number.isInteger(value) && (min === null || value >= min) && (max === null || value <= max)) result[id] = value;
+    } else if (widget(fieldset) === "commune") {
+      if (typeof value === "string" && COMMUNE.test(value)) result[id] = value;
     } else if (widget(fieldset) === "cases") {
       const ok = allowed(fieldset);
       const items = (Array.isArray(value) ? value : [value]).filter((item) => ok.has(item) && item !== NSP);
@@ -155,6 +170,7 @@ export function sanitize(answers, fieldsets, extra = {}) {
 export function describe(fieldset, value) {
   if (value === NSP) return "Je ne sais pas";
   if (widget(fieldset) === "nombre") return `${value}${fieldset.dataset.unite ? NBSP + fieldset.dataset.unite : ""}`;
+  if (widget(fieldset) === "commune") return fieldset.dataset.nom || `commune ${value}`;
   if (widget(fieldset) === "liste") {
     const option = [...valueInput(fieldset).options].find((candidate) => candidate.value === value);
     return option ? option.textContent.trim() : value;

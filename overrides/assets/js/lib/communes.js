@@ -119,13 +119,24 @@ export function createLookup({ base, fetchJson } = {}) {
     return { resultats: rankRows(exact, query, limit), incomplet: true };
   }
 
-  return async function lookup(text, { limit = LIMIT } = {}) {
+  /** A current commune by INSEE code (a prefilled link), from the file of its usual postcode prefix. */
+  async function byCode(code) {
+    const index = await load("index.json");
+    const prefix = /^2[AB]/.test(code) ? "20" : code.slice(0, 2);
+    if (!index.cp.includes(prefix)) return null;
+    const row = (await load(`cp/${prefix}.json`)).find((candidate) => candidate[0] === code);
+    return row ? fromRow(row) : null;
+  }
+
+  const search = async function lookup(text, { limit = LIMIT } = {}) {
     const query = compact(text ?? ""); // "13 001" is a postcode too
     if (POSTCODE.test(query)) return { recherche: "code_postal", resultats: await byPostcode(query), incomplet: false };
     if (DIGITS.test(query)) return { recherche: "code_postal", resultats: [], incomplet: query.length < 5 };
     if (query.length < MIN_LENGTH) return { recherche: null, resultats: [], incomplet: query.length > 0 };
     return { recherche: "nom", ...(await byNameQuery(query, limit)) };
-  }
+  };
+  search.byCode = byCode;
+  return search;
 }
 
 const lookups = new Map();

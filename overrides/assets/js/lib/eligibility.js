@@ -9,29 +9,71 @@
 // Three-valued logic: true (met), false (not met), null (unknown: not answered,
 // "je ne sais pas", or a fact only a person can check: a_verifier).
 
-import { kindOf } from "./question-types.js";
+import { derive, kindOf } from "./question-types.js";
 
 const UNKNOWN = "nsp"; // the "je ne sais pas" answer
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 
-/** Drop unknown answers, then fill derived ones (the region from the département). */
-export function normalise(answers, questions, regionOf) {
+/**
+ * Drop unknown answers, then fill derived ones (département from the commune, région from the
+ * département, EPCI from the commune: question-types.js derive), until nothing changes.
+ * `places`: { region_of: {département: région}, epci_of: {commune: SIREN} }.
+ */
+export function normalise(answers, questions, places) {
   const result = Object.fromEntries(
     Object.entries(answers).filter(([, value]) => !isEmpty(value) && value !== UNKNOWN),
   );
-  for (const question of questions) {
-    if (!question.deduite_de || has(result, question.id)) continue; // a direct answer wins
-    const source = result[question.deduite_de];
-    // Python tests `source in region_of`: the keys are strings, so only a string can match.
-    if (typeof source === "string" && has(regionOf, source)) result[question.id] = regionOf[source];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const question of questions) {
+      if (!question.deduite_de || has(result, question.id)) continue; // a direct answer wins
+      const derivation = kindOf(question.type).derivation;
+      const value = derivation ? derive(derivation, result[question.deduite_de], places) : null;
+      if (value !== null && value !== undefined) {
+        result[question.id] = value;
+        changed = true;
+      }
+    }
   }
   return result;
+}
+
+const INCLUDED = ["regions", "departements", "epci", "communes"];
+const EXCLUDED = ["sauf_epci", "sauf_communes"];
+
+/** Whether the person's place is among the territory's codes for `key` (null: unknown); twin of conditions._place. */
+function place(node, answers, key) {
+  const question = node.lieux[key.replace(/^sauf_/, "")];
+  const answer = question && has(answers, question) ? answers[question] : null;
+  if (answer !== null && answer !== undefined) return node.zones[key].includes(answer);
+  // Only a département given: an EPCI or a commune elsewhere cannot be the person's.
+  const depQuestion = node.lieux.departements;
+  const departement = depQuestion && has(answers, depQuestion) ? answers[depQuestion] : null;
+  const within = node.departements_de[key];
+  if (departement !== null && departement !== undefined && within && !within.includes(departement)) return false;
+  return null;
+}
+
+function anyOf(values) {
+  if (values.includes(true)) return true;
+  return values.includes(null) ? null : false;
+}
+
+/** A "territoire" node: inside one of its places and in none of its exclusions. */
+export function inTerritory(node, answers) {
+  const keys = INCLUDED.filter((key) => has(node.zones, key));
+  const inside = keys.length ? anyOf(keys.map((key) => place(node, answers, key))) : true;
+  const excluded = anyOf(EXCLUDED.filter((key) => has(node.zones, key)).map((key) => place(node, answers, key)));
+  if (inside === false || excluded === true) return false;
+  return inside === true && excluded === false ? true : null;
 }
 
 /** Evaluate a node against normalised answers: true, false or null (unknown). */
 export function evaluate(node, answers) {
   const type = node.type;
   if (type === "a_verifier") return null;
+  if (type === "territoire") return inTerritory(node, answers);
   if (type === "toutes" || type === "une_de") {
     // One false child decides "toutes", one true child decides "une_de"; otherwise unknown wins.
     // (Stopping at the first decisive child gives the same value: evaluation has no side effect.)
@@ -72,7 +114,7 @@ export function outcome(node, answers) {
   const missing = [];
   for (const leaf of deciding) {
     raisons.push(leaf.texte);
-    if (leaf.type === "critere" && !has(answers, leaf.question) && !missing.includes(leaf.question)) missing.push(leaf.question);
+    if (value === null && leaf.question !== undefined && !has(answers, leaf.question) && !missing.includes(leaf.question)) missing.push(leaf.question);
   }
   // Default sort compares UTF-16 code units: the same order as Python's sorted() for these ASCII ids.
   missing.sort();
@@ -90,7 +132,7 @@ function decidingLeaves(node, answers, value, found) {
 
 /** The questions a tree depends on, in order of first use. */
 export function questionsOf(node) {
-  return [...new Set(leaves(node).filter((leaf) => leaf.type === "critere").map((leaf) => leaf.question))];
+  return [...new Set(leaves(node).filter((leaf) => leaf.question !== undefined).map((leaf) => leaf.question))];
 }
 
 // --- answers in the URL fragment ---------------------------------------------

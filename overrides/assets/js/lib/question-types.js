@@ -7,7 +7,8 @@
 //   (#age=25 → a number, #difficulte=a,b → a list, #statut=salarie → a text);
 // - choices: where the possible answers come from (the question's own list, yes/no, or the
 //   territorial reference);
-// - operators: what conditions on it may use (the evaluator needs no more than this).
+// - operators: what conditions on it may use (the evaluator needs no more than this);
+// - derivation: how a derived answer (deduite_de) of this type comes from its source (derive).
 //
 // Adding a type: one entry here, one in question_types.py, one in the vectors.
 
@@ -16,9 +17,29 @@ export const QUESTION_TYPES = Object.freeze({
   choix_multiple: { operators: ["parmi"], choices: "donnees", widget: "cases", answer: "liste" },
   oui_non: { operators: ["oui", "non"], choices: "oui_non", widget: "boutons", answer: "texte" },
   nombre: { operators: ["moins_de", "au_moins"], choices: null, widget: "nombre", answer: "nombre" },
-  departement: { operators: ["parmi"], choices: "departements", widget: "liste", answer: "texte" },
-  region: { operators: ["parmi"], choices: "regions", widget: "liste", answer: "texte" },
+  departement: { operators: ["parmi"], choices: "departements", widget: "liste", answer: "texte", derivation: "departement_de_commune" },
+  region: { operators: ["parmi"], choices: "regions", widget: "liste", answer: "texte", derivation: "region_of" },
+  commune: { operators: ["parmi"], choices: "communes", widget: "commune", answer: "texte" },
+  epci: { operators: ["parmi"], choices: "epci", widget: "liste", answer: "texte", derivation: "epci_of" },
 });
+
+export const OTHER_EPCI = "autre"; // the derived EPCI of a commune in none of the EPCI the data names
+const COMMUNE_CODE = /^(?:[0-9]{5}|2[AB][0-9]{3})$/;
+
+/** The département of a commune by its INSEE code: "13055" → "13", "2A004" → "2A", "97411" → "974". */
+export function communeDepartement(code) {
+  if (typeof code !== "string" || !COMMUNE_CODE.test(code)) return null;
+  return code.startsWith("97") ? code.slice(0, 3) : code.slice(0, 2);
+}
+
+/** A derived answer from its source answer (null: it cannot be derived); twin of question_types.derive. */
+export function derive(derivation, source, places) {
+  if (typeof source !== "string") return null;
+  if (derivation === "departement_de_commune") return communeDepartement(source);
+  const table = (places && places[derivation]) || {};
+  if (derivation === "epci_of") return communeDepartement(source) ? (Object.hasOwn(table, source) ? table[source] : OTHER_EPCI) : null;
+  return Object.hasOwn(table, source) ? table[source] : null;
+}
 
 /** The description of a type; an unknown type reads as text (a newer page with an older script). */
 export function kindOf(type) {

@@ -27,6 +27,9 @@ export function decodeQuestionnaire(data) {
       nodes.push({ type, texte: data.groupes[type], enfants: entry[1].map((index) => nodes[index]) });
     } else if (kind === "v") {
       nodes.push({ type: "a_verifier", texte: entry[1] });
+    } else if (kind === "l") {
+      const [, question, texte, lieux, zones, departements_de] = entry;
+      nodes.push({ type: "territoire", question, texte, lieux, zones, departements_de });
     } else {
       const [, question, operateur, valeur, texte] = entry;
       nodes.push({ type: "critere", question, operateur, valeur, texte });

@@ -3,10 +3,11 @@
 // words. lib/eligibility.js evaluates; the answers stay in the URL fragment
 // (#age=25&statut=etudiant), so a partner's link can prefill them.
 
-import { evaluate, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
+import { evaluate, inTerritory, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
 import { bindExclusive, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { explain, reasonText } from "../lib/questionnaire-core.js";
 import { reasons as reasonNodes } from "../lib/dom.js";
+import { bindCommune, nameCommune } from "../lib/commune-field.js";
 
 const NBSP = "\u00a0";
 const has = (object, key) => object != null && Object.hasOwn(object, key);
@@ -41,10 +42,10 @@ function start(box) {
   const verdict = box.querySelector("[data-verdict]");
   const fieldsets = fieldsetsOf(form);
   const { conditions, questions } = data;
-  const regionOf = data.region_of || {};
+  const places = data.places || {};
   const derived = questions.filter((q) => q.deduite_de);
   const sourceOf = Object.fromEntries(derived.map((q) => [q.id, q.deduite_de]));
-  const regions = new Set(Object.values(regionOf));
+  const regions = new Set(Object.values(places.region_of || {}));
   const extra = Object.fromEntries(derived.map((q) => [q.id, (value) => regions.has(value)]));
   const nodes = preorder(conditions);
   const slots = [...box.querySelectorAll("[data-etat]")];
@@ -80,7 +81,7 @@ function start(box) {
   }
 
   function show() {
-    const normalised = normalise(answers, questions, regionOf);
+    const normalised = normalise(answers, questions, places);
     nodes.forEach((node, index) => {
       const [text, value] = state(node, evaluate(node, normalised), answers, sourceOf);
       const slot = slots[index];
@@ -91,6 +92,25 @@ function start(box) {
       slot.replaceChildren(icon, `(${text})`);
     });
     showVerdict(outcome(conditions, normalised));
+    showAmounts(normalised);
+  }
+
+  /** The amounts of the person's zone, for an aid whose amounts vary by place (data.zones). */
+  function showAmounts(normalised) {
+    const slot = box.querySelector("[data-montants-zone]");
+    const zones = (data.zones || []).filter((zone) => inTerritory(zone.lieu, normalised) === true);
+    const commune = [...fieldsets.values()].find((fieldset) => fieldset.dataset.widget === "commune");
+    const name = commune?.dataset.nom;
+    const epci = data.epci_noms?.[normalised.epci];
+    const where = name ? `à ${name}${epci ? ` (${epci})` : ""}` : `dans la zone ${NBSP}«${NBSP}${zones[0]?.zone}${NBSP}»`;
+    const items = zones.map((zone) => {
+      const p = document.createElement("p");
+      const strong = document.createElement("strong");
+      strong.textContent = `${zone.tableau}${NBSP}: pour une opération ${where} (${zone.zone})${NBSP}:`;
+      p.append(strong, ` ${zone.montants.join(" ; ")}.`);
+      return p;
+    });
+    slot.replaceChildren(...items);
   }
 
   function showVerdict(result) {
@@ -130,7 +150,10 @@ function start(box) {
     verdict.replaceChildren(...parts);
   }
 
-  for (const fieldset of fieldsets.values()) bindExclusive(fieldset);
+  for (const fieldset of fieldsets.values()) {
+    bindExclusive(fieldset);
+    bindCommune(fieldset);
+  }
   form.addEventListener("change", () => {
     fromForm();
     show();
@@ -150,12 +173,19 @@ function start(box) {
     toUrl();
     firstField(fieldsets.values().next().value).focus();
   });
+  const nameFromUrl = () => {
+    for (const [id, fieldset] of fieldsets) if (fieldset.dataset.widget === "commune" && answers[id]) nameCommune(fieldset, answers[id]).then(show);
+  };
   window.addEventListener("hashchange", () => {
-    if (fromUrl()) show();
+    if (fromUrl()) {
+      show();
+      nameFromUrl();
+    }
   });
 
   fromUrl();
   show();
+  nameFromUrl();
   box.closest("section").querySelector("[data-sans-js]").hidden = true;
   box.hidden = false;
 }

@@ -12,6 +12,7 @@ import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanit
 import { contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion, reasonText } from "../lib/questionnaire-core.js";
 import { cloneTemplate, contactCard, reasons as reasonNodes, siteUrls } from "../lib/dom.js";
 import { kindOf } from "../lib/question-types.js";
+import { bindCommune } from "../lib/commune-field.js";
 
 const NBSP = "\u00a0";
 const SHOWN = 100; // results listed per section before a "show all" button (10,000 links help nobody)
@@ -28,13 +29,16 @@ class Questionnaire {
     this.urls = siteUrls(root, JSON.parse(root.dataset.adresses));
     this.aides = aides;
     this.questions = page.questions;
-    this.regionOf = page.region_of;
+    this.places = page.places || {};
     this.first = page.premiere;
     this.form = root.querySelector("[data-etape]");
     this.fieldsets = fieldsetsOf(this.form);
     this.askable = [...this.fieldsets.keys()]; // in the order of data/questions.yml
-    this.sourceOf = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, q.deduite_de]));
-    const regions = new Set(Object.values(this.regionOf));
+    // A missing derived answer is asked through the first question of its chain (région → département → commune).
+    const sources = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, q.deduite_de]));
+    const root = (id, seen = []) => (Object.hasOwn(sources, id) && !seen.includes(id) ? root(sources[id], [...seen, id]) : id);
+    this.sourceOf = Object.fromEntries(Object.keys(sources).map((id) => [id, root(id)]));
+    const regions = new Set(Object.values(this.places.region_of || {}));
     // A derived answer given directly in a link (region=11) is kept when valid.
     this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
     // The questions that say where the person lives: their contacts are picked by it.
@@ -47,7 +51,10 @@ class Questionnaire {
   }
 
   start() {
-    for (const fieldset of this.fieldsets.values()) bindExclusive(fieldset);
+    for (const fieldset of this.fieldsets.values()) {
+      bindExclusive(fieldset);
+      bindCommune(fieldset);
+    }
     this.form.addEventListener("submit", (event) => this.submit(event));
     this.root.querySelector("[data-annuler]").addEventListener("click", () => {
       this.editing = null;
@@ -108,7 +115,7 @@ class Questionnaire {
   render({ focus = false } = {}) {
     const answers = this.answersFromUrl();
     this.answers = answers;
-    const normalised = normalise(answers, this.questions, this.regionOf);
+    const normalised = normalise(answers, this.questions, this.places);
 
     const start = performance.now();
     const outcomes = evaluateAll(this.aides, normalised);
