@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Aide, Contact, Convention, Partenaire, Questions, Referentiels, Sources, Territoires
+from .models import Aide, Archive, Contact, Convention, Partenaire, Questions, Referentiels, Site, Sources, Territoires
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "aide": Aide,
@@ -23,6 +23,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "referentiels": Referentiels,
     "sources": Sources,
     "territoires": Territoires,
+    "site": Site,
+    "archive": Archive,
 }
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
