@@ -164,7 +164,7 @@ def test_contacts_page_groups_by_region_and_departement(site: Path) -> None:
 
 def test_field_reference_is_generated_from_the_models(site: Path) -> None:
     page = read(site, "contribuer")
-    for field in ("titre", "pour_qui", "conditions", "verifie_le", "anciens_ids", "consentement_publication"):
+    for field in ("titre", "pour_qui", "conditions", "enregistre_le", "confirmation", "anciens_ids", "consentement_publication"):
         assert f"<code>{field}</code>" in page
 
 
