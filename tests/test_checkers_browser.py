@@ -449,12 +449,15 @@ def test_visale_checker_with_a_prefilled_link(page: Any) -> None:
         "Être salarié ou salariée, demandeur ou demandeuse d'emploi ou autre situation (indépendant, sans activité, retraité…)"
     ] == ("✗ (non remplie)")
 
-    # Change the status with the keyboard: an employee gets « vous pourriez avoir droit ».
+    # Change the status with the keyboard: an employee meets every criterion, but Visale's
+    # information (2017) is unconfirmed: « à vérifier » for that reason, never « vous pourriez
+    # avoir droit » (issue 9).
     page.focus("#verif-statut-etudiant")
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert page.is_checked("#verif-statut-salarie")
-    assert "vous pourriez avoir droit" in page.inner_text("[data-verdict]")
+    verdict = page.inner_text("[data-verdict]")
+    assert "vous pourriez avoir droit" not in verdict and "Information de 2017, non confirmée depuis" in verdict
     assert "statut=salarie" in page.url
 
     # « Je ne sais pas » for the age: unknown, never false.

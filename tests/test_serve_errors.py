@@ -109,7 +109,7 @@ def test_data_error_page_then_reload_once_fixed(serve: tuple[str, Path, Path], b
         assert page.locator("html").get_attribute("lang") == "fr"
         assert page.locator("[role=alert] h1").count() == 1
         item = page.locator(".erreurs-liste li").first
-        assert "donnees/aides/visale.yml:44:13" in item.inner_text()
+        assert "donnees/aides/visale.yml:44:16" in item.inner_text()
         assert "enregistre_le" in item.inner_text() and "22/11/2026" in item.inner_text()
         assert page.locator(".erreurs-liste li mark").first.inner_text().endswith("2")
         assert page.locator("#a-revoir").count() == 1, "les avertissements suivent les erreurs"
