@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check diff liens system-deps test lint bench schemas territoires clean
+.PHONY: serve build check diff liens revue urls system-deps test lint bench schemas territoires clean
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -30,6 +30,12 @@ diff: $(STAMP) ## what the current tree changes on the site, in French Markdown
 
 liens: $(STAMP) ## check every external link of data/ (network; exit 1 if one is broken)
 	$(PYTHON) -m aides liens
+
+revue: $(STAMP) ## what editors must confirm again, most urgent first (also /donnees/revue.json)
+	$(PYTHON) -m aides revue $(if $(JSON),--json $(JSON))
+
+urls: $(STAMP) ## rewrite referentiel/urls-publiques.txt, the committed list of public addresses
+	$(PYTHON) -m aides urls
 
 system-deps: ## Debian's Chromium (browser tests), Node.js (the JS twins' tests), openssl (the link check's TLS case)
 	@command -v chromium >/dev/null && command -v node >/dev/null && command -v openssl >/dev/null || { \

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from aides import cog, pagefind_stable, urls
+from aides import cog, csp, feeds, pagefind_stable, public_urls, urls
 from aides.errors import DataErrors
 from aides.exports import data_files
-from aides.loading import load_catalogue
+from aides.loading import data_dir, load_catalogue
 from aides.registry import Registry
 from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
@@ -42,6 +42,10 @@ def load(config: MkDocsConfig) -> None:
         print(errors.report(), file=sys.stderr)
         raise Abort(f"{len(errors.errors)} erreur(s) dans les données : le site n'a pas été construit.") from None
     _state["registry"] = Registry(catalogue, config.site_url or "/")
+    gone = public_urls.problems(data_dir(), registry().public_urls())
+    if gone:
+        print("\n".join(gone), file=sys.stderr)
+        raise Abort(f"{len(gone)} adresse(s) publique(s) disparue(s) : le site n'a pas été construit.")
     config.nav = registry().nav()
 
 
@@ -123,11 +127,15 @@ def pagefind_command(site_dir: str) -> list[str]:
     return [sys.executable, "-m", "pagefind_bin", "--site", site_dir, "--quiet", "--exclude-selectors", PAGEFIND_EXCLUDE]
 
 
-def post_build(config: MkDocsConfig) -> None:
-    """Write the catalogue's filter files, then index the built site with Pagefind (the only search engine shipped)."""
+def post_build(config: MkDocsConfig, serving: bool = False) -> None:
+    """Write the catalogue's filter files and the Atom feeds, index the built site with Pagefind (the only
+    search engine shipped), then, last and not while serving, put every page under the Content-Security-Policy."""
     # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
     site = Path(config.site_dir)
-    for path, content in registry().views.browser_files().items():
+    views = registry().views
+    titles = {aide_id: views.cards.aid(aide_id).titre for aide_id in views.cat.aides}
+    files = views.browser_files() | feeds.feed_files(views.history, titles, views.base_url, views.cat.today)
+    for path, content in files.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(content, encoding="utf-8")
     # The commune lookup files, fetched by a page only when someone searches a commune.
@@ -135,3 +143,7 @@ def post_build(config: MkDocsConfig) -> None:
     subprocess.run(pagefind_command(config.site_dir), check=True)
     if not pagefind_stable.stabilise(site / "pagefind"):
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
+    if not serving:  # the live-reload script of `mkdocs serve` is inline and changes: no policy there
+        policy = csp.apply(site, embeddable=[f"/{urls.EMBED_PREFIX}*"])
+        for problem in policy.blocked:
+            print(f"Attention : la politique de sécurité bloquera {problem}", file=sys.stderr)

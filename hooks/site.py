@@ -55,4 +55,4 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_build(config: MkDocsConfig) -> None:
     if serve_errors.failed():
         return
-    adapter.post_build(config)
+    adapter.post_build(config, serving=serve_errors.serving())

@@ -65,7 +65,7 @@ def synthetic_aid(index: int, source: str) -> dict:
         "demarche": ["Contacter l'organisme", "Remplir le dossier"],
         "partenaires": [{"partenaire": "action-logement-services", "role": "Porte l'aide"}],
         "sources": [{"article": source}],
-        "verifie_le": "2026-11-22",
+        "enregistre_le": "2026-11-22",
         "validite": {"debut": "2020-01-01", "fin": "2022-01-01"} if index % 10 == 0 else {},
     }
 

@@ -74,10 +74,12 @@ PERSONAS: dict[str, dict[str, Any]] = {
             "difficulte": ["aucune"],
         },
         "expected": {
-            "eligible": [DALO],
+            # The DALO protocol meets every criterion, but its information (26 September 2019)
+            # was never confirmed since: « à vérifier » for that reason, never « eligible » (issue 9).
+            "eligible": [],
             # Soli'AL names only PACA among its five regions: elsewhere it stays to be checked.
             # Cllaj sets no age limit in the source: a 41-year-old still gets "à vérifier".
-            "a-verifier": [CLLAJ, SOLIAL, ALLIADE],
+            "a-verifier": [DALO, CLLAJ, SOLIAL, ALLIADE],
             "non-eligible": [ALS, LOYER_150, RHONE, RECONSTITUTION, REQUALIFICATION, VISALE],
         },
     },
@@ -126,8 +128,9 @@ PERSONAS: dict[str, dict[str, Any]] = {
     "bailleur": {
         "answers": {"profil": "bailleur_social", "departement": "13", "operation": "reconstitution_offre"},
         "expected": {
-            "eligible": [RECONSTITUTION],
-            "a-verifier": [],
+            # Every criterion met, but the information dates from 2021, unconfirmed: « à vérifier ».
+            "eligible": [],
+            "a-verifier": [RECONSTITUTION],
             "non-eligible": [ALS, SOLIAL, LOYER_150, ALLIADE, CLLAJ, RHONE, DALO, REQUALIFICATION, VISALE],
         },
     },
@@ -309,9 +312,9 @@ def test_contacts_for_the_persons_territory(page: Any) -> None:
 
     # The DALO aid has no public contact in the sources: the result says so and links to the aid page.
     open_questionnaire(page, PERSONAS["dalo"]["answers"])
-    text = item_text(page, "eligible", DALO)
+    text = item_text(page, "a-verifier", DALO)
     assert "ne citent pas de contact public pour cette aide" in text
-    href = page.get_attribute(f'#eligible li:has(a[href$="/aides/{DALO}/"]) [data-contacts] a', "href")
+    href = page.get_attribute(f'#a-verifier li:has(a[href$="/aides/{DALO}/"]) [data-contacts] a', "href")
     assert href.endswith(f"/aides/{DALO}/#contacts")
 
 
@@ -328,7 +331,10 @@ def test_changing_an_answer(page: Any) -> None:
     press_until(page, "Tab", "document.activeElement?.hasAttribute('data-valider')")
     page.keyboard.press("Enter")
     assert "statut=salarie" in page.url
-    assert VISALE in results(page)["eligible"]  # under 30, entering a rented flat, employee
+    # Under 30, entering a rented flat, employee: every criterion met, but Visale's information
+    # (2017) was never confirmed: « à vérifier » for that reason only (issue 9).
+    assert VISALE in results(page)["a-verifier"]
+    assert "Information de 2017, non confirmée depuis" in item_text(page, "a-verifier", VISALE)
 
 
 def test_je_ne_sais_pas_is_an_answer_asked_once(page: Any) -> None:
@@ -412,7 +418,7 @@ def test_anchor_links_keep_the_answers(page: Any) -> None:
     open_questionnaire(page, PERSONAS["bailleur"]["answers"])
     page.click("[data-fin] a")  # « modifier vos réponses », an in-page link
     assert page.url.endswith("#vos-reponses")
-    assert results(page)["eligible"] == [RECONSTITUTION]
+    assert results(page)["a-verifier"] == [RECONSTITUTION]  # every criterion met; information of 2021, unconfirmed
 
 
 # --- the per-aid checker -------------------------------------------------------------------
@@ -443,12 +449,15 @@ def test_visale_checker_with_a_prefilled_link(page: Any) -> None:
         "Être salarié ou salariée, demandeur ou demandeuse d'emploi ou autre situation (indépendant, sans activité, retraité…)"
     ] == ("✗ (non remplie)")
 
-    # Change the status with the keyboard: an employee gets « vous pourriez avoir droit ».
+    # Change the status with the keyboard: an employee meets every criterion, but Visale's
+    # information (2017) is unconfirmed: « à vérifier » for that reason, never « vous pourriez
+    # avoir droit » (issue 9).
     page.focus("#verif-statut-etudiant")
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert page.is_checked("#verif-statut-salarie")
-    assert "vous pourriez avoir droit" in page.inner_text("[data-verdict]")
+    verdict = page.inner_text("[data-verdict]")
+    assert "vous pourriez avoir droit" not in verdict and "Information de 2017, non confirmée depuis" in verdict
     assert "statut=salarie" in page.url
 
     # « Je ne sais pas » for the age: unknown, never false.
@@ -465,7 +474,9 @@ def test_visale_checker_with_a_prefilled_link(page: Any) -> None:
 def test_dalo_checker_uses_the_departement(page: Any) -> None:
     page.goto(page.base + f"aides/{DALO}/#profil=particulier&departement=93&statut=salarie&decision_dalo=oui")
     page.wait_for_selector("[data-checker]:not([hidden])")
-    assert "vous pourriez avoir droit" in page.inner_text("[data-verdict]")
+    # Every criterion met, but the information (2019) is unconfirmed: never « vous pourriez avoir droit ».
+    verdict = page.inner_text("[data-verdict]")
+    assert "vous pourriez avoir droit" not in verdict and "Information de 2019, non confirmée depuis" in verdict
     assert set(states(page).values()) == {"✓ (remplie)"}
     # Seine-Saint-Denis is in Île-de-France; the Bouches-du-Rhône is not.
     page.select_option("#verif-departement-valeur", "13")

@@ -22,7 +22,9 @@ def _record(**overrides: Any) -> dict[str, Any]:
         "territoires": {"regions_couvertes": []},
         "partenaires": ["action-logement"],
         "validite": {"debut": None, "fin": "2026-12-31"},
-        "verifie_le": "2026-11-22",
+        "enregistre_le": "2026-11-22",
+        "confirmation": None,
+        "information": {"date": None, "annee": 2017, "a_confirmer": True},
     }
     record.update(overrides)
     return record
@@ -47,7 +49,7 @@ def test_a_carriage_return_inside_a_text_does_not_split_the_row() -> None:
     rows = _rows(aides_csv([_record(resume="Première ligne\rdeuxième\r\ntroisième")]))
     assert len(rows) == 1
     assert rows[0]["resume"] == "Première ligne\ndeuxième\ntroisième"
-    assert rows[0]["verifie_le"] == "2026-11-22"
+    assert rows[0]["enregistre_le"] == "2026-11-22" and rows[0]["date_information"] == "2017"
 
 
 def test_joined_lists_are_neutralised_too() -> None:

@@ -9,6 +9,7 @@ import yaml
 from conftest import ROOT
 
 SETTINGS = ROOT / ".vscode" / "settings.json"
+OPTIONAL_FOLDER_SCHEMA = "./schemas/archive.schema.json"
 
 
 def test_vscode_maps_every_schema_to_existing_data_files() -> None:
@@ -18,6 +19,8 @@ def test_vscode_maps_every_schema_to_existing_data_files() -> None:
     data_files = [path.relative_to(ROOT).as_posix() for path in (ROOT / "data").rglob("*.y*ml")]
     for schema, globs in mapping.items():
         assert (ROOT / schema).is_file()
+        if schema == OPTIONAL_FOLDER_SCHEMA:
+            continue  # data/archives/ exists only once an aid has been removed (issue 9)
         assert any(fnmatch.fnmatch(name, glob) for glob in globs for name in data_files), f"{schema} : aucun fichier"
     covered = [name for name in data_files if any(fnmatch.fnmatch(name, glob) for globs in mapping.values() for glob in globs)]
     assert covered == data_files, "fichiers de données sans schéma"

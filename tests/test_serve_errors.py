@@ -24,7 +24,7 @@ import pytest
 from conftest import DATA, EPOCH, ROOT, axe_violations, local_page
 
 COPIED = ("mkdocs.yml", "content", "overrides", "hooks")
-BROKEN, FIXED = "verifie_le: 22/11/2026", "verifie_le: 2026-11-22"
+BROKEN, FIXED = "enregistre_le: 22/11/2026", "enregistre_le: 2026-11-22"
 WAIT = 60_000  # ms: a rebuild takes a few seconds here, Pagefind included
 
 
@@ -101,7 +101,7 @@ def replace(path: Path, old: str, new: str) -> None:
 def test_data_error_page_then_reload_once_fixed(serve: tuple[str, Path, Path], browser: Any) -> None:
     url, repo, data = serve
     log = (repo / "serve.log").read_text(encoding="utf-8")
-    assert "visale.yml:44:13: verifie_le : doit être une date" in log, log
+    assert "visale.yml:44:16: enregistre_le : doit être une date" in log, log
     with local_page(browser, url, width=1024) as page, local_page(browser, url) as lost:
         page.goto(url + "aides/visale/")
         heading = page.locator("h1")
@@ -109,8 +109,8 @@ def test_data_error_page_then_reload_once_fixed(serve: tuple[str, Path, Path], b
         assert page.locator("html").get_attribute("lang") == "fr"
         assert page.locator("[role=alert] h1").count() == 1
         item = page.locator(".erreurs-liste li").first
-        assert "donnees/aides/visale.yml:44:13" in item.inner_text()
-        assert "verifie_le" in item.inner_text() and "22/11/2026" in item.inner_text()
+        assert "donnees/aides/visale.yml:44:16" in item.inner_text()
+        assert "enregistre_le" in item.inner_text() and "22/11/2026" in item.inner_text()
         assert page.locator(".erreurs-liste li mark").first.inner_text().endswith("2")
         assert page.locator("#a-revoir").count() == 1, "les avertissements suivent les erreurs"
         assert page.locator(".md-header").count() == 1, "la page garde l'en-tête du site"

@@ -62,3 +62,16 @@ def test_the_built_index_decodes_to_each_aids_own_filters(site: Path) -> None:
         assert sorted(aid["region"]) == sorted(expected["region"]), aid["id"]
         assert sorted(aid["zones"]) == sorted(expected["zone"]), aid["id"]
         assert aid["public"] == expected["public"] and aid["statut"] == expected["statut"], aid["id"]
+
+
+FRESHNESS = json.loads((VECTORS / "freshness.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", FRESHNESS["cas"], ids=lambda case: case["titre"])
+def test_freshness_vectors(case: dict[str, Any]) -> None:
+    """The notice of old, unconfirmed information is a layer on the rules' outcome, never « eligible »."""
+    from aides.freshness import with_notice
+
+    before = json.loads(json.dumps(case["resultat"]))
+    assert with_notice(case["resultat"], case["avis"]) == case["attendu"]
+    assert case["resultat"] == before  # the rules' own outcome is not changed

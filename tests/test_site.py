@@ -142,7 +142,7 @@ def test_open_data_files(site: Path) -> None:
     required = {"id", "titre", "url", "publics", "types", "territoires", "partenaires", "statut", "conditions"}
     for record in aides:
         assert required <= record.keys(), record["id"]
-        assert record["statut"] in ("en_cours", "termine")
+        assert record["statut"] in ("en_cours", "a_confirmer", "suspendu", "budget_epuise", "termine")
     statuses = {record["id"]: record["statut"] for record in aides}
     assert statuses["sous-location-femmes-victimes-violences"] == "termine"
     assert statuses["visale"] == "en_cours"
@@ -164,7 +164,7 @@ def test_contacts_page_groups_by_region_and_departement(site: Path) -> None:
 
 def test_field_reference_is_generated_from_the_models(site: Path) -> None:
     page = read(site, "contribuer")
-    for field in ("titre", "pour_qui", "conditions", "verifie_le", "anciens_ids", "consentement_publication"):
+    for field in ("titre", "pour_qui", "conditions", "enregistre_le", "confirmation", "anciens_ids", "consentement_publication"):
         assert f"<code>{field}</code>" in page
 
 

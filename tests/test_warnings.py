@@ -61,17 +61,19 @@ def test_source_without_any_date_is_a_warning(data_copy: Path) -> None:
     assert "amallia-habitat-humanisme" in undated.message
 
 
-def test_review_due_is_a_registered_hook_that_says_nothing_yet(data_copy: Path) -> None:
+def test_review_due_flags_the_temporary_measure_without_end(data_copy: Path) -> None:
+    """Filled by issue 9: only the crisis aid (statut a_confirmer, no end date) is flagged; the full list is make revue."""
     assert review_due in AIDE_CHECKS
-    catalogue = load_catalogue(data_copy)
-    assert all(review_due(aide, None, catalogue.today) == [] for aide in catalogue.aides.values())  # type: ignore[arg-type]
+    _, warnings = load_with_warnings(data_copy)
+    flagged = [w for w in warnings if "mesure temporaire sans date de fin" in w.message]
+    assert [w.file.rsplit("/", 1)[-1] for w in flagged] == ["aide-exceptionnelle-loyer-150-euros.yml"]
 
 
 def test_errors_carry_the_warnings_of_the_valid_files(data_copy: Path) -> None:
-    replace(data_copy / "aides" / "visale.yml", "verifie_le: 2026-11-22", "verifie_le: 22/11/2026")
+    replace(data_copy / "aides" / "visale.yml", "enregistre_le: 2026-11-22", "enregistre_le: 22/11/2026")
     with pytest.raises(DataErrors) as raised:
         load_catalogue(data_copy)
-    assert [e.field for e in raised.value.errors] == ["verifie_le"]
+    assert [e.field for e in raised.value.errors] == ["enregistre_le"]
     assert raised.value.warnings, "les avertissements des autres fichiers sont perdus"
     assert not any(w.file.endswith("visale.yml") for w in raised.value.warnings)
 
@@ -81,7 +83,7 @@ def test_check_prints_errors_then_warnings_and_fails_only_on_errors(data_copy: P
     assert ok.returncode == 0, ok.stderr
     assert "attention : contacts : aucun contact" in ok.stdout
     assert ok.stdout.strip().endswith("aucune erreur.")
-    replace(data_copy / "aides" / "visale.yml", "verifie_le: 2026-11-22", "verifie_le: 22/11/2026")
+    replace(data_copy / "aides" / "visale.yml", "enregistre_le: 2026-11-22", "enregistre_le: 22/11/2026")
     broken = check(data_copy)
     assert broken.returncode == 1
     assert "visale.yml:" in broken.stderr and "attention" not in broken.stderr

@@ -1,14 +1,14 @@
 """``python -m aides check``: validate the data and list every error, then the warnings;
 ``python -m aides schemas``: regenerate schemas/; ``python -m aides liens``: check the
-external links of the data (network)."""
+external links of the data (network); ``python -m aides revue``: what to confirm again."""
 
 from __future__ import annotations
 
 import sys
 
-from . import links
+from . import links, public_urls, review
 from .errors import DataErrors, DataWarning, warnings_report
-from .loading import data_dir, load_with_warnings
+from .loading import data_dir, load_catalogue, load_with_warnings
 from .schemas import write_schemas
 
 
@@ -35,6 +35,17 @@ def check() -> int:
     return 0
 
 
+def write_public_urls() -> int:
+    """``make urls``: write the committed list of public addresses from the page registry."""
+    from .registry import Registry
+
+    path = public_urls.registry_file(data_dir())
+    addresses = Registry(load_catalogue()).public_urls()
+    public_urls.write(path, addresses)
+    print(f"{path} : {len(addresses)} adresses publiques.")
+    return 0
+
+
 def main() -> int:
     if sys.argv[1:] == ["schemas"]:
         write_schemas()
@@ -42,6 +53,10 @@ def main() -> int:
         return 0
     if sys.argv[1:2] == ["liens"]:
         return links.main(sys.argv[2:])
+    if sys.argv[1:2] == ["revue"]:
+        return review.main(sys.argv[2:])
+    if sys.argv[1:] == ["urls"]:
+        return write_public_urls()
     return check()
 
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import formatting as fmt
-from . import territory, urls
+from . import freshness, territory, urls
 from .catalogue import Catalogue
-from .labels import NATURES
-from .models import Convention
+from .labels import CONFIRMATION_MEANS, NATURES
+from .models import Convention, Dates, SourceRef
 
 t = fmt.typography
 
@@ -37,6 +37,7 @@ class AidCard:
     types: list[str]
     territoire: str
     statut: str
+    avis: str  # « Information de 2020, non confirmée depuis : vérifiez auprès de … » (freshness.py)
 
     @property
     def termine(self) -> bool:
@@ -44,13 +45,31 @@ class AidCard:
 
     def browser_card(self) -> dict[str, str]:
         """What the /aides/ filters fetch for one card (``aides/<id>/carte.json``)."""
-        return {
+        card = {
             "titre": self.titre,
             "resume": self.resume,
             "territoire": self.territoire,
             "statut": self.statut,
             "types": ", ".join(self.types),
         }
+        return card | ({"avis": self.avis} if self.avis else {})
+
+
+@dataclass(frozen=True, slots=True)
+class DatesView:
+    """The three dates of a record, apart (freshness.py): its information, its recording, its confirmation."""
+
+    information: str  # « 2017 », « 26 septembre 2019 », or "" when nothing dates it
+    raisonnement: str  # how a year was inferred, "" for an exact date
+    enregistre_le: str
+    confirmation: str  # « le 3 mars 2026 par …, par courriel », "" when never confirmed
+
+    @property
+    def ligne(self) -> str:
+        """The three dates in one line, for cards."""
+        confirmed = f"confirmée {self.confirmation}" if self.confirmation else "jamais confirmée auprès de l'organisme"
+        dated = f"de {self.information}" if self.information else "non datée"
+        return f"Information {dated} · enregistrée ici le {self.enregistre_le} · {confirmed}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +86,7 @@ class ContactCard:
     territoire: str
     regions: list[str] = field(default_factory=list)
     departements: list[str] = field(default_factory=list)
+    dates: str = ""  # the three dates in one line (DatesView.ligne); "" on the blank card
 
     def browser_record(self) -> dict[str, Any]:
         """The card's data for the questionnaire (``assets/questionnaire.json``): empty fields left out."""
@@ -143,8 +163,22 @@ class Cards:
                 types=[self.cat.type_labels[k] for k in aide.types],
                 territoire=self.territory(aide.territoire),
                 statut=self.cat.status(aide),
+                avis=freshness.notice(self.cat, aide),
             )
         return self._aids[aide_id]
+
+    def dates(self, record: Dates, refs: list[SourceRef]) -> DatesView:
+        info = freshness.information_date(self.cat, record, refs)
+        confirmation = record.confirmation
+        confirmed = ""
+        if confirmation is not None:
+            confirmed = f"le {fmt.date(confirmation.date)} par {t(confirmation.par)}, {CONFIRMATION_MEANS[confirmation.moyen]}"
+        return DatesView(
+            information=info.text if info else "",
+            raisonnement=info.raisonnement if info else "",
+            enregistre_le=fmt.date(record.enregistre_le),
+            confirmation=confirmed,
+        )
 
     def partner_link(self, partner_id: str) -> Link:
         return Link(t(self.cat.partenaires[partner_id].nom), urls.partenaire(partner_id))
@@ -175,6 +209,7 @@ class Cards:
                 territoire=self.territory(contact.territoire),
                 regions=list(contact.territoire.regions),
                 departements=list(contact.territoire.departements),
+                dates=self.dates(contact, contact.sources).ligne,
             )
         return self._contacts[contact_id]
 

@@ -10,14 +10,21 @@ from . import cog
 from .conditions import Node
 from .models import (
     Aide,
+    Archive,
     Contact,
     Convention,
     Partenaire,
     Question,
     Referentiels,
+    Site,
     Source,
     Territoire,
 )
+
+# Statuses the default listings and the questionnaire show: a measure « à confirmer » may still
+# run (its page and the checkers say to check); suspended, exhausted and ended aids keep their
+# page with a notice but are never offered as possible.
+OFFERED_STATUSES = ("en_cours", "a_confirmer")
 
 
 @dataclass
@@ -32,6 +39,8 @@ class Catalogue:
     sources: dict[str, Source]
     rules: dict[str, Node] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+    site: Site = field(default_factory=Site)
+    archives: dict[str, Archive] = field(default_factory=dict)
 
     def is_ended(self, aide: Aide) -> bool:
         """An aid past its end date stays online, marked as ended."""
@@ -39,7 +48,14 @@ class Catalogue:
         return end is not None and end < self.today
 
     def status(self, aide: Aide) -> str:
-        return "termine" if self.is_ended(aide) else "en_cours"
+        """termine (past its end date) wins; else the status the editor states, else en_cours."""
+        if self.is_ended(aide):
+            return "termine"
+        return aide.statut or "en_cours"
+
+    def is_offered(self, aide: Aide) -> bool:
+        """Listed by default and asked about by the questionnaire (see OFFERED_STATUSES)."""
+        return self.status(aide) in OFFERED_STATUSES
 
     @cached_property
     def regions(self) -> list[cog.Region]:

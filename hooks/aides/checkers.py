@@ -30,8 +30,10 @@ distinct node is stored once and trees refer to nodes by index::
       "aides": [["visale", "Visale, la garantie…", 12], ["id", "titre", 40, [0]]]
     }
 
-Each aid is ``[id, title, root node, contact indexes]`` (the last one left out
-when empty); its page's URL comes from the pattern the page ships. Only current
+Each aid is ``[id, title, root node, contact indexes, notice]`` (trailing empty
+ones left out); the notice (``freshness.notice``) says its information is old and
+unconfirmed: the browser then never shows it as possible (``lib/freshness.js``).
+Its page's URL comes from the pattern the page ships. Only current
 aids are listed, sorted by title: an ended scheme is never offered as possible.
 
 Engine-independent: no MkDocs import.
@@ -43,7 +45,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from . import territory, urls
+from . import freshness, territory, urls
 from .cards import BLANK_CONTACT, Cards, ContactCard, Link
 from .catalogue import Catalogue
 from .conditions import GROUPS, Node, questions_of
@@ -103,8 +105,8 @@ def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]
 
 
 def current_aids(catalogue: Catalogue) -> list[str]:
-    """Aids that have not ended, sorted by title (French-friendly: case-insensitive)."""
-    ids = [aide_id for aide_id, aide in catalogue.aides.items() if not catalogue.is_ended(aide)]
+    """Aids offered to people (catalogue.OFFERED_STATUSES), sorted by title (French-friendly: case-insensitive)."""
+    ids = [aide_id for aide_id, aide in catalogue.aides.items() if catalogue.is_offered(aide)]
     return sorted(ids, key=lambda aide_id: (catalogue.aides[aide_id].titre.casefold(), aide_id))
 
 
@@ -124,8 +126,11 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
                 records.append(cards.contact(contact_id).browser_record())
             refs.append(contacts[contact_id])
         entry = [aide_id, typography(aide.titre), table.add(catalogue.rules[aide_id])]
-        if refs:
+        avis = freshness.notice(catalogue, aide)
+        if refs or avis:
             entry.append(refs)
+        if avis:
+            entry.append(avis)
         aides.append(entry)
     return {"version": FORMAT_VERSION, "groupes": dict(GROUPS), "noeuds": table.entries, "contacts": records, "aides": aides}
 
@@ -197,12 +202,15 @@ class Checkers:
         data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
         if any(self.cat.questions[qid].deduite_de for qid in known):
             data["places"] = self.cat.places
+        avis = freshness.notice(self.cat, self.cat.aides[aide_id])
+        if avis:
+            data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/freshness.js)
         zones = self.amount_zones(aide_id)
         if zones:
             data["zones"] = zones
             data["epci_noms"] = {siren: self.cat.territoires.epci[siren].nom for siren in self.cat.epci_used}
         return CheckerView(
-            termine=self.cat.is_ended(self.cat.aides[aide_id]),
+            termine=not self.cat.is_offered(self.cat.aides[aide_id]),
             questions=[self.fields.field(qid) for qid in asked],
             donnees=data,
         )

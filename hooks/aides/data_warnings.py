@@ -37,8 +37,16 @@ def no_contacts(aide: Aide, doc: YamlDocument, today: dt.date) -> list[DataWarni
 
 
 def review_due(aide: Aide, doc: YamlDocument, today: dt.date) -> list[DataWarning]:
-    """Records whose confirmation with the organisation is due: left empty here, filled by the
-    change that records confirmations (it knows the delay and the field to read)."""
+    """A temporary measure with no known end, or an aid confirmed too long ago: the full list, with
+    the site's review period and the sources' dates, is ``make revue`` (review.py)."""
+    if aide.statut == "a_confirmer" and aide.validite.fin is None:
+        message = "mesure temporaire sans date de fin : demandez à l'organisme si elle existe encore (make revue)"
+        return [warning_at(doc, ("statut",), message)]
+    confirmation = aide.confirmation
+    months = aide.revue_mois or 12
+    if confirmation is not None and (today - confirmation.date).days > months * 31:
+        message = f"dernière confirmation il y a plus de {months} mois : confirmez de nouveau auprès de l'organisme (make revue)"
+        return [warning_at(doc, ("confirmation", "date"), message)]
     return []
 
 

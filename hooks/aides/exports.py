@@ -11,11 +11,12 @@ import io
 import json
 from typing import Any
 
-from . import urls
+from . import freshness, urls
 from .cards import Cards
 from .catalogue import Catalogue
 from .checkers import questionnaire_data
-from .schemas import schema_texts
+from .review import review_json
+from .schemas import SCHEMA_MODELS, schema_texts
 
 CSV_COLUMNS = [
     "id",
@@ -29,7 +30,10 @@ CSV_COLUMNS = [
     "partenaires",
     "debut",
     "fin",
-    "verifie_le",
+    "date_information",
+    "enregistre_le",
+    "confirme_le",
+    "information_a_confirmer",
 ]
 
 
@@ -50,7 +54,8 @@ def _territoires(catalogue: Catalogue, territoire: Any) -> dict[str, Any]:
 def aide_records(catalogue: Catalogue, base_url: str) -> list[dict[str, Any]]:
     records = []
     for aide_id, aide in catalogue.aides.items():
-        data = aide.model_dump(mode="json", exclude={"conditions", "territoire", "partenaires"})
+        data = aide.model_dump(mode="json", exclude={"conditions", "territoire", "partenaires", "statut"})
+        info = freshness.information_date(catalogue, aide, aide.sources)
         records.append(
             {
                 "id": aide_id,
@@ -63,6 +68,14 @@ def aide_records(catalogue: Catalogue, base_url: str) -> list[dict[str, Any]]:
                 "partenaires": [role.partenaire for role in aide.partenaires],
                 "roles_partenaires": [role.model_dump() for role in aide.partenaires],
                 "conditions": catalogue.rules[aide_id],
+                "statut_declare": aide.statut,
+                "information": {
+                    "date": info.date.isoformat() if info and info.date else None,
+                    "annee": info.annee if info else None,
+                    "raisonnement": info.raisonnement if info else "",
+                    "a_confirmer": bool(freshness.notice(catalogue, aide)),
+                    "avis": freshness.notice(catalogue, aide),
+                },
                 **{key: value for key, value in data.items() if key not in ("titre", "publics", "types")},
             }
         )
@@ -115,7 +128,10 @@ def aides_csv(records: list[dict[str, Any]]) -> str:
             "partenaires": "|".join(record["partenaires"]),
             "debut": record["validite"]["debut"] or "",
             "fin": record["validite"]["fin"] or "",
-            "verifie_le": record["verifie_le"],
+            "date_information": record["information"]["date"] or record["information"]["annee"] or "",
+            "enregistre_le": record["enregistre_le"],
+            "confirme_le": (record["confirmation"] or {}).get("date", ""),
+            "information_a_confirmer": "oui" if record["information"]["a_confirmer"] else "non",
         }
         writer.writerow({column: _neutralise(value) for column, value in row.items()})
     return buffer.getvalue()
@@ -139,6 +155,15 @@ def eligibility(catalogue: Catalogue, base_url: str) -> dict[str, Any]:
     }
 
 
+OPEN_DATA_NAMES = ("aides.json", "aides.csv", "partenaires.json", "conventions.json", "contacts.json", "eligibilite.json")
+
+
+def open_data_paths() -> list[str]:
+    """The paths of the open data files (``data_files`` writes them), without computing them."""
+    names = [urls.open_data(name) for name in OPEN_DATA_NAMES]
+    return [*names, urls.REVIEW, *(urls.open_data(f"schemas/{name}.schema.json") for name in SCHEMA_MODELS)]
+
+
 def data_files(catalogue: Catalogue, base_url: str = "/", cards: Cards | None = None) -> dict[str, str]:
     """Path under the site root → content of every open data file."""
     aides = aide_records(catalogue, base_url)
@@ -150,6 +175,7 @@ def data_files(catalogue: Catalogue, base_url: str = "/", cards: Cards | None = 
         urls.open_data("contacts.json"): _json(entity_records(catalogue, "contacts", base_url)),
         urls.open_data("eligibilite.json"): _json(eligibility(catalogue, base_url)),
     }
+    files[urls.REVIEW] = _json(review_json(catalogue))
     files.update({urls.open_data(f"schemas/{name}"): text for name, text in schema_texts().items()})
     # Not open data: the compact rules the /eligibilite/ questionnaire downloads (hooks/aides/checkers.py).
     files[urls.QUESTIONNAIRE_RULES] = _json(questionnaire_data(catalogue, cards))

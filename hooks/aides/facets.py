@@ -26,28 +26,29 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from . import territory, urls
-from .catalogue import Catalogue
+from . import freshness, territory, urls
+from .catalogue import OFFERED_STATUSES, Catalogue
 from .formatting import typography
-from .labels import STATUSES
+from .labels import INFORMATION, STATUSES
 
-FACETS = ("public", "type", "region", "partenaire", "statut")
+FACETS = ("public", "type", "region", "partenaire", "statut", "information")
 LEGENDS = {
     "public": "Pour qui",
     "type": "Type d'aide",
     "region": "Territoire",
     "partenaire": "Partenaire",
     "statut": "Statut",
+    "information": "Information",
 }
 # Ended schemes are hidden unless the person asks for them (a ``statut`` in the URL).
-DEFAULT_STATUS = ["en_cours"]
+DEFAULT_STATUS = list(OFFERED_STATUSES)
 # A word that every indexed page carries as metadata (partials/pagefind-rubrique.html): the
 # filter-only lists query it instead of `null`, which would download the whole word index.
 ALL_PAGES_TERM = "zzpages"
 # What a search result is: the ``rubrique`` filter of every indexed page (partials/pagefind-rubrique.html).
 KIND_CHOICES = {"aide": "Aides", "partenaire": "Partenaires", "convention": "Conventions", "page": "Pages d'information"}
 # The fields of a line of the catalogue index, before its zones.
-INDEX_FIELDS = ("public", "type", "partenaire", "statut")
+INDEX_FIELDS = ("public", "type", "partenaire", "statut", "information")
 
 
 def sort_key(text: str) -> str:
@@ -95,6 +96,7 @@ class Facets:
             "zone": territory.zones(aide.territoire),
             "partenaire": list(dict.fromkeys(role.partenaire for role in aide.partenaires)),
             "statut": [self.cat.status(aide)],
+            "information": ["a_confirmer" if freshness.notice(self.cat, aide) else "confirmee"],
         }
 
     # --- vocabularies -------------------------------------------------------------
@@ -113,6 +115,7 @@ class Facets:
             "region": lambda: [(region.code, region.nom) for region in sorted(self.cat.regions, key=lambda r: sort_key(r.nom))],
             "partenaire": lambda: [(pid, self.cat.partenaires[pid].nom) for pid in self._partner_ids],
             "statut": lambda: list(STATUSES.items()),
+            "information": lambda: list(INFORMATION.items()),
         }
         return sources[facet]()
 
@@ -158,7 +161,7 @@ class Facets:
                 counts["statut"][value] = counts["statut"].get(value, 0) + 1
             if not set(values["statut"]) & set(DEFAULT_STATUS):
                 continue
-            for facet in ("public", "type", "region", "partenaire"):
+            for facet in ("public", "type", "region", "partenaire", "information"):
                 for value in values[facet]:
                     counts[facet][value] = counts[facet].get(value, 0) + 1
         return counts
@@ -173,7 +176,7 @@ class Facets:
         beside the checkboxes need one query per group. Filtering this index in plain
         JavaScript takes milliseconds, and it weighs less than Pagefind's filter index.
 
-        ``lignes``: one string per aid, ``public|type|partenaire|statut|zones``, each field a
+        ``lignes``: one string per aid, ``public|type|partenaire|statut|information|zones``, each field a
         comma-separated list of positions in ``valeurs``, then the zone codes of territory.py.
         Regions are derived from the zones in the browser, as ``filters`` does here.
         """
@@ -210,7 +213,7 @@ def decode_index(data: dict[str, Any], departements: dict[str, list[str]]) -> li
 
 
 def _matches(aid: dict[str, Any], state: dict[str, Any], region_of: dict[str, str], except_group: str | None) -> bool:
-    for group in ("public", "type", "region", "partenaire"):
+    for group in ("public", "type", "region", "partenaire", "information"):
         selected = state.get(group) or []
         if group != except_group and selected and not set(selected) & set(aid[group]):
             return False

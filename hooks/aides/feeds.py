@@ -13,18 +13,18 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from . import formatting
+from . import formatting, urls
 from .history import Change, History
 
 ATOM = "http://www.w3.org/2005/Atom"
-SITE_FEED = "modifications.xml"
+SITE_FEED = urls.SITE_FEED
 AUTHOR = "Rédaction du site des aides au logement"
 # Characters XML 1.0 forbids (control characters an editor may paste): dropped, or the feed would not parse.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def aide_feed_path(aide_id: str) -> str:
-    return f"aides/{aide_id}/modifications.xml"
+    return urls.aide_feed(aide_id)
 
 
 def _tag(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:

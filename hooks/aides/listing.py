@@ -14,7 +14,7 @@ from .catalogue import Catalogue
 from .facets import sort_key
 
 PAGE_SIZE = 200
-ENDED = "termines"  # the heading of ended schemes
+ENDED = "termines"  # the heading of schemes no longer offered: ended, suspended, budget exhausted
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Listing:
         publics = {entry.id: index for index, entry in enumerate(self.cat.referentiels.publics)}
         current, ended = [], []
         for aide_id, aide in self.cat.aides.items():
-            (ended if self.cat.is_ended(aide) else current).append(aide_id)
+            (current if self.cat.is_offered(aide) else ended).append(aide_id)
 
         def title(aide_id: str) -> tuple[str, str]:
             return sort_key(self.cat.aides[aide_id].titre), aide_id

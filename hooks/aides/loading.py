@@ -23,11 +23,13 @@ from .errors import DataError, DataErrors, DataWarning, error_at, format_loc
 from .models import (
     ID_PATTERN,
     Aide,
+    Archive,
     Contact,
     Convention,
     Partenaire,
     Questions,
     Referentiels,
+    Site,
     Sources,
 )
 from .translate import validate_document
@@ -44,6 +46,9 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "referentiels.yml": Referentiels,
     "sources.yml": Sources,
 }
+# Optional: a data set without them gets the defaults (no settings file, no archived aid).
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"site.yml": Site}
+ARCHIVES = "archives"  # data/archives/<id>.yml: aids that no longer exist (tombstone pages)
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
@@ -150,6 +155,12 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
         doc, singles[name] = reader.read(path, model)
         if doc:
             reader.documents[("", name)] = doc
+    for name, model in OPTIONAL_FILES.items():
+        if (directory / name).is_file():
+            doc, singles[name] = reader.read(directory / name, model)
+            if doc:
+                reader.documents[("", name)] = doc
+    archives = _archives(reader, directory)
     entities: dict[str, dict[str, Any]] = {kind: {} for kind in ENTITIES}
     present: dict[str, set[str]] = {kind: set() for kind in ENTITIES}
     for kind, model in ENTITIES.items():
@@ -173,12 +184,41 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
         territoires=cog.referentiel(),
         sources={source.id: source for source in singles["sources.yml"].sources},
         today=today,
+        site=singles.get("site.yml") or Site(),
+        archives=archives,
     )
     reader.errors.extend(references.check(catalogue, reader.documents, present))
     reader.errors.extend(_compile_rules(catalogue, reader.documents))
+    reader.errors.extend(_check_archives(catalogue, reader.documents))
     if reader.errors:
         raise DataErrors(reader.errors, warnings)
     return catalogue, warnings
+
+
+def _archives(reader: _Reader, directory: Path) -> dict[str, Archive]:
+    """The tombstones of data/archives/, when the folder exists."""
+    if not (directory / ARCHIVES).is_dir():
+        return {}
+    found: dict[str, Archive] = {}
+    for archive_id, path in reader.entity_files(directory, ARCHIVES):
+        doc, value = reader.read(path, Archive)
+        if value is not None:
+            found[archive_id] = value
+            reader.documents[(ARCHIVES, archive_id)] = doc
+    return found
+
+
+def _check_archives(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
+    """A tombstone takes an address no aid uses, and names an existing successor."""
+    errors = []
+    for archive_id, archive in catalogue.archives.items():
+        doc = documents[(ARCHIVES, archive_id)]
+        if archive_id in catalogue.aides or archive_id in catalogue.redirects:
+            message = f"« {archive_id} » est une aide en ligne (ou un de ses anciens identifiants) : retirez l'une des deux"
+            errors.append(error_at(doc, ("titre",), message, key=True))
+        if archive.remplacee_par and archive.remplacee_par not in catalogue.aides:
+            errors.append(error_at(doc, ("remplacee_par",), f"aide inconnue : « {archive.remplacee_par} »"))
+    return errors
 
 
 def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:

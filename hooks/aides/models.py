@@ -149,6 +149,44 @@ class SourceRef(Model):
     extrait: Text | None = Field(None, description="Courte citation de l'article.")
 
 
+class Confirmation(Model):
+    """When, with whom and how the organisation confirmed a record's information."""
+
+    date: Date = Field(description="Date de la confirmation (AAAA-MM-JJ).")
+    par: Text = Field(description="Le service qui a confirmé : « Action Logement Services, accompagnement social Paca ».")
+    moyen: Literal["courriel", "telephone", "courrier", "rendez_vous", "publication_officielle"] = Field(
+        description="Comment : courriel, telephone, courrier, rendez_vous ou publication_officielle."
+    )
+
+
+class DateInformation(Model):
+    """The date of a record's information when it is not that of its newest source."""
+
+    date: Date | None = Field(None, description="Date exacte, si elle est connue.")
+    annee: int | None = Field(None, ge=1900, le=2100, description="Année, quand seule elle est connue ou déduite.")
+    raisonnement: Text | None = Field(None, description="Comment la date a été établie (obligatoire avec annee).")
+
+    @model_validator(mode="after")
+    def _date_or_year(self) -> DateInformation:
+        if (self.date is None) == (self.annee is None):
+            raise ValueError("indiquez soit une date (date), soit une année (annee) avec son raisonnement")
+        if self.annee is not None and not self.raisonnement:
+            raise ValueError("une année déduite doit dire comment (raisonnement)")
+        return self
+
+
+class Dates(Model):
+    """The three dates every record states apart (see the design notes, « Data conventions »)."""
+
+    enregistre_le: Date = Field(description="Date à laquelle l'information a été enregistrée sur ce site.")
+    date_information: DateInformation | None = Field(
+        None, description="Date de l'information, si ce n'est pas celle de sa source la plus récente."
+    )
+    confirmation: Confirmation | None = Field(
+        None, description="Dernière confirmation auprès de l'organisme (date, par qui, comment) ; absente si jamais confirmée."
+    )
+
+
 class Validite(Model):
     debut: Date | None = None
     fin: Date | None = None
@@ -188,8 +226,20 @@ class Source(Model):
     editeur: Text | None = None
     date: Date | None = Field(None, description="Date de publication, si l'article la donne.")
     date_texte: Text | None = Field(None, description="Ce que l'on sait de la date quand elle n'est pas donnée.")
+    annee: int | None = Field(
+        None, ge=1900, le=2100, description="Année de l'information quand l'article ne donne pas sa date (déduite)."
+    )
+    raisonnement: Text | None = Field(None, description="Comment l'année a été déduite du texte de l'article.")
     fichier: Text | None = Field(None, description="Fichier de l'article dans les sources du projet.")
     url: Url | None = None
+
+    @model_validator(mode="after")
+    def _year_explained(self) -> Source:
+        if self.annee is not None and not self.raisonnement:
+            raise ValueError("une année déduite (annee) doit dire comment (raisonnement)")
+        if self.date is not None and self.annee is not None and self.annee != self.date.year:
+            raise ValueError("annee et date disent deux années différentes")
+        return self
 
 
 class Sources(Model):
@@ -311,7 +361,11 @@ class Montant(Model):
     precision: Text | None = None
 
 
-class Aide(Model):
+# Statuses an editor states; « en_cours » and « termine » follow from the validity dates.
+StatutDeclare = Literal["suspendu", "budget_epuise", "a_confirmer"]
+
+
+class Aide(Dates):
     """data/aides/<id>.yml: one aid or scheme."""
 
     titre: Text
@@ -331,10 +385,26 @@ class Aide(Model):
     contacts: list[Id] = []
     chiffres: list[Chiffre] = []
     sources: list[SourceRef] = Field(min_length=1)
-    verifie_le: Date
     validite: Validite = Validite()
+    statut: StatutDeclare | None = Field(
+        None,
+        description=(
+            "suspendu, budget_epuise, ou a_confirmer (mesure temporaire dont la source ne donne pas la fin) ; "
+            "absent : en cours ou terminé selon validite."
+        ),
+    )
+    statut_precision: Text | None = Field(None, description="Ce que dit la source du statut (obligatoire avec statut).")
+    revue_mois: int | None = Field(
+        None, ge=1, le=120, description="Délai de revue propre à cette aide, en mois (sinon celui de data/site.yml)."
+    )
     exemples: list[Exemple] = []
     anciens_ids: list[Id] = Field([], description="Anciens identifiants : leurs adresses redirigent ici.")
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Aide:
+        if self.statut is not None and not self.statut_precision:
+            raise ValueError("un statut (statut) doit être expliqué (statut_precision)")
+        return self
 
 
 class Signataire(Model):
@@ -343,7 +413,7 @@ class Signataire(Model):
     partenaire: Id
 
 
-class Convention(Model):
+class Convention(Dates):
     """data/conventions/<id>.yml: an agreement, protocol or amendment."""
 
     titre: Text
@@ -375,7 +445,7 @@ class Convention(Model):
         return self
 
 
-class Partenaire(Model):
+class Partenaire(Dates):
     """data/partenaires/<id>.yml: an organisation."""
 
     nom: Text
@@ -390,7 +460,7 @@ class Partenaire(Model):
     sources: list[SourceRef] = Field(min_length=1)
 
 
-class Contact(Model):
+class Contact(Dates):
     """data/contacts/<id>.yml: a functional contact point (a service, never a person's own line)."""
 
     nom: Text = Field(description="Le service : « Accompagnement social Action Logement Services Paca ».")
@@ -408,3 +478,21 @@ class Contact(Model):
     adresse: Text | None = None
     territoire: Territoire = Territoire()
     sources: list[SourceRef] = Field(min_length=1)
+
+
+class Site(Model):
+    """data/site.yml: settings of the whole site."""
+
+    revue_mois: int = Field(12, ge=1, le=120, description="Délai de revue par défaut, en mois, après la date de l'information.")
+    source_ancienne_ans: int = Field(
+        4, ge=1, le=50, description="Au-delà de cet âge (en années), une source est signalée par make revue."
+    )
+
+
+class Archive(Model):
+    """data/archives/<id>.yml: an aid that no longer exists; its address shows this tombstone."""
+
+    titre: Text = Field(description="Le titre qu'avait l'aide.")
+    retiree_le: Date = Field(description="Date du retrait de l'aide.")
+    raison: Text = Field(description="Pourquoi l'aide n'existe plus.")
+    remplacee_par: Id | None = Field(None, description="Identifiant de l'aide qui la remplace, s'il y en a une.")

@@ -12,22 +12,24 @@ render with autoescape on). Amounts and dates are formatted by Babel (``formatti
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from . import formatting as fmt
-from . import urls
-from .cards import AidCard, Cards, ContactCard, ConventionSummary, Link, PartnerSummary
+from . import freshness, urls
+from .cards import AidCard, Cards, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from .catalogue import Catalogue
 from .checkers import Checkers, CheckerView, QuestionnaireView
 from .conditions import Node
 from .facets import ALL_PAGES_TERM, DEFAULT_STATUS, KIND_CHOICES, Departement, Facet, Facets, FacetValue, sort_key
 from .fields import Fields
-from .labels import APPROXIMATIONS, PERIODICITIES
+from .history import History, aides_history
+from .labels import APPROXIMATIONS, PERIODICITIES, STATUS_NOTICES, STATUSES
 from .listing import ENDED, Listing
-from .models import Chiffre, Montant, SourceRef, Valeur
+from .models import Archive, Chiffre, Montant, SourceRef, Valeur
 from .qr import qr_svg
 from .reference import ModelDoc, field_reference
 
@@ -95,6 +97,34 @@ class AmountsView:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One change of an aid, as the public reads it (history.py)."""
+
+    date: str
+    iso: str  # the day, for <time datetime>
+    titre: str
+    url: str
+    resume: str  # the French phrases, joined
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryView:
+    indisponible: str  # why the history is missing (shallow clone, outside git), "" when complete
+    changements: list[ChangeView]
+    flux: str  # the Atom feed's address
+
+
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    """What the status of an aid means, at the top of its page."""
+
+    id: str
+    libelle: str
+    avis: str  # STATUS_NOTICES, "" for en_cours
+    precision: str  # what the editor says about it (statut_precision)
+
+
+@dataclass(frozen=True, slots=True)
 class SearchData:
     """Pagefind's data of a page: filters (the URL's ids), sort key, result metadata."""
 
@@ -129,7 +159,10 @@ class AideView(AidCard):
     contacts: list[ContactCard]
     chiffres: list[FigureView]
     sources: list[SourceView]
-    verifie_le: str
+    dates: DatesView
+    etat: StatusView
+    revue: str  # when the information is due for confirmation again
+    historique: HistoryView
     debut: str
     fin: str
     validite_precision: str
@@ -151,6 +184,7 @@ class ConventionView(ConventionSummary):
     suivie_par: list[ConventionSummary]
     chiffres: list[FigureView]
     sources: list[SourceView]
+    dates: DatesView
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +199,7 @@ class PartenaireView(PartnerSummary):
     contacts: list[ContactCard]
     chiffres: list[FigureView]
     sources: list[SourceView]
+    dates: DatesView
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +294,25 @@ class RedirectView:
 
 
 @dataclass(frozen=True, slots=True)
+class ArchiveView:
+    """The tombstone of an aid that no longer exists (data/archives/<id>.yml)."""
+
+    titre: str
+    retiree_le: str
+    raison: list[str]
+    remplacee_par: AidCard | None
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView:
+    """The home page: the latest changes of the aids, and their feed."""
+
+    changements: list[ChangeView]
+    indisponible: str
+    flux: str
+
+
+@dataclass(frozen=True, slots=True)
 class SiteView:
     """What every page's header needs (the same object for all pages)."""
 
@@ -268,7 +322,9 @@ class SiteView:
     adresses: dict[str, str] = field(default_factory=lambda: dict(urls.PATTERNS))
 
 
-BLANK_CARD = AidCard(id="", url="", titre="", resume="", publics=[], types=[], territoire="", statut="")
+# Ended, suspended and exhausted schemes, apart in the static list (listing.ENDED).
+ENDED_HEADING = "Dispositifs terminés ou fermés"
+BLANK_CARD = AidCard(id="", url="", titre="", resume="", publics=[], types=[], territoire="", statut="", avis="")
 
 
 class PageViews:
@@ -283,6 +339,22 @@ class PageViews:
         self.facets = Facets(catalogue)
         self.listing = Listing(catalogue)
         self.site = SiteView(statut_defaut=DEFAULT_STATUS)
+
+    @cached_property
+    def history(self) -> History:
+        """The aids' history from git, read once per build (empty, with its reason, outside git)."""
+        return aides_history()
+
+    def change(self, change: Any) -> ChangeView:
+        day = change.date[:10]
+        return ChangeView(
+            fmt.date(dt.date.fromisoformat(day)), day, t(change.titre), urls.aide(change.aide), t(" ; ".join(change.changes))
+        )
+
+    def history_of(self, aide_id: str) -> HistoryView:
+        known = aide_id in self.cat.aides
+        changes = [self.change(change) for change in self.history.of(aide_id)] if known else []
+        return HistoryView(self.history.status or "", changes, urls.aide_feed(aide_id))
 
     # --- pieces ---------------------------------------------------------------------
 
@@ -370,7 +442,10 @@ class PageViews:
             contacts=[self.cards.contact(contact_id) for contact_id in aide.contacts],
             chiffres=[self.figure(chiffre) for chiffre in aide.chiffres],
             sources=self.sources(aide.sources),
-            verifie_le=fmt.date(aide.verifie_le),
+            dates=self.cards.dates(aide, aide.sources),
+            etat=self.status(aide_id),
+            revue=self.review(aide_id),
+            historique=self.history_of(aide_id),
             debut=fmt.date(validite.debut) if validite.debut else "",
             fin=fmt.date(validite.fin) if validite.fin else "",
             validite_precision=t(validite.precision or ""),
@@ -379,6 +454,16 @@ class PageViews:
             url_canonique=address,
             qr_svg=qr_svg(address, f"Code QR de la fiche «{fmt.NBSP}{card.titre}{fmt.NBSP}»{fmt.NBSP}: {address}"),
         )
+
+    def status(self, aide_id: str) -> StatusView:
+        aide = self.cat.aides[aide_id]
+        status = self.cat.status(aide)
+        precision = t(aide.statut_precision or "") if status == aide.statut else ""
+        return StatusView(status, STATUSES[status], t(STATUS_NOTICES.get(status, "")), precision)
+
+    def review(self, aide_id: str) -> str:
+        due = freshness.review_date(self.cat, self.cat.aides[aide_id])
+        return fmt.date(due) if due else ""
 
     def convention(self, conv_id: str) -> ConventionView:
         convention = self.cat.conventions[conv_id]
@@ -399,6 +484,7 @@ class PageViews:
             suivie_par=[self.cards.convention(other) for other in later],
             chiffres=[self.figure(chiffre) for chiffre in convention.chiffres],
             sources=self.sources(convention.sources),
+            dates=self.cards.dates(convention, convention.sources),
         )
 
     def partenaire(self, partner_id: str) -> PartenaireView:
@@ -419,6 +505,7 @@ class PageViews:
             contacts=[self.cards.contact(cid) for cid, contact in self.cat.contacts.items() if contact.partenaire == partner_id],
             chiffres=[self.figure(chiffre) for chiffre in partner.chiffres],
             sources=self.sources(partner.sources),
+            dates=self.cards.dates(partner, partner.sources),
         )
 
     def partenaires(self) -> PartenairesView:
@@ -434,7 +521,7 @@ class PageViews:
         listing = self.listing
         page = listing.page(number)
         headings = listing.headings
-        labels = {**self.cat.public_labels, ENDED: "Dispositifs terminés"}
+        labels = {**self.cat.public_labels, ENDED: ENDED_HEADING}
         ended = headings.get(ENDED, (0, 0))[1]
         return CatalogueView(
             numero=page.number,
@@ -497,6 +584,19 @@ class PageViews:
 
     def redirect(self, aide_id: str) -> RedirectView:
         return RedirectView(self.cards.aid(aide_id))
+
+    def archive(self, archive_id: str) -> ArchiveView:
+        archive: Archive = self.cat.archives[archive_id]
+        successor = archive.remplacee_par
+        return ArchiveView(
+            t(archive.titre),
+            fmt.date(archive.retiree_le),
+            paragraphs(archive.raison),
+            self.cards.aid(successor) if successor else None,
+        )
+
+    def home(self, limit: int = 10) -> HomeView:
+        return HomeView([self.change(c) for c in self.history.latest(limit)], self.history.status or "", urls.SITE_FEED)
 
     # --- files the browser fetches ----------------------------------------------------
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from . import urls
 from .catalogue import Catalogue
+from .exports import open_data_paths
 from .facets import sort_key
 from .formatting import typography
 from .pageviews import PageViews
@@ -39,6 +40,7 @@ class PageEntry:
     nav: str = ""  # its label in the site's navigation; "" for pages out of it
     rubrique: Rubrique = None  # indexed by Pagefind as this kind of result; None: not indexed
     generated: bool = True
+    flux: str = ""  # its Atom feed of changes (<link rel="alternate">), "" for none
 
     @property
     def url(self) -> str:
@@ -65,7 +67,7 @@ PAGE = "page"  # hand-written content rendered by Material's own template (wrapp
 
 # content/*.md, in the order of the navigation; titles are those of the navigation.
 HAND_WRITTEN = [
-    PageEntry("index.md", "main.html", "Accueil", PAGE, nav="Accueil", generated=False),
+    PageEntry("index.md", "accueil.html", "Accueil", "accueil", nav="Accueil", generated=False, flux=urls.SITE_FEED),
     PageEntry(
         "eligibilite.md",
         "eligibilite.html",
@@ -100,6 +102,8 @@ VIEWS: dict[str, Callable[[PageViews, Any], Any]] = {
     "recherche": lambda views, key: views.recherche(),
     "reference": lambda views, key: views.reference(),
     "plan": lambda views, key: views.plan(),
+    "accueil": lambda views, key: views.home(),
+    "archive": lambda views, key: views.archive(key),
 }
 
 
@@ -126,7 +130,9 @@ class Registry:
             for n in range(2, listing.page_count + 1)
         ]
         pages += [
-            PageEntry(urls.source_path(urls.aide(aid)), "aide.html", aide.titre, "aide", aid, rubrique="aide")
+            PageEntry(
+                urls.source_path(urls.aide(aid)), "aide.html", aide.titre, "aide", aid, rubrique="aide", flux=urls.aide_feed(aid)
+            )
             for aid, aide in cat.aides.items()
         ]
         pages += [
@@ -142,6 +148,10 @@ class Registry:
         pages += [
             PageEntry(urls.source_path(urls.aide(old)), "redirection.html", cat.aides[new].titre, "redirection", new)
             for old, new in cat.redirects.items()
+        ]
+        pages += [
+            PageEntry(urls.source_path(urls.aide(aid)), "archive.html", archive.titre, "archive", aid)
+            for aid, archive in cat.archives.items()
         ]
         return pages
 
@@ -161,6 +171,11 @@ class Registry:
         """The site's navigation, as MkDocs reads it from its configuration."""
         listed = {entry.nav: entry.path for entry in self.by_path.values() if entry.nav}
         return [{label: listed[label]} for label in NAV_ORDER]
+
+    def public_urls(self) -> list[str]:
+        """Every address partners may have kept: pages and open data files, from the site root (« /aides/visale/ »)."""
+        pages = [entry.url for entry in self.by_path.values()]
+        return sorted({"/" + url for url in [*pages, *open_data_paths()]})
 
     def not_in_nav(self) -> list[str]:
         return [entry.path for entry in HAND_WRITTEN if not entry.nav]

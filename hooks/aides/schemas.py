@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Aide, Contact, Convention, Partenaire, Questions, Referentiels, Sources
+from .models import Aide, Archive, Contact, Convention, Partenaire, Questions, Referentiels, Site, Sources
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "aide": Aide,
@@ -22,6 +22,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "questions": Questions,
     "referentiels": Referentiels,
     "sources": Sources,
+    "site": Site,
+    "archive": Archive,
 }
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 

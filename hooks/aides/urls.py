@@ -25,6 +25,12 @@ SITE_MAP = "plan-du-site/"
 CONTRIBUTE = "contribuer/"
 ABOUT = "a-propos/"
 PAGEFIND = "pagefind/"
+# Pages partners may show in an iframe (the embed pages, branch `outils`): csp.apply's `embeddable`.
+EMBED_PREFIX = "integrer/"
+# Atom feeds of the changes (feeds.py writes them; same paths).
+SITE_FEED = "modifications.xml"
+# Editors' review list, published with the open data (review.py).
+REVIEW = "donnees/revue.json"
 
 # Files the browser downloads on demand (not open data: internal formats).
 CATALOGUE_INDEX = "aides/catalogue.json"  # the /aides/ filter index (facets.catalogue_index)
@@ -48,6 +54,11 @@ def aide(aide_id: str) -> str:
 def aid_card(aide_id: str) -> str:
     """The small JSON card of an aid that the /aides/ filters fetch (facets.card)."""
     return PATTERNS["carte"].format(id=aide_id)
+
+
+def aide_feed(aide_id: str) -> str:
+    """The Atom feed of one aid's changes."""
+    return f"aides/{aide_id}/modifications.xml"
 
 
 def partenaire(partner_id: str) -> str:

@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 
 import { counts, decodeIndex, query } from "../../overrides/assets/js/lib/catalogue-index.js";
 import { parseFragment } from "../../overrides/assets/js/lib/eligibility.js";
+import { withNotice } from "../../overrides/assets/js/lib/freshness.js";
 import { QUESTION_TYPES } from "../../overrides/assets/js/lib/question-types.js";
 
 const read = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), "utf8"));
@@ -29,6 +30,16 @@ describe("facets: same filters, same aids", () => {
     test(cas.titre, () => {
       assert.deepEqual(query(index, cas.etat, vectors.statut_defaut).map((aid) => aid.id), cas.aides);
       assert.deepEqual(counts(index, cas.etat, vectors.statut_defaut, vectors.groupes), cas.nombres);
+    });
+  }
+});
+
+describe("freshness: a layer on the rules' outcome", () => {
+  for (const cas of read("freshness.json").cas) {
+    test(cas.titre, () => {
+      const before = structuredClone(cas.resultat);
+      assert.deepEqual(withNotice(cas.resultat, cas.avis), cas.attendu);
+      assert.deepEqual(cas.resultat, before);
     });
   }
 });

@@ -10,7 +10,7 @@
 // whole region and aids naming it (lib/territory.js).
 import { regionsOf, zoneQuery } from "./territory.js";
 
-const FIELDS = ["public", "type", "partenaire", "statut"];
+const FIELDS = ["public", "type", "partenaire", "statut", "information"];
 
 /** Decode an index (the JSON of aides/catalogue.json); `departements` maps a code to [name, region]. */
 export function decodeIndex(data, departements) {
@@ -41,7 +41,7 @@ function inGroup(aid, group, selected) {
 
 /** Does the aid match the state, leaving out one group (to count that group's values)? */
 function matches(index, aid, state, statusDefault, except) {
-  for (const group of ["public", "type", "region", "partenaire"]) {
+  for (const group of ["public", "type", "region", "partenaire", "information"]) {
     if (group !== except && !inGroup(aid, group, state[group] ?? [])) return false;
   }
   if (state.departement && !zoneQuery(state.departement, index.departements).some((zone) => aid.zones.has(zone))) return false;

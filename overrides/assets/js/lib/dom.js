@@ -53,6 +53,9 @@ export function aidCard(root, url, card) {
   field(item, "resume").textContent = card.resume;
   field(item, "types").textContent = card.types;
   field(item, "territoire").textContent = card.territoire;
+  // Old, unconfirmed information (hooks/aides/freshness.py): the same notice as on the page.
+  if (card.avis) field(item, "avis").textContent = card.avis;
+  else field(item, "avis").remove();
   if (!ended) {
     const badge = item.querySelector("[data-si-termine]");
     badge.nextSibling?.remove(); // the space after the badge

@@ -12,7 +12,7 @@ import { plural } from "./dom.js";
 const NBSP = "\u00a0";
 
 export function emptyState() {
-  return { q: "", rubrique: [], public: [], type: [], region: [], departement: "", partenaire: [], statut: null };
+  return { q: "", rubrique: [], public: [], type: [], region: [], departement: "", partenaire: [], information: [], statut: null };
 }
 
 /** The state in a query string; values that the data does not know are set aside. */

@@ -9,7 +9,7 @@ import { zoneQuery } from "./territory.js";
  */
 export function pagefindFilters(state, vocabulary, { except = null } = {}) {
   const all = [];
-  for (const group of ["rubrique", "public", "type", "region", "partenaire"]) {
+  for (const group of ["rubrique", "public", "type", "region", "partenaire", "information"]) {
     if (group !== except && state[group]?.length) all.push({ [group]: { any: state[group] } });
   }
   if (state.departement) {

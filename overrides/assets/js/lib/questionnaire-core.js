@@ -3,6 +3,7 @@
 // Plain functions, tested under Node (tests/js/questionnaire.test.mjs).
 
 import { outcome } from "./eligibility.js";
+import { withNotice } from "./freshness.js";
 
 const NSP = "nsp";
 const NBSP = "\u00a0";
@@ -35,18 +36,20 @@ export function decodeQuestionnaire(data) {
       nodes.push({ type: "critere", question, operateur, valeur, texte });
     }
   }
-  return data.aides.map(([id, titre, root, contacts = []]) => ({
+  return data.aides.map(([id, titre, root, contacts = [], avis = ""]) => ({
     id,
     titre,
     conditions: nodes[root],
     contacts: contacts.map((index) => data.contacts[index]),
+    avis,
   }));
 }
 
 /**
- * The outcome of every aid for normalised answers (eligibility.js's `outcome`, nothing else).
- * Aids with the same conditions share one tree (decodeQuestionnaire): it is evaluated once,
- * and they share its result object, which nobody changes.
+ * The outcome of every aid for normalised answers: eligibility.js's `outcome`, then the
+ * freshness layer (lib/freshness.js: an aid whose information is old and unconfirmed is never
+ * « eligible »). Aids with the same conditions share one tree (decodeQuestionnaire): it is
+ * evaluated once, and they share its result object, which nobody changes.
  */
 export function evaluateAll(aides, normalised) {
   const byTree = new Map();
@@ -56,7 +59,7 @@ export function evaluateAll(aides, normalised) {
       result = outcome(aide.conditions, normalised);
       byTree.set(aide.conditions, result);
     }
-    return result;
+    return aide.avis ? withNotice(result, aide.avis) : result;
   });
 }
 
@@ -112,14 +115,15 @@ function leaves(node, found = []) {
 }
 
 /**
- * The reasons of an outcome, each with what it is: "a_verifier" (to check with the
- * organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
+ * The reasons of an outcome, each with what it is: "avis" (old, unconfirmed information:
+ * lib/freshness.js), "a_verifier" (to check with the organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
  * or "non_remplie" (an unmet criterion).
  */
 export function explain(tree, result, answers, sourceOf = {}) {
   const byText = new Map();
   for (const leaf of leaves(tree)) if (!byText.has(leaf.texte)) byText.set(leaf.texte, leaf);
   return result.raisons.map((texte) => {
+    if (result.avis && texte === result.avis) return { texte, nature: "avis" }; // lib/freshness.js
     const leaf = byText.get(texte);
     if (result.statut === "non_eligible") return { texte, nature: "non_remplie" };
     if (!leaf || leaf.type === "a_verifier") return { texte, nature: "a_verifier" };
@@ -130,6 +134,6 @@ export function explain(tree, result, answers, sourceOf = {}) {
 
 /** A reason in words, with what it is; `unanswered`: the note of a question not answered yet. */
 export function reasonText({ texte, nature }, unanswered) {
-  if (nature === "non_remplie") return texte;
+  if (nature === "non_remplie" || nature === "avis") return texte;
   return `${texte} (${nature === "sans_reponse" ? unanswered : NOTES[nature]})`;
 }

@@ -5,6 +5,7 @@
 
 import { evaluate, inTerritory, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
 import { bindExclusive, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
+import { withNotice } from "../lib/freshness.js";
 import { explain, reasonText } from "../lib/questionnaire-core.js";
 import { reasons as reasonNodes } from "../lib/dom.js";
 import { bindCommune, nameCommune } from "../lib/commune-field.js";
@@ -91,7 +92,8 @@ function start(box) {
       icon.textContent = `${ICONS[String(value)]} `;
       slot.replaceChildren(icon, `(${text})`);
     });
-    showVerdict(outcome(conditions, normalised));
+    // Old, unconfirmed information is never « vous pourriez avoir droit » (lib/freshness.js).
+    showVerdict(withNotice(outcome(conditions, normalised), data.avis ?? ""));
     showAmounts(normalised);
   }
 
