@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from aides import pagefind_stable
+from aides import pagefind_stable, urls
 from aides.errors import DataErrors
 from aides.exports import data_files
+from aides.headers import frame_rules
 from aides.loading import load_catalogue
 from aides.registry import Registry
 from jinja2 import Undefined
@@ -132,3 +133,10 @@ def post_build(config: MkDocsConfig) -> None:
     subprocess.run(pagefind_command(config.site_dir), check=True)
     if not pagefind_stable.stabilise(site / "pagefind"):
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
+    write_headers(site)
+
+
+def write_headers(site: Path) -> None:
+    """The ``_headers`` file (Netlify, Cloudflare Pages): only the embeddable views may be framed by other sites."""
+    entries = [path.name + ("/" if path.is_dir() else "") for path in site.iterdir()]
+    (site / urls.HEADERS_FILE).write_text(frame_rules(entries, registry().embed_roots()), encoding="utf-8")
