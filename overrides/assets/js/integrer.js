@@ -2,7 +2,7 @@
    (/integrer/…) in an iframe. It keeps each iframe as tall as its content.
 
    Paste, once per page, after the iframes:
-     <iframe src="https://SITE/integrer/eligibilite/#profil=particulier" title="Suis-je concerné ?"
+     <iframe src="https://SITE/integrer/eligibilite/#profil=particulier" title="Questionnaire (Aides au logement)"
              data-aides-logement style="width:100%;border:0" height="700" loading="lazy"></iframe>
      <script src="https://SITE/assets/js/integrer.js" defer></script>
 

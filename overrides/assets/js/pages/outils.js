@@ -94,7 +94,7 @@ class Builder {
   }
 
   qrTitle() {
-    return `Code QR de ${TITLES[this.target]}${NBSP}: ${this.link}`;
+    return ["Code QR de ", TITLES[this.target], NBSP, ": ", this.link].join("");
   }
 
   async copy(what) {
