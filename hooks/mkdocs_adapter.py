@@ -144,6 +144,6 @@ def post_build(config: MkDocsConfig, serving: bool = False) -> None:
     if not pagefind_stable.stabilise(site / "pagefind"):
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
     if not serving:  # the live-reload script of `mkdocs serve` is inline and changes: no policy there
-        policy = csp.apply(site, embeddable=[f"/{urls.EMBED_PREFIX}*"])
+        policy = csp.apply(site, embeddable=[f"/{root}*" for root in registry().embed_roots()])
         for problem in policy.blocked:
             print(f"Attention : la politique de sécurité bloquera {problem}", file=sys.stderr)

@@ -12,7 +12,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -116,3 +116,48 @@ def axe_violations(page: Any) -> list[str]:
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
     results = Axe().run(page, options=options)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} : {v['nodes'][0]['target']})" for v in results.response["violations"]]
+
+
+# --- a static host that applies _headers (Netlify, Cloudflare Pages), and a partner's site ---
+
+
+def serve_directory(directory: Path, handler_class: type | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A directory served on 127.0.0.1 (a free port): another origin than any other such server."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+class HeadersHandler(_QuietHandler):
+    """Serves the built site with the headers its ``_headers`` file gives each path, as the hosts do."""
+
+    rules: ClassVar[list[tuple[str, dict[str, str]]]] = []
+
+    def end_headers(self) -> None:
+        from aides.headers import headers_for
+
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        for name, value in headers_for(self.rules, path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+@pytest.fixture(scope="session")
+def headers_server(site: Path) -> Iterator[str]:
+    """The built site on its own origin, with the rules of its ``_headers`` applied."""
+    from aides.headers import parse
+
+    handler = type("SiteHeaders", (HeadersHandler,), {"rules": parse((site / "_headers").read_text(encoding="utf-8"))})
+    httpd, url = serve_directory(site, handler)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def partner_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A partner's site on another origin (another port): tests write their host pages into its folder."""
+    folder = tmp_path_factory.mktemp("partenaire")
+    httpd, url = serve_directory(folder)
+    yield folder, url
+    httpd.shutdown()

@@ -133,7 +133,7 @@ def test_only_content_is_indexed_never_listings(site: Path) -> None:
     assert "data-pagefind-body" not in (site / "404.html").read_text(encoding="utf-8")
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     counts = {kind: len(list((DATA / kind).glob("*.yml"))) for kind in ("aides", "partenaires", "conventions")}
-    content_pages = 5  # à propos, accessibilité, mentions légales, données personnelles, données ouvertes
+    content_pages = 6  # à propos, accessibilité, mentions légales, données personnelles, données ouvertes, pour les partenaires
     assert entry["languages"]["fr"]["page_count"] == sum(counts.values()) + content_pages
 
 

@@ -22,10 +22,10 @@ from . import formatting as fmt
 from . import freshness, urls
 from .cards import AidCard, Cards, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from .catalogue import Catalogue
-from .checkers import Checkers, CheckerView, QuestionnaireView
+from .checkers import Checkers, CheckerView, QuestionnaireView, current_aids
 from .conditions import Node
 from .facets import ALL_PAGES_TERM, DEFAULT_STATUS, KIND_CHOICES, Departement, Facet, Facets, FacetValue, sort_key
-from .fields import Fields
+from .fields import Fields, QuestionField
 from .history import History, aides_history
 from .labels import APPROXIMATIONS, PERIODICITIES, STATUS_NOTICES, STATUSES
 from .listing import ENDED, Listing
@@ -322,6 +322,46 @@ class SiteView:
     adresses: dict[str, str] = field(default_factory=lambda: dict(urls.PATTERNS))
 
 
+@dataclass(frozen=True, slots=True)
+class AidChoice:
+    id: str
+    titre: str
+    termine: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OutilsView:
+    """/pour-les-partenaires/: working examples and the link builder (pages/outils.js)."""
+
+    aides: list[AidChoice]  # every aid, current ones first, for the builder's list
+    exemple: AidChoice  # the aid the examples link to
+    sections: dict[str, str]  # section anchors of an aid page (URL contract) → label
+    filtres: FilterPanel
+    questions: list[QuestionField]  # the questionnaire's questions, for prefilled answers
+    donnees: dict[str, Any]  # what the script needs: question types, filter vocabulary
+    adresses: dict[str, str]  # the pages a link can open, and their embeddable views
+    feuilles: list[Link]  # the printable sheet of each région
+
+
+@dataclass(frozen=True, slots=True)
+class SheetAid:
+    titre: str
+    resume: str
+    url: str
+    url_canonique: str
+    qr_svg: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegionSheetView:
+    """/aides/region/<code>/imprimer/: a région's current aids (each with its QR code) and contacts, for paper."""
+
+    code: str
+    nom: str
+    aides: list[SheetAid]
+    contacts: list[ContactCard]
+
+
 # Ended, suspended and exhausted schemes, apart in the static list (listing.ENDED).
 ENDED_HEADING = "Dispositifs terminés ou fermés"
 BLANK_CARD = AidCard(id="", url="", titre="", resume="", publics=[], types=[], territoire="", statut="", avis="")
@@ -597,6 +637,65 @@ class PageViews:
 
     def home(self, limit: int = 10) -> HomeView:
         return HomeView([self.change(c) for c in self.history.latest(limit)], self.history.status or "", urls.SITE_FEED)
+
+    # --- partners ---------------------------------------------------------------------
+
+    def aid_choices(self) -> list[AidChoice]:
+        current = current_aids(self.cat)
+        ended = sorted((a for a in self.cat.aides if a not in current), key=lambda a: sort_key(self.cat.aides[a].titre))
+        return [AidChoice(a, t(self.cat.aides[a].titre), a in ended) for a in [*current, *ended]]
+
+    def outils(self) -> OutilsView:
+        questionnaire = self.questionnaire()
+        choices = self.aid_choices()
+        panel = self.filter_panel
+        return OutilsView(
+            aides=choices,
+            exemple=choices[0],
+            sections=dict(urls.AID_SECTIONS),
+            filtres=panel,
+            questions=questionnaire.questions,
+            donnees={"questions": questionnaire.donnees["questions"], "vocabulaire": panel.vocabulaire},
+            adresses={
+                "aide": urls.PATTERNS["aide"],
+                "integrer_aide": urls.PATTERNS["integrer_aide"],
+                "catalogue": urls.CATALOGUE,
+                "integrer_catalogue": urls.EMBED_CATALOGUE,
+                "questionnaire": urls.QUESTIONNAIRE,
+                "integrer_questionnaire": urls.EMBED_QUESTIONNAIRE,
+                "script_hote": urls.EMBED_HOST_SCRIPT,
+            },
+            feuilles=[Link(region.nom, urls.region_sheet(region.code)) for region in self.sheet_regions()],
+        )
+
+    def applies_in(self, territoire: Any, region: str) -> bool:
+        """Whether a territory (of an aid or a contact) covers part of a région; the whole country does."""
+        if territoire.national:
+            return True
+        return region in territoire.regions or any(self.cat.region_of.get(dep) == region for dep in territoire.departements)
+
+    def sheet_regions(self) -> list[Any]:
+        """The régions that get a printable sheet: those with a current aid or a contact."""
+        current = current_aids(self.cat)
+        return [
+            region
+            for region in sorted(self.cat.territoires.regions, key=lambda r: sort_key(r.nom))
+            if any(self.applies_in(self.cat.aides[a].territoire, region.code) for a in current)
+            or any(self.applies_in(c.territoire, region.code) for c in self.cat.contacts.values())
+        ]
+
+    def region_sheet(self, code: str) -> RegionSheetView:
+        region = next(r for r in self.cat.territoires.regions if r.code == code)
+        aids = []
+        for aide_id in current_aids(self.cat):
+            if not self.applies_in(self.cat.aides[aide_id].territoire, code):
+                continue
+            card = self.cards.aid(aide_id)
+            address = self.base_url + card.url
+            title = f"Code QR de la fiche «{fmt.NBSP}{card.titre}{fmt.NBSP}»{fmt.NBSP}: {address}"
+            aids.append(SheetAid(card.titre, card.resume, card.url, address, qr_svg(address, title, size="20mm")))
+        contacts = [self.cards.contact(cid) for cid, c in self.cat.contacts.items() if self.applies_in(c.territoire, code)]
+        return RegionSheetView(code, t(region.nom), aids, contacts)
 
     # --- files the browser fetches ----------------------------------------------------
 

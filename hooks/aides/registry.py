@@ -77,6 +77,15 @@ HAND_WRITTEN = [
         generated=False,
     ),
     PageEntry("recherche.md", "recherche.html", "Rechercher", "recherche", nav="Rechercher", generated=False),
+    PageEntry(
+        urls.source_path(urls.PARTNER_TOOLS),
+        "outils.html",
+        "Pour les partenaires",
+        "outils",
+        nav="Pour les partenaires",
+        rubrique="page",
+        generated=False,
+    ),
     PageEntry("donnees.md", "main.html", "Données ouvertes", PAGE, nav="Données ouvertes", rubrique="page", generated=False),
     PageEntry("contribuer.md", "contribuer.html", "Contribuer", "reference", nav="Contribuer", generated=False),
     PageEntry("a-propos.md", "main.html", "À propos", PAGE, nav="À propos", rubrique="page", generated=False),
@@ -87,6 +96,7 @@ HAND_WRITTEN = [
 ]
 # The navigation, by label: hand-written pages and the listing pages the data generates.
 NAV_ORDER = ["Accueil", "Les aides", "Suis-je concerné\u00a0?", "Où s'adresser\u00a0?", "Rechercher", "Partenaires"]
+NAV_ORDER += ["Pour les partenaires"]
 NAV_ORDER += ["Données ouvertes", "Contribuer", "À propos"]
 
 # Page kind → the view its template receives.
@@ -104,6 +114,12 @@ VIEWS: dict[str, Callable[[PageViews, Any], Any]] = {
     "plan": lambda views, key: views.plan(),
     "accueil": lambda views, key: views.home(),
     "archive": lambda views, key: views.archive(key),
+    # Partners: the tools page, the embeddable views (the same views as the pages they embed), regional sheets.
+    "outils": lambda views, key: views.outils(),
+    "integrer_aide": lambda views, key: views.aide(key),
+    "integrer_catalogue": lambda views, key: views.catalogue(1),
+    "integrer_questionnaire": lambda views, key: views.questionnaire(),
+    "feuille_region": lambda views, key: views.region_sheet(key),
 }
 
 
@@ -153,7 +169,40 @@ class Registry:
             PageEntry(urls.source_path(urls.aide(aid)), "archive.html", archive.titre, "archive", aid)
             for aid, archive in cat.archives.items()
         ]
+        pages += self.partner_pages()
         return pages
+
+    def partner_pages(self) -> list[PageEntry]:
+        """Embeddable views (out of the nav and of search, under urls.EMBED_ROOT) and one printable sheet per région."""
+        cat = self.cat
+        pages = [
+            PageEntry(urls.source_path(urls.EMBED_CATALOGUE), "integrer-aides.html", "Les aides", "integrer_catalogue"),
+            PageEntry(
+                urls.source_path(urls.EMBED_QUESTIONNAIRE),
+                "integrer-eligibilite.html",
+                "Suis-je concerné ?",
+                "integrer_questionnaire",
+            ),
+        ]
+        pages += [
+            PageEntry(urls.source_path(urls.embed_aide(aid)), "integrer-aide.html", aide.titre, "integrer_aide", aid)
+            for aid, aide in cat.aides.items()
+        ]
+        pages += [
+            PageEntry(
+                urls.source_path(urls.region_sheet(region.code)),
+                "feuille-region.html",
+                f"Les aides au logement en {region.nom} : fiche à imprimer",
+                "feuille_region",
+                region.code,
+            )
+            for region in self.views.sheet_regions()
+        ]
+        return pages
+
+    def embed_roots(self) -> list[str]:
+        """Where the embeddable views live: the only paths other sites may frame (headers.py)."""
+        return [urls.EMBED_ROOT]
 
     @cached_property
     def by_path(self) -> dict[str, PageEntry]:

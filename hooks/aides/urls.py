@@ -25,8 +25,6 @@ SITE_MAP = "plan-du-site/"
 CONTRIBUTE = "contribuer/"
 ABOUT = "a-propos/"
 PAGEFIND = "pagefind/"
-# Pages partners may show in an iframe (the embed pages, branch `outils`): csp.apply's `embeddable`.
-EMBED_PREFIX = "integrer/"
 # Atom feeds of the changes (feeds.py writes them; same paths).
 SITE_FEED = "modifications.xml"
 # Editors' review list, published with the open data (review.py).
@@ -84,3 +82,33 @@ def source_path(url: str) -> str:
     if stem in ("", *(page.rstrip("/") for page in (CATALOGUE, PARTNERS, CONTACTS))):
         return f"{stem}/index.md" if stem else "index.md"
     return f"{stem}.md"
+
+
+# --- partners: tools page, embeddable views, printable regional sheets ------------------
+
+PARTNER_TOOLS = "pour-les-partenaires/"  # not under partenaires/: a partner id could be « outils »
+EMBED_ROOT = "integrer/"  # every embeddable view lives here, and nothing else: framing rules follow it
+EMBED_CATALOGUE = "integrer/aides/"  # reads the same query as /aides/
+EMBED_QUESTIONNAIRE = "integrer/eligibilite/"  # reads the same fragment as /eligibilite/
+EMBED_HOST_SCRIPT = "assets/js/integrer.js"  # runs on the partner's page: keeps the iframe's height right
+HEADERS_FILE = "_headers"  # HTTP headers for Netlify and Cloudflare Pages
+# Section anchors of an aid page (URL contract), with their French labels, for the link builder.
+AID_SECTIONS = {
+    "pour-qui": "Pour qui\u00a0?",
+    "conditions": "Conditions",
+    "montant": "Montant",
+    "demarche": "Comment en bénéficier\u00a0?",
+    "contacts": "Où s'adresser\u00a0?",
+    "sources": "Sources",
+}
+PATTERNS["integrer_aide"] = EMBED_ROOT + "aides/{id}/"
+PATTERNS["feuille_region"] = "aides/region/{id}/imprimer/"
+
+
+def embed_aide(aide_id: str) -> str:
+    return PATTERNS["integrer_aide"].format(id=aide_id)
+
+
+def region_sheet(region_code: str) -> str:
+    """The printable sheet of a région's aids and contacts, for counters and notice boards."""
+    return PATTERNS["feuille_region"].format(id=region_code)

@@ -4,11 +4,12 @@
 // (#age=25&statut=etudiant), so a partner's link can prefill them.
 
 import { evaluate, inTerritory, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
-import { bindExclusive, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
+import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { withNotice } from "../lib/freshness.js";
 import { explain, reasonText } from "../lib/questionnaire-core.js";
 import { reasons as reasonNodes } from "../lib/dom.js";
 import { bindCommune, nameCommune } from "../lib/commune-field.js";
+import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
 
 const NBSP = "\u00a0";
 const has = (object, key) => object != null && Object.hasOwn(object, key);
@@ -152,6 +153,21 @@ function start(box) {
     verdict.replaceChildren(...parts);
   }
 
+  /** The answers, the verdict and the aid's contacts, on paper (lib/recap.js): nothing leaves the page. */
+  function summary() {
+    const given = [...fieldsets].filter(([id]) => has(answers, id));
+    const pairs = given.map(([id, fieldset]) => [fieldset.querySelector("legend").textContent.trim(), describe(fieldset, answers[id])]);
+    const results = [copyForRecap(verdict)];
+    const contacts = [...document.querySelectorAll("#contacts ~ .fiche-contact")];
+    if (contacts.length) {
+      const title = document.createElement("h3");
+      title.textContent = `Où s'adresser${NBSP}?`;
+      results.push(title, ...contacts.map(copyForRecap));
+    }
+    const aid = document.querySelector("h1").textContent.trim();
+    return buildRecap(box, { title: `Mon récapitulatif${NBSP}: ${aid}`, answers: pairs, results, url: location.href });
+  }
+
   for (const fieldset of fieldsets.values()) {
     bindExclusive(fieldset);
     bindCommune(fieldset);
@@ -178,6 +194,12 @@ function start(box) {
   const nameFromUrl = () => {
     for (const [id, fieldset] of fieldsets) if (fieldset.dataset.widget === "commune" && answers[id]) nameCommune(fieldset, answers[id]).then(show);
   };
+  box.querySelector("[data-imprimer-recapitulatif]").addEventListener("click", () => {
+    fromForm();
+    show();
+    toUrl();
+    printRecap(summary());
+  });
   window.addEventListener("hashchange", () => {
     if (fromUrl()) {
       show();

@@ -13,6 +13,8 @@ import { contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion, r
 import { cloneTemplate, contactCard, reasons as reasonNodes, siteUrls } from "../lib/dom.js";
 import { kindOf } from "../lib/question-types.js";
 import { bindCommune } from "../lib/commune-field.js";
+import { fixedIds, keepFixed } from "../lib/embed.js";
+import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
 
 const NBSP = "\u00a0";
 const SHOWN = 100; // results listed per section before a "show all" button (10,000 links help nobody)
@@ -48,6 +50,8 @@ class Questionnaire {
     this.prefilled = null;
     this.expanded = new Set();
     this.fragment = isAnchor(location.hash) ? "" : location.hash; // the answers shown
+    // In an embed (/integrer/eligibilite/?fixe=profil,age), answers the partner fixed: never asked, never changed.
+    this.fixed = document.querySelector("[data-integre]") ? fixedIds(location.search) : new Set();
   }
 
   start() {
@@ -61,6 +65,7 @@ class Questionnaire {
       this.render({ focus: true });
     });
     this.root.querySelector("[data-recommencer]").addEventListener("click", () => this.go({}));
+    this.root.querySelector("[data-imprimer-recapitulatif]").addEventListener("click", () => this.printSummary());
     this.root.querySelector("[data-reponses]").addEventListener("click", (event) => {
       const button = event.target.closest("[data-modifier]");
       if (!button) return;
@@ -87,6 +92,7 @@ class Questionnaire {
 
   /** Record answers in the URL (a new history entry: Back undoes it) and show the result. */
   go(answers) {
+    answers = keepFixed(answers, this.answers ?? {}, this.fixed);
     const fragment = toFragment(answers, this.questions);
     history.pushState(null, "", fragment ? `#${fragment}` : location.pathname + location.search);
     this.fragment = location.hash;
@@ -173,7 +179,8 @@ class Questionnaire {
       hidden.className = "visuellement-cache";
       hidden.textContent = ` votre réponse à «${NBSP}${question}${NBSP}»`;
       button.append(hidden);
-      detail.append(text, " ", button);
+      if (this.fixed.has(id)) detail.append(text, " (réponse donnée par le site qui vous accueille)");
+      else detail.append(text, " ", button);
       items.push(term, detail);
     }
     list.replaceChildren(...items);
@@ -266,6 +273,25 @@ class Questionnaire {
       return;
     }
     for (const contact of contacts) box.append(contactCard(this.root, contact, this.urls.file(contact.partenaire_url)));
+  }
+
+  /** The answers and results as shown, on paper (lib/recap.js): nothing leaves the page. */
+  printSummary() {
+    const answers = [...this.root.querySelectorAll("[data-reponses] dt")].map((term) => [
+      term.textContent,
+      term.nextElementSibling.querySelector(".reponse").textContent,
+    ]);
+    const results = SECTIONS.map((status) => {
+      const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
+      const group = document.createElement("section");
+      const title = document.createElement("h3");
+      title.textContent = box.querySelector("h3").textContent;
+      const list = copyForRecap(box.querySelector("[data-liste]"));
+      if (status === "non_eligible") for (const contacts of list.querySelectorAll("[data-contacts]")) contacts.remove();
+      group.append(title, list);
+      return group;
+    });
+    printRecap(buildRecap(this.root, { title: `Mon récapitulatif${NBSP}: aides au logement`, answers, results, url: location.href }));
   }
 
   announce(outcomes, answers) {

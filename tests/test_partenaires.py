@@ -1,0 +1,352 @@
+"""Issue 11, for partners: the link builder of /pour-les-partenaires/, the embeddable views
+under /integrer/ (framed by another origin, resized by postMessage, keyboard reachable), the
+framing policy of ``_headers`` (applied by a test server as Netlify and Cloudflare Pages do),
+"Imprimer mon récapitulatif", and the regional sheets. Every link the builder makes is opened
+in Chromium and every QR code is read back with zxing-cpp."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import zxingcpp
+from aides import facets, urls
+from aides.headers import headers_for, parse
+from aides.loading import load_catalogue
+from aides.pageviews import PageViews
+from conftest import DATA, EPOCH, axe_violations, local_page
+from PIL import Image
+from pypdf import PdfReader
+
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
+TOOLS = urls.PARTNER_TOOLS
+PACA = "93"
+CANONICAL = "http://127.0.0.1:8000/"  # site_url of test builds
+
+
+def decode(png: bytes) -> list[str]:
+    return [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+@pytest.fixture(scope="module")
+def views() -> PageViews:
+    return PageViews(load_catalogue(DATA, today=TODAY), CANONICAL)
+
+
+# --- _headers ------------------------------------------------------------------------------
+
+
+def test_only_embeds_may_be_framed_and_rules_never_overlap(site: Path) -> None:
+    rules = parse((site / "_headers").read_text(encoding="utf-8"))
+    for path in ["/", "/index.html", "/aides/visale/", "/eligibilite/", f"/{TOOLS}", "/404.html", "/aides/region/93/imprimer/"]:
+        headers = headers_for(rules, path)
+        assert headers["Content-Security-Policy"].endswith("frame-ancestors 'none'"), path
+        assert "," not in headers["Content-Security-Policy"], path  # one policy: no rule overlaps
+        assert headers["X-Frame-Options"] == "DENY", path
+    for path in ["/integrer/aides/visale/", "/integrer/aides/", "/integrer/eligibilite/"]:
+        headers = headers_for(rules, path)
+        assert headers["Content-Security-Policy"].endswith("frame-ancestors *"), path
+        assert "," not in headers["Content-Security-Policy"] and "X-Frame-Options" not in headers, path
+
+
+# --- the link builder ----------------------------------------------------------------------
+
+
+def open_builder(page: Any) -> None:
+    page.goto(page.base + TOOLS)
+    page.wait_for_selector("[data-constructeur]:not([hidden])")
+
+
+def built_link(page: Any) -> str:
+    return page.input_value("#lien-adresse")
+
+
+def builder_qr(page: Any) -> list[str]:
+    return decode(page.locator("[data-qr] svg").screenshot())
+
+
+def test_builder_links_to_an_aid_section(page: Any, views: PageViews) -> None:
+    open_builder(page)
+    page.select_option("#lien-aide", "visale")
+    page.select_option("#lien-section", "conditions")
+    link = built_link(page)
+    assert link == page.base + "aides/visale/#conditions"
+    assert builder_qr(page) == [link]
+    page.goto(link)
+    assert page.text_content(".fiche-aide h1").strip() == views.cards.aid("visale").titre
+    assert page.evaluate("location.hash") == "#conditions" and page.locator("h2#conditions").count() == 1
+
+
+def test_builder_links_to_a_filtered_list(page: Any, site: Path, views: PageViews) -> None:
+    open_builder(page)
+    page.check("#cible-catalogue")
+    assert page.is_visible("#filtre-public-jeunes") and page.is_hidden("#lien-aide")
+    page.check("#filtre-public-jeunes")
+    page.select_option("#filtre-departement", "69")
+    link = built_link(page)
+    assert link == page.base + "aides/?public=jeunes&departement=69"
+    assert builder_qr(page) == [link]
+    page.goto(link)
+    page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
+    shown = page.eval_on_selector_all(
+        "[data-catalogue] .carte-aide__titre a",
+        "links => links.filter((a) => a.offsetParent !== null).map((a) => new URL(a.href).pathname.split('/').at(-2))",
+    )
+    index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
+    departements = {dep.code: [dep.nom, dep.region] for dep in views.cat.territoires.departements}
+    expected = facets.matching(
+        facets.decode_index(index, departements), {"public": ["jeunes"], "departement": "69", "statut": None}, views.cat.region_of
+    )
+    assert shown == expected and shown
+
+
+def test_builder_prefills_the_questionnaire_and_its_embed(page: Any) -> None:
+    open_builder(page)
+    page.check("#cible-questionnaire")
+    page.check("#lien-profil-particulier")
+    page.fill("#lien-age-valeur", "25")
+    page.select_option("#lien-departement-valeur", "69")
+    page.check("#fixe-profil")
+    link = built_link(page)
+    assert link == page.base + "eligibilite/#profil=particulier&age=25&departement=69"
+    assert builder_qr(page) == [link]
+    snippet = page.input_value("#lien-code")
+    embed = page.base + "integrer/eligibilite/?fixe=profil#profil=particulier&age=25&departement=69"
+    assert f'<iframe src="{embed.replace("&", "&amp;")}" title="Suis-je concerné\u00a0? (Aides au logement)"' in snippet
+    assert f'<script src="{page.base}{urls.EMBED_HOST_SCRIPT}" defer></script>' in snippet
+    page.goto(link)
+    page.wait_for_selector("[data-questionnaire]:not([hidden])")
+    answers = page.inner_text("[data-reponses]")
+    assert "Un particulier" in answers and "25\u00a0ans" in answers and "Rhône" in answers
+
+
+def test_builder_copies_with_an_announcement_and_downloads_png_and_svg(browser: Any, server: str, tmp_path: Path) -> None:
+    with local_page(browser, server, width=1000) as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        open_builder(page)
+        page.select_option("#lien-aide", "visale")
+        page.click("[data-copier=lien]")
+        page.wait_for_function("() => document.querySelector('[data-constructeur] [data-annonce]').textContent === 'Lien copié.'")
+        assert page.evaluate("navigator.clipboard.readText()") == page.base + "aides/visale/"
+        assert page.get_attribute("[data-constructeur] [data-annonce]", "role") == "status"
+        for fmt in ("png", "svg"):
+            with page.expect_download() as info:
+                page.click(f"[data-telecharger={fmt}]")
+            target = tmp_path / f"qr.{fmt}"
+            info.value.save_as(target)
+            if fmt == "png":
+                assert decode(target.read_bytes()) == [page.base + "aides/visale/"]
+            else:
+                page.set_content(f'<body style="margin:0;background:#fff">{target.read_text(encoding="utf-8")}</body>')
+                assert decode(page.locator("svg").screenshot()) == [page.base + "aides/visale/"]
+
+
+# --- embeds, framed by another origin --------------------------------------------------------
+
+
+def host_page(partner_site: tuple[Path, str], name: str, snippet: str) -> str:
+    folder, url = partner_site
+    html = f"""<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site partenaire</title></head>
+<body><h1>Notre accueil</h1><p><button id="avant">Avant le cadre</button></p>
+<script>window.messages = []; addEventListener("message", (e) => window.messages.push(e.data));</script>
+{snippet}
+<p><button id="apres">Après le cadre</button></p></body></html>"""
+    (folder / name).write_text(html, encoding="utf-8")
+    return url + name
+
+
+def snippet(src: str, title: str, script: str) -> str:
+    return (
+        f'<iframe src="{src}" title="{title}" data-aides-logement style="width:100%;border:0" height="700" loading="lazy"></iframe>\n'
+        f'<script src="{script}" defer></script>'
+    )
+
+
+def frame_height(page: Any) -> float:
+    return page.locator("iframe").evaluate("f => f.getBoundingClientRect().height")
+
+
+@pytest.fixture
+def host(browser: Any, headers_server: str, partner_site: tuple[Path, str]) -> Any:
+    with local_page(browser, headers_server, width=1000, height=900) as page:
+        yield page
+
+
+def test_embedded_questionnaire_loads_resizes_and_keeps_fixed_answers(host: Any, headers_server: str, partner_site: Any) -> None:
+    src = headers_server + "integrer/eligibilite/?fixe=profil#profil=particulier&departement=13"
+    url = host_page(
+        partner_site, "questionnaire.html", snippet(src, "Suis-je concerné ?", headers_server + urls.EMBED_HOST_SCRIPT)
+    )
+    host.goto(url)
+    frame = host.frame_locator("iframe")
+    frame.locator("[data-questionnaire]:not([hidden])").wait_for()
+    assert frame.locator(".md-header").count() == 0 and frame.locator(".md-footer").count() == 0
+    assert frame.locator("[data-source-integre]").get_attribute("target") == "_blank"
+    host.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
+    inner = frame.locator("[data-integre]").evaluate("e => e.getBoundingClientRect().bottom")
+    assert abs(frame_height(host) - (inner + 32)) <= 2
+    # The fixed answer cannot be changed, and survives « Recommencer ».
+    answers = frame.locator("[data-reponses]")
+    assert answers.locator("[data-modifier=profil]").count() == 0 and answers.locator("[data-modifier=departement]").count() == 1
+    frame.locator("[data-recommencer]").click()
+    assert "profil=particulier" in frame.locator("body").evaluate("() => location.hash")
+    assert "departement" not in frame.locator("body").evaluate("() => location.hash")
+    # Only heights ever reach the host page.
+    messages = host.evaluate("window.messages")
+    assert messages and all(set(m) == {"type", "hauteur"} and m["type"] == "aides-logement:hauteur" for m in messages)
+
+
+def test_embed_is_reached_with_the_keyboard(host: Any, headers_server: str, partner_site: Any) -> None:
+    src = headers_server + "integrer/eligibilite/?fixe=profil#profil=particulier"
+    url = host_page(partner_site, "clavier.html", snippet(src, "Suis-je concerné ?", headers_server + urls.EMBED_HOST_SCRIPT))
+    host.goto(url)
+    frame = host.frame_locator("iframe")
+    frame.locator("[data-questionnaire]:not([hidden])").wait_for()
+    host.focus("#avant")
+    inside = None
+    for _ in range(15):
+        host.keyboard.press("Tab")
+        inside = frame.locator("body").evaluate(
+            "() => document.activeElement.closest('fieldset[data-question]')?.dataset.question"
+        )
+        if inside:
+            break
+    assert inside, "la touche Tab n'atteint pas les questions du cadre"
+    host.keyboard.press("Space")  # the first choice of the question (a radio or a box), or a space in a field
+    host.keyboard.press("Enter")  # « Valider ma réponse »: the answer goes to the frame's own address
+    frame.locator(f"[data-modifier={inside}], fieldset[data-question={inside}] [data-erreur]:not(:empty)").first.wait_for()
+
+
+def test_embedded_aid_and_list(host: Any, headers_server: str, partner_site: Any) -> None:
+    script = headers_server + urls.EMBED_HOST_SCRIPT
+    page_snippet = snippet(headers_server + "integrer/aides/visale/#age=25", "Visale", script)
+    host.goto(host_page(partner_site, "aide.html", page_snippet))
+    frame = host.frame_locator("iframe")
+    frame.locator(".fiche-aide h1").wait_for()
+    frame.locator("[data-checker]:not([hidden])").wait_for()
+    assert frame.locator("#verif-age-valeur").input_value() == "25"
+    host.wait_for_function("() => parseFloat(document.querySelector('iframe').style.height) > 1500")
+    host.goto(
+        host_page(
+            partner_site, "liste.html", snippet(headers_server + "integrer/aides/?public=jeunes&departement=69", "Aides", script)
+        )
+    )
+    frame = host.frame_locator("iframe")
+    frame.locator("[data-catalogue]:not([aria-busy])").wait_for()
+    assert frame.locator("[data-catalogue] .carte-aide__titre a:visible").count() > 0
+
+
+def test_a_page_other_than_an_embed_refuses_to_be_framed(host: Any, headers_server: str, partner_site: Any) -> None:
+    errors: list[str] = []
+    host.on("console", lambda message: errors.append(message.text))
+    host.goto(host_page(partner_site, "interdit.html", snippet(headers_server + "aides/visale/", "Visale", "data:,")))
+    host.wait_for_timeout(1000)
+    frame = host.frames[1]
+    assert frame.url != headers_server + "aides/visale/" or frame.locator("h1").count() == 0
+    assert any("frame-ancestors" in text for text in errors), errors
+
+
+def test_host_script_ignores_messages_from_elsewhere(host: Any, headers_server: str, partner_site: Any) -> None:
+    src = headers_server + "integrer/aides/visale/"
+    host.goto(host_page(partner_site, "autre.html", snippet(src, "Visale", headers_server + urls.EMBED_HOST_SCRIPT)))
+    host.frame_locator("iframe").locator(".fiche-aide h1").wait_for()
+    host.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
+    before = frame_height(host)
+    # The host page itself (another origin than the site's) posts a forged height: ignored.
+    host.evaluate("window.postMessage({type: 'aides-logement:hauteur', hauteur: 123}, '*')")
+    host.wait_for_timeout(300)
+    assert frame_height(host) == before
+
+
+@pytest.mark.parametrize("path", [TOOLS, "integrer/aides/visale/", "integrer/aides/", "integrer/eligibilite/#profil=particulier"])
+def test_axe_on_partner_pages_and_embeds(page: Any, path: str) -> None:
+    page.goto(page.base + path)
+    page.wait_for_timeout(300)
+    assert axe_violations(page) == []
+
+
+def test_embeds_are_not_indexed(site: Path) -> None:
+    page = (site / "integrer" / "aides" / "visale" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in page and '<meta name="robots" content="noindex">' in page and '<html lang="fr"' in page
+    assert "data-pagefind-body" in (site / "aides" / "visale" / "index.html").read_text(encoding="utf-8")
+
+
+# --- « Imprimer mon récapitulatif » --------------------------------------------------------
+
+PERSONA = "profil=particulier&age=25&statut=etudiant&entree_logement=oui&locataire=non&difficulte=aucune&departement=13&decision_dalo=non"
+
+
+def print_summary(page: Any) -> Any:
+    page.evaluate("window.print = () => { window.imprime = true; }")
+    page.click("[data-imprimer-recapitulatif]")
+    assert page.evaluate("window.imprime") is True
+    page.emulate_media(media="print")
+    return page.locator(".recapitulatif-boite")
+
+
+def test_questionnaire_summary_prints_answers_results_and_its_qr(browser: Any, server: str) -> None:
+    with local_page(browser, server, width=1280, height=900) as page:
+        page.goto(server + "eligibilite/#" + PERSONA)
+        page.wait_for_selector("[data-questionnaire]:not([hidden])")
+        summary = print_summary(page)
+        assert summary.is_visible() and page.locator(".questionnaire").is_hidden() and page.locator(".md-header").is_hidden()
+        text = summary.inner_text()
+        assert "Vos réponses" in text and "25\u00a0ans" in text and "Étudiant ou étudiante" in text
+        assert "Vous pourriez y avoir droit" in text and "À vérifier" in text and "Reste à préciser" in text
+        assert "Récapitulatif établi le " in text
+        assert decode(summary.locator("svg.qr").screenshot()) == [server + "eligibilite/#" + PERSONA]
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        assert len(pdf.pages) <= 2, len(pdf.pages)
+
+
+def test_checker_summary_prints_verdict_and_contacts(browser: Any, server: str) -> None:
+    fragment = "profil=particulier&age=25&statut=salarie&departement=13&difficulte=perte_emploi"
+    aid = "accompagnement-social-action-logement-services"
+    with local_page(browser, server, width=1280, height=900) as page:
+        page.goto(f"{server}aides/{aid}/#{fragment}")
+        page.wait_for_selector("[data-checker]:not([hidden])")
+        summary = print_summary(page)
+        assert summary.is_visible() and page.locator(".fiche-aide").is_hidden()
+        text = summary.inner_text()
+        assert "Résultat indicatif" in text and "Salarié ou salariée" in text and "Vos réponses" in text
+        assert decode(summary.locator("svg.qr").screenshot())[0].startswith(f"{server}aides/{aid}/#")
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        assert len(pdf.pages) <= 2
+
+
+# --- regional sheets -----------------------------------------------------------------------
+
+
+def test_every_region_with_aids_has_a_sheet_linked_from_the_tools_page(site: Path, views: PageViews) -> None:
+    tools = (site / TOOLS / "index.html").read_text(encoding="utf-8")
+    regions = views.sheet_regions()
+    assert regions
+    for region in regions:
+        assert (site / urls.region_sheet(region.code) / "index.html").exists()
+        assert f'href="../{urls.region_sheet(region.code)}"' in tools
+
+
+def test_paca_sheet_fits_and_its_qr_codes_open_the_aids(browser: Any, server: str, views: PageViews) -> None:
+    sheet = views.region_sheet(PACA)
+    with local_page(browser, server, width=1280, height=900) as page:
+        page.goto(server + urls.region_sheet(PACA))
+        page.emulate_media(media="print")
+        codes = page.locator(".feuille-region__qr svg")
+        assert codes.count() == len(sheet.aides) > 0
+        found = [decode(code.screenshot(scale="device")) for code in codes.all()]
+        assert found == [[aide.url_canonique] for aide in sheet.aides]
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        assert len(pdf.pages) <= 3, len(pdf.pages)
+        assert page.locator(".fiche-contact").count() == len(sheet.contacts) > 0
+        page.emulate_media(media="screen")
+        assert axe_violations(page) == []
+
+
+def test_partner_page_text_is_french_typography(site: Path) -> None:
+    text = re.sub(r"<[^>]+>", "", (site / TOOLS / "index.html").read_text(encoding="utf-8"))
+    assert not re.search(r"\w [:;!?](\s|$)", text)
