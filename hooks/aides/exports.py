@@ -17,6 +17,7 @@ from .catalogue import Catalogue
 from .checkers import questionnaire_data
 from .review import review_json
 from .schemas import SCHEMA_MODELS, schema_texts
+from .territory_export import territories_export
 
 CSV_COLUMNS = [
     "id",
@@ -174,6 +175,7 @@ def data_files(catalogue: Catalogue, base_url: str = "/", cards: Cards | None = 
         urls.open_data("conventions.json"): _json(entity_records(catalogue, "conventions", base_url)),
         urls.open_data("contacts.json"): _json(entity_records(catalogue, "contacts", base_url)),
         urls.open_data("eligibilite.json"): _json(eligibility(catalogue, base_url)),
+        urls.open_data("territoires.json"): _json(territories_export(catalogue)),
     }
     files[urls.REVIEW] = _json(review_json(catalogue))
     files.update({urls.open_data(f"schemas/{name}"): text for name, text in schema_texts().items()})

@@ -672,20 +672,20 @@ class PageViews:
         """Whether a territory (of an aid or a contact) covers part of a région; the whole country does."""
         if territoire.national:
             return True
-        return region in territoire.regions or any(self.cat.region_of.get(dep) == region for dep in territoire.departements)
+        return region in self.cat.regions_of(territoire)
 
     def sheet_regions(self) -> list[Any]:
         """The régions that get a printable sheet: those with a current aid or a contact."""
         current = current_aids(self.cat)
         return [
             region
-            for region in sorted(self.cat.territoires.regions, key=lambda r: sort_key(r.nom))
+            for region in sorted(self.cat.regions, key=lambda r: sort_key(r.nom))
             if any(self.applies_in(self.cat.aides[a].territoire, region.code) for a in current)
             or any(self.applies_in(c.territoire, region.code) for c in self.cat.contacts.values())
         ]
 
     def region_sheet(self, code: str) -> RegionSheetView:
-        region = next(r for r in self.cat.territoires.regions if r.code == code)
+        region = next(r for r in self.cat.regions if r.code == code)
         aids = []
         for aide_id in current_aids(self.cat):
             if not self.applies_in(self.cat.aides[aide_id].territoire, code):

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .models import Aide, Archive, Contact, Convention, Partenaire, Questions, Referentiels, Site, Sources
+from .territory_export import TerritoiresExport
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "aide": Aide,
@@ -24,6 +25,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "sources": Sources,
     "site": Site,
     "archive": Archive,
+    "territoires": TerritoiresExport,  # not a data file: the open data export donnees/territoires.json
 }
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
