@@ -143,7 +143,7 @@ def test_information_filter_counts(site: Path) -> None:
 def test_history_section_feed_and_alternate_link(site: Path) -> None:
     page = _read(site, "aides/visale")
     assert 'id="historique"' in page
-    assert '<link rel="alternate" type="application/atom+xml" title="Modifications" href="modifications.xml">' in page
+    assert '<link rel="alternate feed" type="application/atom+xml" title="Modifications" href="modifications.xml">' in page
     feed = (site / "aides" / "visale" / "modifications.xml").read_text(encoding="utf-8")
     assert feed.startswith('<?xml version="1.0" encoding="utf-8"?>') and "<feed" in feed
     assert (site / "modifications.xml").is_file()

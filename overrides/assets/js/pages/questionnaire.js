@@ -38,8 +38,8 @@ class Questionnaire {
     this.askable = [...this.fieldsets.keys()]; // in the order of data/questions.yml
     // A missing derived answer is asked through the first question of its chain (région → département → commune).
     const sources = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, q.deduite_de]));
-    const root = (id, seen = []) => (Object.hasOwn(sources, id) && !seen.includes(id) ? root(sources[id], [...seen, id]) : id);
-    this.sourceOf = Object.fromEntries(Object.keys(sources).map((id) => [id, root(id)]));
+    const chainStart = (id, seen = []) => (Object.hasOwn(sources, id) && !seen.includes(id) ? chainStart(sources[id], [...seen, id]) : id);
+    this.sourceOf = Object.fromEntries(Object.keys(sources).map((id) => [id, chainStart(id)]));
     const regions = new Set(Object.values(this.places.region_of || {}));
     // A derived answer given directly in a link (region=11) is kept when valid.
     this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
