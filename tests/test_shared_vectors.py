@@ -46,6 +46,15 @@ def test_facet_vectors(case: dict[str, Any]) -> None:
     assert FACETS["statut_defaut"] == facets.DEFAULT_STATUS
 
 
+@pytest.mark.parametrize("case", FACETS["communes"]["cas"], ids=lambda case: case["titre"])
+def test_commune_filter_vectors(case: dict[str, Any]) -> None:
+    """``commune=<code>``: the aids of its région, département, EPCI or itself, none of them excluded."""
+    departements, block = FACETS["departements"], FACETS["communes"]
+    region_of = {code: region for code, (_, region) in departements.items()}
+    aids = facets.decode_index(block["index"], departements, block["epci_of"])
+    assert facets.matching(aids, case["etat"], region_of, block["epci_of"]) == case["aides"]
+
+
 def test_the_built_index_decodes_to_each_aids_own_filters(site: Path) -> None:
     """The real catalogue index, read by the Python twin, gives back every aid's filter values."""
     import datetime as dt
@@ -57,7 +66,7 @@ def test_the_built_index_decodes_to_each_aids_own_filters(site: Path) -> None:
     index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
     departements = {dep.code: [dep.nom, dep.region] for dep in catalogue.departements}
     own = facets.Facets(catalogue)
-    for aid in facets.decode_index(index, departements):
+    for aid in facets.decode_index(index, departements, catalogue.places["epci_of"]):
         expected = own.filters(aid["id"])
         assert sorted(aid["region"]) == sorted(expected["region"]), aid["id"]
         assert sorted(aid["zones"]) == sorted(expected["zone"]), aid["id"]

@@ -30,6 +30,7 @@ from . import freshness, territory, urls
 from .catalogue import OFFERED_STATUSES, Catalogue
 from .formatting import typography
 from .labels import INFORMATION, STATUSES
+from .question_types import commune_departement
 
 FACETS = ("public", "type", "region", "partenaire", "statut", "information")
 LEGENDS = {
@@ -143,8 +144,12 @@ class Facets:
         """What the browser needs to read a URL and filter (embedded as JSON in the page)."""
         return {
             "facettes": {"rubrique": KIND_CHOICES} | {facet: dict(self.facet_values(facet)) for facet in FACETS},
-            "legendes": LEGENDS | {"rubrique": "Rubrique", "departement": "Département"},
+            "legendes": LEGENDS | {"rubrique": "Rubrique", "departement": "Département", "commune": "Commune"},
             "departements": {dep.code: [dep.nom, dep.region] for dep in self.cat.departements},
+            # The EPCI of the communes of the EPCI the data names: what a ``commune`` filter needs besides
+            # the commune's département (its code) and région; the lookup files say a code exists.
+            "epci_of": self.cat.places["epci_of"],
+            "communes": urls.COMMUNE_LOOKUP,
             "statut_defaut": DEFAULT_STATUS,
             "terme_tout": ALL_PAGES_TERM,
             "adresses": dict(urls.PATTERNS),
@@ -193,7 +198,20 @@ class Facets:
 # --- the Python twin of lib/catalogue-index.js -----------------------------------------------
 
 
-def decode_index(data: dict[str, Any], departements: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _zone_departements(zone: str, epci_of: dict[str, str]) -> list[str]:
+    """The départements of a département, EPCI or commune zone (an EPCI: those of its communes in ``epci_of``)."""
+    if zone.startswith(territory.DEPARTEMENT):
+        return [zone[1:]]
+    if zone.startswith(territory.COMMUNE):
+        return [dep] if (dep := commune_departement(zone[1:])) else []
+    if zone.startswith(territory.EPCI):
+        return [dep for code, siren in epci_of.items() if siren == zone[1:] and (dep := commune_departement(code))]
+    return []
+
+
+def decode_index(
+    data: dict[str, Any], departements: dict[str, list[str]], epci_of: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     """The aids of a catalogue index, each with its values and territory (as ``loadIndex`` decodes them)."""
     all_regions = list(dict.fromkeys(region for _, region in departements.values()))
     aids = []
@@ -206,37 +224,58 @@ def decode_index(data: dict[str, Any], departements: dict[str, list[str]]) -> li
         aid["zones"] = set(zones)
         regions = all_regions if territory.NATIONAL in zones else []
         regions += [zone[1:] for zone in zones if zone.startswith(territory.REGION)]
-        regions += [departements[zone[1:]][1] for zone in zones if zone.startswith(territory.DEPARTEMENT)]
+        places = [dep for zone in zones for dep in _zone_departements(zone, epci_of or {})]
+        regions += [departements[dep][1] for dep in places if dep in departements]
         aid["region"] = list(dict.fromkeys(regions))
         aids.append(aid)
     return aids
 
 
-def _matches(aid: dict[str, Any], state: dict[str, Any], region_of: dict[str, str], except_group: str | None) -> bool:
+def _in_place(aid: dict[str, Any], state: dict[str, Any], region_of: dict[str, str], epci_of: dict[str, str]) -> bool:
+    """The ``departement`` and ``commune`` filters: the aid applies there (territory.py)."""
+    departement = state.get("departement")
+    if departement and not aid["zones"] & set(territory.zone_query(departement, region_of)):
+        return False
+    commune = state.get("commune")
+    return not commune or territory.covers_commune(aid["zones"], commune, region_of, epci_of)
+
+
+def _matches(
+    aid: dict[str, Any], state: dict[str, Any], region_of: dict[str, str], epci_of: dict[str, str], except_group: str | None
+) -> bool:
     for group in ("public", "type", "region", "partenaire", "information"):
         selected = state.get(group) or []
         if group != except_group and selected and not set(selected) & set(aid[group]):
             return False
-    departement = state.get("departement")
-    if departement and not aid["zones"] & set(territory.zone_query(departement, region_of)):
+    if not _in_place(aid, state, region_of, epci_of):
         return False
     statuses = state.get("statut")
     statuses = DEFAULT_STATUS if statuses is None else statuses
     return except_group == "statut" or not statuses or bool(set(statuses) & set(aid["statut"]))
 
 
-def matching(aids: list[dict[str, Any]], state: dict[str, Any], region_of: dict[str, str]) -> list[str]:
-    """Ids of the aids a filter state selects, in list order (``statut`` None: the default view)."""
-    return [aid["id"] for aid in aids if _matches(aid, state, region_of, None)]
+def matching(
+    aids: list[dict[str, Any]], state: dict[str, Any], region_of: dict[str, str], epci_of: dict[str, str] | None = None
+) -> list[str]:
+    """Ids of the aids a filter state selects, in list order (``statut`` None: the default view).
+
+    ``epci_of``: the EPCI of the communes of the EPCI the data names (``Catalogue.places``), for ``commune``."""
+    return [aid["id"] for aid in aids if _matches(aid, state, region_of, epci_of or {}, None)]
 
 
-def counts(aids: list[dict[str, Any]], state: dict[str, Any], region_of: dict[str, str], groups: list[str]) -> dict[str, Any]:
+def counts(
+    aids: list[dict[str, Any]],
+    state: dict[str, Any],
+    region_of: dict[str, str],
+    groups: list[str],
+    epci_of: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """For each group, how many aids each value would give, the other groups staying as they are."""
     result: dict[str, dict[str, int]] = {}
     for group in groups:
         tally = result.setdefault(group, {})
         for aid in aids:
-            if _matches(aid, state, region_of, group):
+            if _matches(aid, state, region_of, epci_of or {}, group):
                 for value in aid[group]:
                     tally[value] = tally.get(value, 0) + 1
     return result

@@ -32,6 +32,13 @@ describe("facets: same filters, same aids", () => {
       assert.deepEqual(counts(index, cas.etat, vectors.statut_defaut, vectors.groupes), cas.nombres);
     });
   }
+  const block = vectors.communes;
+  const communes = decodeIndex(block.index, vectors.departements, block.epci_of);
+  for (const cas of block.cas) {
+    test(`commune: ${cas.titre}`, () => {
+      assert.deepEqual(query(communes, cas.etat, vectors.statut_defaut).map((aid) => aid.id), cas.aides);
+    });
+  }
 });
 
 describe("freshness: a layer on the rules' outcome", () => {

@@ -7,13 +7,17 @@
 // The rules are those of facets.py (its `matching` and `counts` are the Python twin, held to
 // the same answers by tests/vectors/facets.json): a national aid is in every region; an aid
 // for a département is in its region; a département matches national aids, aids for its
-// whole region and aids naming it (lib/territory.js).
-import { regionsOf, zoneQuery } from "./territory.js";
+// whole region and aids naming it; a commune matches the aids of its région, département, EPCI
+// or itself, unless one of them is excluded (lib/territory.js).
+import { coversCommune, regionsOf, zoneQuery } from "./territory.js";
 
 const FIELDS = ["public", "type", "partenaire", "statut", "information"];
 
-/** Decode an index (the JSON of aides/catalogue.json); `departements` maps a code to [name, region]. */
-export function decodeIndex(data, departements) {
+/**
+ * Decode an index (the JSON of aides/catalogue.json); `departements` maps a code to [name, region];
+ * `epciOf` maps the communes of the EPCI the data names to their SIREN (the vocabulary's epci_of).
+ */
+export function decodeIndex(data, departements, epciOf = {}) {
   const aids = data.lignes.map((line, position) => {
     const parts = line.split("|");
     const aid = { id: data.ids[position] };
@@ -22,17 +26,17 @@ export function decodeIndex(data, departements) {
     });
     const zones = parts[FIELDS.length].split(",");
     aid.zones = new Set(zones);
-    aid.region = regionsOf(zones, departements);
+    aid.region = regionsOf(zones, departements, epciOf);
     return aid;
   });
-  return { aids, departements };
+  return { aids, departements, epciOf };
 }
 
 /** Download and decode the index once. */
-export async function loadIndex(url, departements) {
+export async function loadIndex(url, departements, epciOf = {}) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return decodeIndex(await response.json(), departements);
+  return decodeIndex(await response.json(), departements, epciOf);
 }
 
 function inGroup(aid, group, selected) {
@@ -45,6 +49,7 @@ function matches(index, aid, state, statusDefault, except) {
     if (group !== except && !inGroup(aid, group, state[group] ?? [])) return false;
   }
   if (state.departement && !zoneQuery(state.departement, index.departements).some((zone) => aid.zones.has(zone))) return false;
+  if (state.commune && !coversCommune(aid.zones, state.commune, index.departements, index.epciOf)) return false;
   return except === "statut" || inGroup(aid, "statut", state.statut ?? statusDefault);
 }
 

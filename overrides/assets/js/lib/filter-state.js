@@ -8,11 +8,12 @@
 // `statut` is null for the default view (current aids only: ended schemes stay hidden
 // until asked for); `statut=` with no value means every status.
 import { plural } from "./dom.js";
+import { communeDepartement } from "./question-types.js";
 
 const NBSP = "\u00a0";
 
 export function emptyState() {
-  return { q: "", rubrique: [], public: [], type: [], region: [], departement: "", partenaire: [], information: [], statut: null };
+  return { q: "", rubrique: [], public: [], type: [], region: [], departement: "", commune: "", partenaire: [], information: [], statut: null };
 }
 
 /** The state in a query string; values that the data does not know are set aside. */
@@ -39,6 +40,12 @@ export function readQuery(query, vocabulary, groups) {
     if (Object.hasOwn(vocabulary.departements, departement)) state.departement = departement;
     else unknown.push(["departement", departement]);
   }
+  // A commune code: well formed and in a known département here; the page checks it exists (lookup files).
+  const commune = params.get("commune");
+  if (commune && groups.includes("region") && vocabulary.communes) {
+    if (Object.hasOwn(vocabulary.departements, communeDepartement(commune) ?? "")) state.commune = commune;
+    else unknown.push(["commune", commune]);
+  }
   return { state, unknown };
 }
 
@@ -53,13 +60,14 @@ export function writeQuery(state, groups) {
     }
     for (const value of state[group] ?? []) params.append(group, value);
     if (group === "region" && state.departement) params.set("departement", state.departement);
+    if (group === "region" && state.commune) params.set("commune", state.commune);
   }
   const text = params.toString();
   return text ? `?${text}` : "";
 }
 
 export function activeFilters(state, groups) {
-  let count = state.departement ? 1 : 0;
+  let count = (state.departement ? 1 : 0) + (state.commune ? 1 : 0);
   for (const group of groups) count += group === "statut" ? (state.statut === null ? 0 : 1) : (state[group] ?? []).length;
   return count;
 }
@@ -77,6 +85,13 @@ export function setForm(form, state, vocabulary) {
   }
   const select = form.querySelector("[data-departement]");
   if (select) select.value = state.departement;
+  const commune = form.querySelector("[data-commune-filtre]");
+  if (commune && commune.querySelector("[data-valeur]").value !== state.commune) {
+    commune.querySelector("[data-valeur]").value = state.commune;
+    commune.querySelector("[data-commune-texte]").value = state.commune;
+    commune.querySelector("[data-commune-resultats]").replaceChildren();
+    commune.querySelector("[data-commune-statut]").textContent = "";
+  }
 }
 
 export function readForm(form, groups, vocabulary, q = "") {
@@ -91,6 +106,9 @@ export function readForm(form, groups, vocabulary, q = "") {
     state.statut = null;
   }
   state.departement = form.querySelector("[data-departement]")?.value ?? "";
+  // The commune chosen in the widget; an emptied text field removes the filter.
+  const commune = form.querySelector("[data-commune-filtre]");
+  state.commune = commune?.querySelector("[data-commune-texte]").value.trim() ? commune.querySelector("[data-valeur]").value : "";
   return state;
 }
 

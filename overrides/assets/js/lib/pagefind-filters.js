@@ -1,6 +1,6 @@
 // Pagefind filters for a filter state (lib/filter-state.js): the search page and the header.
 // The /aides/ catalogue does not use them: it filters with its own index.
-import { zoneQuery } from "./territory.js";
+import { EXCLUDE, communeZones, zoneQuery } from "./territory.js";
 
 /**
  * Pagefind filters for a state (the search page and the header). Partners, agreements and
@@ -15,6 +15,11 @@ export function pagefindFilters(state, vocabulary, { except = null } = {}) {
   if (state.departement) {
     // A département matches national aids, aids for its whole region and aids naming it.
     all.push({ zone: { any: zoneQuery(state.departement, vocabulary.departements) } });
+  }
+  if (state.commune) {
+    // A commune matches the aids of one of its places, unless one of them is excluded.
+    const places = communeZones(state.commune, vocabulary.departements, vocabulary.epci_of);
+    all.push({ zone: { any: places } }, { zone: { none: places.map((zone) => EXCLUDE + zone) } });
   }
   if (except !== "statut") {
     const statut = state.statut ?? vocabulary.statut_defaut;

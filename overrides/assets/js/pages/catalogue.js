@@ -6,6 +6,7 @@
 import { aidCard, plural, siteUrls } from "../lib/dom.js";
 import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "../lib/filter-state.js";
 import { counts, loadIndex, query } from "../lib/catalogue-index.js";
+import { bindCommune, nameCommune } from "../lib/commune-field.js";
 
 const PAGE = 24;
 const root = document.querySelector("[data-catalogue]");
@@ -22,6 +23,7 @@ if (root) {
   const more = root.querySelector("[data-plus]");
   const staticList = root.querySelector("[data-statique]");
   const groups = formGroups(form);
+  const communeBox = form.querySelector("[data-commune-filtre]");
   const defaultStatus = status.textContent;
   const defaultCounts = [...form.querySelectorAll("[data-nombre-de]")].map((slot) => [slot, slot.textContent]);
   let index = null; // the filter index, downloaded on the first filter change
@@ -48,7 +50,7 @@ if (root) {
     }
     root.setAttribute("aria-busy", "true");
     try {
-      index ??= loadIndex(urls.file(vocabulary.index), vocabulary.departements);
+      index ??= loadIndex(urls.file(vocabulary.index), vocabulary.departements, vocabulary.epci_of);
       const loaded = await index;
       if (run !== generation) return;
       const found = query(loaded, state, vocabulary.statut_defaut);
@@ -89,8 +91,25 @@ if (root) {
     update();
   }
 
-  function fromUrl() {
+  /** A commune of the link: named from the lookup files, or set aside as unknown (no such current commune). */
+  async function checkCommune(read) {
+    if (!read.state.commune || !communeBox) return;
+    let found;
+    try {
+      found = await nameCommune(communeBox, read.state.commune);
+    } catch {
+      return; // the files could not be read: the code keeps filtering by its département, région and EPCI
+    }
+    if (found) return;
+    read.unknown.push(["commune", read.state.commune]);
+    read.state.commune = "";
+    setForm(form, read.state, vocabulary);
+  }
+
+  async function fromUrl() {
     const read = readQuery(location.search, vocabulary, groups);
+    setForm(form, read.state, vocabulary);
+    await checkCommune(read);
     notice.hidden = read.unknown.length === 0;
     notice.textContent = read.unknown.length ? unknownNotice(read.unknown, vocabulary) : "";
     setForm(form, read.state, vocabulary);
@@ -113,6 +132,7 @@ if (root) {
     showMore(generation).then(() => list.children[first]?.querySelector("a")?.focus());
   });
   window.addEventListener("popstate", fromUrl);
+  if (communeBox) bindCommune(communeBox);
 
   // On a wide screen the filters sit beside the list, open; on a phone they fold above it.
   details.open = window.matchMedia("(min-width: 60em)").matches;
