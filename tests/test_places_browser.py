@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from conftest import axe_violations
+
 LYON_AID = "/aides/logement-temporaire-habitat-humanisme-rhone/"
 PACA_AID = "/aides/accompagnement-soli-al/"
 NATIONAL_AID = "/aides/accompagnement-jeunes-cllaj/"
@@ -53,3 +55,68 @@ def test_the_commune_field_sets_the_filter(page: Any) -> None:
     page.wait_for_selector("[data-resultats]:not([hidden])")
     links = page.eval_on_selector_all("[data-liste] .carte-aide a", "links => links.map((a) => new URL(a.href).pathname)")
     assert any(link.endswith(PACA_AID) for link in links) and not any(link.endswith(LYON_AID) for link in links)
+
+
+# --- /contacts/ : « Près de chez vous » -------------------------------------------------------
+
+PACA_CONTACT = "Accompagnement social d'Action Logement Services en Paca-Corse"
+
+
+def contacts_search(page: Any, text: str) -> Any:
+    page.goto(page.base.rstrip("/") + "/contacts/")
+    box = page.locator("[data-contacts-commune]")
+    box.wait_for(state="visible")
+    box.locator("[data-commune-texte]").fill(text)
+    box.locator("[data-commune-texte]").press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-contacts-statut]').textContent.length > 0")
+    return box
+
+
+def test_83000_gives_toulon_and_the_paca_contact_first_with_its_aids(page: Any) -> None:
+    box = contacts_search(page, "83000")
+    assert "Toulon" in box.locator("[data-contacts-statut]").inner_text()
+    first = box.locator("[data-contacts-resultats] .fiche-contact").first
+    assert PACA_CONTACT in first.inner_text()
+    assert "Soli'AL" in first.locator(".pres-de-chez-vous__liens").inner_text()
+    assert "Soli'AL" in box.locator("[data-contacts-resultats]").inner_text()  # a partner active there
+    assert "commune=83137" in page.evaluate("() => location.hash")
+
+
+def test_lyon_has_no_paca_contact(page: Any) -> None:
+    box = contacts_search(page, "69001")
+    assert PACA_CONTACT not in box.locator("[data-contacts-resultats]").inner_text()
+    assert "Habitat et Humanisme Rhône" in box.locator("[data-contacts-resultats]").inner_text()
+
+
+def test_a_link_opens_on_the_contacts_of_its_commune(page: Any) -> None:
+    page.goto(page.base.rstrip("/") + "/contacts/#commune=13055")
+    page.wait_for_function("() => document.querySelector('[data-contacts-statut]').textContent.includes('Marseille')")
+    assert "Marseille" in page.locator("#contacts-commune [data-commune-texte]").input_value()
+    assert PACA_CONTACT in page.locator("[data-contacts-resultats] .fiche-contact").first.inner_text()
+
+
+def test_contacts_by_keyboard_only_and_axe_after_a_search(page: Any) -> None:
+    page.goto(page.base.rstrip("/") + "/contacts/")
+    page.locator("[data-contacts-commune]").wait_for(state="visible")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement?.matches('[data-commune-texte]')"):
+            break
+    else:
+        raise AssertionError("the commune field is not reachable by Tab")
+    page.keyboard.type("13001")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-contacts-statut]').textContent.includes('Marseille')")
+    assert PACA_CONTACT in page.locator("[data-contacts-resultats]").inner_text()
+    assert axe_violations(page) == []
+
+
+def test_without_javascript_contacts_stay_listed_by_region(browser: Any, server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server.rstrip("/") + "/contacts/")
+        assert not page.locator("[data-contacts-commune]").is_visible()
+        assert PACA_CONTACT in page.locator("#region-93 ~ *").first.inner_text() or PACA_CONTACT in page.content()
+    finally:
+        context.close()

@@ -87,6 +87,7 @@ class ContactCard:
     regions: list[str] = field(default_factory=list)
     departements: list[str] = field(default_factory=list)
     dates: str = ""  # the three dates in one line (DatesView.ligne); "" on the blank card
+    zones: list[str] = field(default_factory=list)  # territory.zones: where it helps, tested by lib/territory.js
 
     def browser_record(self) -> dict[str, Any]:
         """The card's data for the questionnaire (``assets/questionnaire.json``): empty fields left out."""
@@ -103,6 +104,7 @@ class ContactCard:
             "territoire": self.territoire,
             "regions": self.regions,
             "departements": self.departements,
+            "zones": self.zones,
         }
         return {key: value for key, value in record.items() if value not in ("", [])}
 
@@ -210,6 +212,7 @@ class Cards:
                 regions=list(contact.territoire.regions),
                 departements=list(contact.territoire.departements),
                 dates=self.dates(contact, contact.sources).ligne,
+                zones=territory.zones(contact.territoire),
             )
         return self._contacts[contact_id]
 

@@ -19,8 +19,8 @@ from functools import cached_property
 from typing import Any
 
 from . import formatting as fmt
-from . import freshness, urls
-from .cards import AidCard, Cards, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
+from . import freshness, territory, urls
+from .cards import BLANK_CONTACT, AidCard, Cards, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from .catalogue import Catalogue
 from .checkers import Checkers, CheckerView, QuestionnaireView, current_aids
 from .conditions import Node
@@ -274,6 +274,10 @@ class ContactRegion:
 class ContactsView:
     national: list[ContactCard]
     regions: list[ContactRegion]
+    # « Près de chez vous » (pages/contacts.js): contacts and partners with their zones, the aids each
+    # contact serves, and what placing a commune needs (lookup files, départements, epci_of).
+    repertoire: dict[str, Any] = field(default_factory=dict)
+    modele_contact: ContactCard = BLANK_CONTACT
 
 
 @dataclass(frozen=True, slots=True)
@@ -610,7 +614,29 @@ class PageViews:
             ]
             has_contacts = bool(regional) or any(d.contacts for d in departements)
             regions.append(ContactRegion(region.code, region.nom, regional, departements, has_contacts))
-        return ContactsView(national, regions)
+        return ContactsView(national, regions, self.contacts_directory())
+
+    def contacts_directory(self) -> dict[str, Any]:
+        """What /contacts/ needs to answer « près de chez vous » in the browser, without the reference."""
+        served: dict[str, list[dict[str, str]]] = {}
+        for aide_id in current_aids(self.cat):
+            card = self.cards.aid(aide_id)
+            for contact_id in self.cat.aides[aide_id].contacts:
+                served.setdefault(contact_id, []).append({"titre": card.titre, "url": card.url})
+        contacts = [self.cards.contact(cid).browser_record() | {"aides": served.get(cid, [])} for cid in self.cat.contacts]
+        ordered = sorted(self.cat.partenaires, key=lambda pid: sort_key(self.cat.partenaires[pid].nom))
+        partners = [self._partner_place(pid) for pid in ordered]
+        return {
+            "contacts": contacts,
+            "partenaires": partners,
+            "departements": {dep.code: [dep.nom, dep.region] for dep in self.cat.departements},
+            "epci_of": self.cat.places["epci_of"],
+            "communes": urls.COMMUNE_LOOKUP,
+        }
+
+    def _partner_place(self, partner_id: str) -> dict[str, Any]:
+        link = self.cards.partner_link(partner_id)
+        return {"nom": link.nom, "url": link.url, "zones": territory.zones(self.cat.partenaires[partner_id].territoire)}
 
     def reference(self) -> ReferenceView:
         return ReferenceView(field_reference())

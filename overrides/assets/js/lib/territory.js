@@ -54,3 +54,25 @@ export function regionsOf(zones, departements, epciOf = {}) {
   }
   return [...new Set(regions)];
 }
+
+const LOCAL_FIRST = [COMMUNE, EPCI, DEPARTEMENT, REGION, NATIONAL];
+
+/**
+ * How local zones are for a commune they cover: 0 the commune itself, 1 its EPCI, 2 its département,
+ * 3 its région, 4 the whole of France; null when they do not cover it (sort contacts most local first).
+ */
+export function localRank(zones, code, departements, epciOf = {}) {
+  const set = zones instanceof Set ? zones : new Set(zones);
+  if (!coversCommune(set, code, departements, epciOf)) return null;
+  const places = communeZones(code, departements, epciOf).filter((zone) => set.has(zone));
+  return Math.min(...places.map((zone) => LOCAL_FIRST.indexOf(zone === NATIONAL ? NATIONAL : zone[0])));
+}
+
+/** The items (each with its `zones`; none: the whole of France) covering a commune, most local first, ties in list order. */
+export function mostLocalFirst(items, code, departements, epciOf = {}) {
+  return items
+    .map((item, position) => ({ item, position, rank: localRank(item.zones ?? [NATIONAL], code, departements, epciOf) }))
+    .filter(({ rank }) => rank !== null)
+    .sort((a, b) => a.rank - b.rank || a.position - b.position)
+    .map(({ item }) => item);
+}

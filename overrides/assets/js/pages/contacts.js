@@ -1,6 +1,16 @@
-// "Où s'adresser ?": jump to the chosen département and move focus there, so that
-// keyboard and screen-reader users land on the answer. Without JS the list is all there.
-"use strict";
+// "Où s'adresser ?". Without JavaScript the page lists every contact by région and département.
+// With it: « Près de chez vous », a commune (postcode or name, lib/commune-field.js) → the contacts
+// whose territory covers it, most local first (commune, EPCI, département, région, France), each with
+// the aids it serves, then the partners active there. The page's directory carries each contact's
+// zones (lib/territory.js); the commune's département comes from its code, its EPCI from `epci_of`.
+// A link /contacts/#commune=13055 opens on the answer. Nothing typed leaves the browser.
+import { contactCard, element, plural, siteUrls } from "../lib/dom.js";
+import { bindCommune, nameCommune } from "../lib/commune-field.js";
+import { mostLocalFirst } from "../lib/territory.js";
+
+const NBSP = "\u00a0";
+
+/** Jump to the chosen département of the list and move focus there (the form above the lists). */
 document.querySelector("[data-contacts-form]")?.addEventListener("submit", (event) => {
   event.preventDefault();
   const target = document.getElementById(event.target.elements.departement.value);
@@ -9,3 +19,66 @@ document.querySelector("[data-contacts-form]")?.addEventListener("submit", (even
   target.scrollIntoView();
   target.focus();
 });
+
+function links(urls, items) {
+  const list = element("ul", "pres-de-chez-vous__liens");
+  for (const { titre, nom, url } of items) {
+    const link = element("a", "", titre ?? nom);
+    link.href = urls.file(url);
+    const item = element("li");
+    item.append(link);
+    list.append(item);
+  }
+  return list;
+}
+
+function contactBlock(root, urls, contact) {
+  const card = contactCard(root, contact, urls.file(contact.partenaire_url));
+  if (contact.aides?.length) card.append(element("p", "fiche-contact__aides", "Aides pour lesquelles s'adresser ici" + NBSP + ":"), links(urls, contact.aides));
+  return card;
+}
+
+const root = document.querySelector("[data-contacts-commune]");
+
+if (root) {
+  const directory = JSON.parse(root.querySelector("[data-repertoire]").textContent);
+  const urls = siteUrls(root, {});
+  const field = root.querySelector("#contacts-commune");
+  const status = root.querySelector("[data-contacts-statut]");
+  const results = root.querySelector("[data-contacts-resultats]");
+
+  function show(code, name) {
+    const contacts = mostLocalFirst(directory.contacts, code, directory.departements, directory.epci_of);
+    const partners = mostLocalFirst(directory.partenaires, code, directory.departements, directory.epci_of);
+    const heading = element("h3", "", `Contacts pour ${name}`);
+    heading.tabIndex = -1;
+    const blocks = contacts.map((contact) => contactBlock(root, urls, contact));
+    const partnersPart = partners.length
+      ? [element("h3", "", `Partenaires actifs à ${name}`), links(urls, partners)]
+      : [];
+    results.replaceChildren(heading, ...(blocks.length ? blocks : [element("p", "", "Aucun contact de nos sources ne couvre cette commune.")]), ...partnersPart);
+    status.textContent = `${plural(contacts.length, "contact", "contacts")} pour ${name}, du plus local au plus général${NBSP}; ${plural(partners.length, "partenaire actif", "partenaires actifs")}.`;
+    history.replaceState(null, "", `#commune=${encodeURIComponent(code)}`);
+  }
+
+  field.addEventListener("change", () => {
+    const code = field.querySelector("[data-valeur]").value;
+    if (code) show(code, field.dataset.nom ?? code);
+  });
+
+  async function fromFragment() {
+    const code = new URLSearchParams(location.hash.slice(1)).get("commune");
+    if (!code) return;
+    const found = await nameCommune(field, code).catch(() => null);
+    if (!found) {
+      status.textContent = `La commune du lien (${code}) est inconnue${NBSP}: tapez son code postal ou son nom.`;
+      return;
+    }
+    field.querySelector("[data-valeur]").value = found.code;
+    show(found.code, found.nom);
+  }
+
+  bindCommune(field);
+  root.hidden = false;
+  fromFragment();
+}
