@@ -43,7 +43,7 @@ def test_nothing_territorial_is_downloaded_until_used(page: Any) -> None:
 def test_83000_gives_toulon_and_the_metropolis_amounts(page: Any) -> None:
     open_checker(page)
     field = search(page, "83000")
-    page.wait_for_function("document.querySelector('#verif-commune [data-commune-statut]').textContent.includes('Toulon')")
+    page.wait_for_function("() => document.querySelector('#verif-commune [data-commune-statut]').textContent.includes('Toulon')")
     assert "Commune choisie" in status(field)
     amounts = page.locator("[data-montants-zone]").inner_text()
     assert "Toulon" in amounts and "Métropole Toulon-Provence-Méditerranée" in amounts
@@ -55,11 +55,11 @@ def test_83000_gives_toulon_and_the_metropolis_amounts(page: Any) -> None:
 def test_04000_gives_digne_and_the_rest_of_paca(page: Any) -> None:
     open_checker(page)
     field = search(page, "04000")
-    page.wait_for_function("document.querySelector('#verif-commune [data-commune-statut]').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('#verif-commune [data-commune-statut]').textContent.length > 0")
     choice = field.locator("[data-commune-choix][value='04070']")
     if not choice.is_checked():
         choice.check()
-    page.wait_for_function("document.querySelector('[data-montants-zone]').textContent.includes('Digne')")
+    page.wait_for_function("() => document.querySelector('[data-montants-zone]').textContent.includes('Digne')")
     amounts = page.locator("[data-montants-zone]").inner_text()
     assert "Reste des régions" in amounts
     assert re.search(r"Prêt PLUS\s:\s6\s700\s€", amounts), amounts
@@ -72,7 +72,7 @@ def test_04000_gives_digne_and_the_rest_of_paca(page: Any) -> None:
 def test_a_postcode_leads_to_its_commune(page: Any, text: str, code: str, name: str) -> None:
     open_checker(page)
     field = search(page, text)
-    page.wait_for_function("document.querySelector('#verif-commune [data-commune-statut]').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('#verif-commune [data-commune-statut]').textContent.length > 0")
     radio = field.locator(f"[data-commune-choix][value='{code}']")
     if not radio.is_checked():
         radio.check()
@@ -83,7 +83,9 @@ def test_a_postcode_leads_to_its_commune(page: Any, text: str, code: str, name: 
 def test_01400_offers_a_choice_among_ten_communes(page: Any) -> None:
     open_checker(page)
     field = search(page, "01400")
-    page.wait_for_function("document.querySelector('#verif-commune [data-commune-statut]').textContent.includes('communes')")
+    page.wait_for_function(
+        "() => document.querySelector('#verif-commune [data-commune-statut]').textContent.includes('communes')"
+    )
     assert field.locator("[data-commune-choix]").count() == 10
     assert "10\u00a0communes correspondent" in status(field)
     assert "commune=" not in page.evaluate("location.hash")
@@ -92,7 +94,7 @@ def test_01400_offers_a_choice_among_ten_communes(page: Any) -> None:
 def test_a_merged_commune_leads_to_the_current_one(page: Any) -> None:
     open_checker(page)
     field = search(page, "Bellegarde-sur-Valserine")
-    page.wait_for_function("document.querySelector('#verif-commune [data-commune-resultats]').children.length > 0")
+    page.wait_for_function("() => document.querySelector('#verif-commune [data-commune-resultats]').children.length > 0")
     choice = field.locator("[data-commune-choix]").first
     if not choice.is_checked():
         choice.check()
@@ -104,7 +106,7 @@ def test_a_merged_commune_leads_to_the_current_one(page: Any) -> None:
 def test_an_unknown_postcode_says_so_and_gives_nothing(page: Any) -> None:
     open_checker(page)
     field = search(page, "99999")
-    page.wait_for_function("document.querySelector('#verif-commune [data-commune-statut]').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('#verif-commune [data-commune-statut]').textContent.length > 0")
     assert "Aucune commune ne correspond au code postal 99999" in status(field)
     assert field.locator("[data-commune-choix]").count() == 0
     assert "commune=" not in page.evaluate("location.hash")
@@ -115,7 +117,7 @@ def test_keyboard_only(page: Any) -> None:
     page.locator(FIELD).locator("[data-commune-texte]").focus()
     page.keyboard.type("01400")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('#verif-commune [data-commune-choix]').length === 10")
+    page.wait_for_function("() => document.querySelectorAll('#verif-commune [data-commune-choix]').length === 10")
     page.keyboard.press("Tab")  # the search button
     page.keyboard.press("Tab")  # the first radio button
     page.keyboard.press("ArrowDown")  # the second commune, chosen
@@ -124,12 +126,12 @@ def test_keyboard_only(page: Any) -> None:
 
 def test_a_prefilled_link_names_the_commune(page: Any) -> None:
     field = open_checker(page, "#commune=83137")
-    page.wait_for_function("document.querySelector('[data-montants-zone]').textContent.includes('Toulon')")
+    page.wait_for_function("() => document.querySelector('[data-montants-zone]').textContent.includes('Toulon')")
     assert "Toulon" in status(field)
 
 
 def test_checker_with_the_commune_question_passes_axe(page: Any) -> None:
     open_checker(page)
     search(page, "01400")
-    page.wait_for_function("document.querySelectorAll('#verif-commune [data-commune-choix]').length === 10")
+    page.wait_for_function("() => document.querySelectorAll('#verif-commune [data-commune-choix]').length === 10")
     assert axe_violations(page) == []

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { normalise, outcome } from "../../overrides/assets/js/lib/eligibility.js";
-import { contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../../overrides/assets/js/lib/questionnaire-core.js";
+import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../../overrides/assets/js/lib/questionnaire-core.js";
 
 const groupes = { toutes: "Remplir toutes ces conditions :", une_de: "Remplir au moins une de ces conditions :" };
 const critere = (question, operateur, valeur, texte) => ({ type: "critere", question, operateur, valeur, texte });
@@ -153,5 +153,15 @@ describe("evaluateAll", () => {
       assert.deepEqual(results, aides.map((aide) => outcome(aide.conditions, normalised)));
       assert.equal(results[0], results[2]); // same tree, same result object
     }
+  });
+});
+
+describe("askedThrough: the question a derived one is asked through", () => {
+  const sources = { region: "departement", departement: "commune", epci: "commune" };
+  test("the first question of the chain", () => {
+    assert.deepEqual(askedThrough(sources, {}), { region: "commune", departement: "commune", epci: "commune" });
+  });
+  test("who declines the commune is asked the département", () => {
+    assert.deepEqual(askedThrough(sources, { commune: "nsp" }), { region: "departement" });
   });
 });

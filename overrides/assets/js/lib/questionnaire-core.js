@@ -94,6 +94,26 @@ export function nextQuestion(outcomes, answers, askable, { first = null, sourceO
 }
 
 /**
+ * The question through which each derived question is asked: the first of its chain
+ * (the région through the département, the département through the commune), except past a
+ * question answered « je ne sais pas »: who declines the commune is asked the département.
+ * `sources`: derived question id → the question it is derived from.
+ */
+export function askedThrough(sources, answers) {
+  const through = {};
+  for (const id of Object.keys(sources)) {
+    let question = id;
+    const seen = new Set([id]);
+    while (has(sources, question) && answers[sources[question]] !== NSP && !seen.has(sources[question])) {
+      question = sources[question];
+      seen.add(question);
+    }
+    if (question !== id) through[id] = question;
+  }
+  return through;
+}
+
+/**
  * The contacts of an aid for the person's territory: national ones, and those of their
  * département or région. `known` is false when the territory is not known yet: then all.
  */

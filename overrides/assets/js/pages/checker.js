@@ -105,7 +105,8 @@ function start(box) {
     const commune = [...fieldsets.values()].find((fieldset) => fieldset.dataset.widget === "commune");
     const name = commune?.dataset.nom;
     const epci = data.epci_noms?.[normalised.epci];
-    const where = name ? `à ${name}${epci ? ` (${epci})` : ""}` : `dans la zone ${NBSP}«${NBSP}${zones[0]?.zone}${NBSP}»`;
+    const group = epci ? ` (${epci})` : "";
+    const where = name ? `à ${name}${group}` : `dans la zone «${NBSP}${zones[0]?.zone}${NBSP}»`;
     const items = zones.map((zone) => {
       const p = document.createElement("p");
       const strong = document.createElement("strong");

@@ -9,7 +9,7 @@
 
 import { normalise, parseFragment, toFragment } from "../lib/eligibility.js";
 import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
-import { contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion, reasonText } from "../lib/questionnaire-core.js";
+import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion, reasonText } from "../lib/questionnaire-core.js";
 import { cloneTemplate, contactCard, reasons as reasonNodes, siteUrls } from "../lib/dom.js";
 import { kindOf } from "../lib/question-types.js";
 import { bindCommune } from "../lib/commune-field.js";
@@ -37,9 +37,8 @@ class Questionnaire {
     this.fieldsets = fieldsetsOf(this.form);
     this.askable = [...this.fieldsets.keys()]; // in the order of data/questions.yml
     // A missing derived answer is asked through the first question of its chain (région → département → commune).
-    const sources = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, q.deduite_de]));
-    const chainStart = (id, seen = []) => (Object.hasOwn(sources, id) && !seen.includes(id) ? chainStart(sources[id], [...seen, id]) : id);
-    this.sourceOf = Object.fromEntries(Object.keys(sources).map((id) => [id, chainStart(id)]));
+    this.sources = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, q.deduite_de]));
+    this.sourceOf = askedThrough(this.sources, {});
     const regions = new Set(Object.values(this.places.region_of || {}));
     // A derived answer given directly in a link (region=11) is kept when valid.
     this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
@@ -128,6 +127,8 @@ class Questionnaire {
     performance.measure?.("questionnaire:evaluation", { start, end: performance.now() });
 
     if (this.editing && !this.fieldsets.has(this.editing)) this.editing = null;
+    // Who declines the commune is asked the département (and so on down the chain).
+    this.sourceOf = askedThrough(this.sources, answers);
     this.current = this.editing ?? nextQuestion(outcomes, answers, this.askable, { first: this.first, sourceOf: this.sourceOf });
     const drawn = performance.now();
     this.renderQuestion(answers);
