@@ -30,6 +30,7 @@ from bench_browser import CHROMIUM, measure_search
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 from aides.registry import NAV_ORDER  # hooks/ is not an installed package
 from bench_checker import measure_checker
+from bench_communes import build_cost, measure_communes
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench-data"
@@ -222,6 +223,8 @@ def bench(count: int, empty: dict[str, float]) -> dict[str, float]:
         "pagefind_index_mb": round(folder_size(site / "pagefind") / 1024 / 1024, 1),
         "eligibilite_json_kb": round(eligibility.stat().st_size / 1024),
         **measure_checker(site),  # questionnaire: bytes downloaded, time per answer (Chromium)
+        **measure_communes(site),  # a commune lookup on /contacts/, CPU ×4 (Chromium)
+        **build_cost(),  # what the communes add to a build
         **{f"browser_{key}": value for key, value in costs["browser"].items()},
     }
 
