@@ -325,3 +325,12 @@ def test_the_build_puts_every_page_under_the_policy(site: Path) -> None:
     assert "frame-ancestors 'none'" in headers
     for page in site.rglob("*.html"):
         assert page.read_text(encoding="utf-8").count('http-equiv="Content-Security-Policy"') == 1, page
+
+
+def test_search_results_carry_the_notice_of_old_information(browser: Any, server: str) -> None:
+    """The notice shown on the aid page and its card is also on its search result (Pagefind metadata)."""
+    with local_page(browser, server) as page:
+        page.goto(server + "recherche/?q=visale")
+        page.wait_for_selector("[data-recherche] [data-liste] li")
+        notice = page.locator("[data-recherche] [data-liste] li .resultat-recherche__avis").first.inner_text()
+        assert notice.startswith("Information de 2017, non confirmée depuis")

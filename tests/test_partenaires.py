@@ -98,7 +98,7 @@ def test_builder_links_to_a_filtered_list(page: Any, site: Path, views: PageView
         "links => links.filter((a) => a.offsetParent !== null).map((a) => new URL(a.href).pathname.split('/').at(-2))",
     )
     index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
-    departements = {dep.code: [dep.nom, dep.region] for dep in views.cat.territoires.departements}
+    departements = {dep.code: [dep.nom, dep.region] for dep in views.cat.departements}
     expected = facets.matching(
         facets.decode_index(index, departements), {"public": ["jeunes"], "departement": "69", "statut": None}, views.cat.region_of
     )
@@ -257,6 +257,11 @@ def test_host_script_ignores_messages_from_elsewhere(host: Any, headers_server: 
     host.frame_locator("iframe").locator(".fiche-aide h1").wait_for()
     host.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
     before = frame_height(host)
+    for _ in range(20):  # the embed posts its height again while its page settles: wait until it stays put
+        host.wait_for_timeout(300)
+        if frame_height(host) == before:
+            break
+        before = frame_height(host)
     # The host page itself (another origin than the site's) posts a forged height: ignored.
     host.evaluate("window.postMessage({type: 'aides-logement:hauteur', hauteur: 123}, '*')")
     host.wait_for_timeout(300)

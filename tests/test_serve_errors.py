@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from conftest import DATA, EPOCH, ROOT, axe_violations, local_page
 
-COPIED = ("mkdocs.yml", "content", "overrides", "hooks")
+COPIED = ("mkdocs.yml", "content", "overrides", "hooks", "referentiel")
 BROKEN, FIXED = "enregistre_le: 22/11/2026", "enregistre_le: 2026-11-22"
 WAIT = 60_000  # ms: a rebuild takes a few seconds here, Pagefind included
 

@@ -677,7 +677,8 @@ class PageViews:
         panel = self.filter_panel
         return OutilsView(
             aides=choices,
-            exemple=choices[0],
+            # An aid with every section of the URL contract (#montant is there only when it has amounts).
+            exemple=next((c for c in choices if self.cat.aides[c.id].montant and not c.termine), choices[0]),
             sections=dict(urls.AID_SECTIONS),
             filtres=panel,
             questions=questionnaire.questions,

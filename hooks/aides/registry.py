@@ -161,13 +161,17 @@ class Registry:
             )
             for cid, c in cat.conventions.items()
         ]
+        # A renamed or removed aid keeps its addresses, the page's and its embeddable view's.
+        embedded = urls.PATTERNS["integrer_aide"].format
         pages += [
-            PageEntry(urls.source_path(urls.aide(old)), "redirection.html", cat.aides[new].titre, "redirection", new)
+            PageEntry(urls.source_path(address), "redirection.html", cat.aides[new].titre, "redirection", new)
             for old, new in cat.redirects.items()
+            for address in (urls.aide(old), embedded(id=old))
         ]
         pages += [
-            PageEntry(urls.source_path(urls.aide(aid)), "archive.html", archive.titre, "archive", aid)
+            PageEntry(urls.source_path(address), "archive.html", archive.titre, "archive", aid)
             for aid, archive in cat.archives.items()
+            for address in (urls.aide(aid), embedded(id=aid))
         ]
         pages += self.partner_pages()
         return pages

@@ -72,7 +72,7 @@ function start(box) {
       else if (value !== undefined) next[id] = value;
     }
     // A région given directly by a link stays until the département is answered.
-    for (const [id, source] of Object.entries(sourceOf)) if (has(answers, id) && !has(next, source)) next[id] = answers[id];
+    for (const [id, source] of Object.entries(sourceOf)) if (has(answers, id) && !has(next, source) && !has(next, id)) next[id] = answers[id];
     answers = next;
     return wrong;
   }
