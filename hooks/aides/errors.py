@@ -4,37 +4,38 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from .yamlsource import Loc, YamlDocument
 
 
 @dataclass(frozen=True, order=True)
-class DataError:
+class Located:
+    """A finding at a place of a data file, said as ``file:line:column: field : message``."""
+
     file: str
     line: int
     column: int
     field: str
     message: str
 
+    label: ClassVar[str] = ""  # what precedes the field, e.g. « attention : »
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field} : {self.message}" if self.field else f"{where}: {self.message}"
+        head = f"{self.file}:{self.line}:{self.column}: {self.label}"
+        return f"{head}{self.field} : {self.message}" if self.field else f"{head}{self.message}"
 
 
 @dataclass(frozen=True, order=True)
-class DataWarning:
-    """Something to fix that does not block publication (same shape as ``DataError``)."""
+class DataError(Located):
+    """A mistake that stops publication."""
 
-    file: str
-    line: int
-    column: int
-    field: str
-    message: str
 
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: attention : {self.field} : {self.message}" if self.field else f"{where}: attention : {self.message}"
+@dataclass(frozen=True, order=True)
+class DataWarning(Located):
+    """Something to fix that does not block publication."""
+
+    label: ClassVar[str] = "attention : "
 
 
 class DataErrors(Exception):
@@ -72,8 +73,8 @@ def error_at(doc: YamlDocument, loc: Loc, message: str, *, key: bool = False, ro
 
 
 def warning_at(doc: YamlDocument, loc: Loc, message: str, *, key: bool = False) -> DataWarning:
-    position = doc.position(loc, key=key)
-    return DataWarning(str(doc.path), position.line, position.column, format_loc(loc), message)
+    error = error_at(doc, loc, message, key=key)
+    return DataWarning(error.file, error.line, error.column, error.field, error.message)
 
 
 def warnings_report(warnings: list[DataWarning]) -> str:
