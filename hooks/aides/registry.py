@@ -65,7 +65,7 @@ class PageEntry:
 
 PAGE = "page"  # hand-written content rendered by Material's own template (wrapped by main.html)
 
-# content/*.md, in the order of the navigation; titles are those of the navigation.
+# content/*.md; `nav` is the label of those in the navigation (NAV_ORDER gives the order).
 HAND_WRITTEN = [
     PageEntry("index.md", "accueil.html", "Accueil", "accueil", nav="Accueil", generated=False, flux=urls.SITE_FEED),
     PageEntry(
