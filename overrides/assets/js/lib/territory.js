@@ -2,7 +2,7 @@
 // France, "r<code>" for a whole région, "d<code>" for a département, "e<siren>" for an EPCI,
 // "c<code>" for a commune, "-e<siren>" / "-c<code>" for an exclusion (« sauf »). Checked on
 // both sides by tests/vectors/facets.json.
-import { communeDepartement } from "./question-types.js";
+import { communeDepartement, kindOf } from "./question-types.js";
 
 export const NATIONAL = "f";
 export const REGION = "r";
@@ -27,10 +27,36 @@ export function communeZones(code, departements, epciOf = {}) {
   return [...found, COMMUNE + code];
 }
 
-/** Whether zones (a Set) cover a commune: one of its places included, none excluded (territory.covers_commune). */
-export function coversCommune(zones, code, departements, epciOf = {}) {
-  const places = communeZones(code, departements, epciOf);
+/** Whether zones (a Set) cover a place given by the zones that contain it: one included, none excluded. */
+function covers(zones, places) {
   return places.some((zone) => zones.has(zone)) && !places.some((zone) => zones.has(EXCLUDE + zone));
+}
+
+/** Whether zones (a Set) cover a commune (territory.covers_commune). */
+export function coversCommune(zones, code, departements, epciOf = {}) {
+  return covers(zones, communeZones(code, departements, epciOf));
+}
+
+const PLACE_KINDS = { communes: COMMUNE, epci: EPCI, departements: DEPARTEMENT, regions: REGION };
+
+/** The person's answer to the place question of a kind ("communes", "epci", "departements", "regions"), if any. */
+export function placeOf(answers, questions, choices) {
+  const question = questions.find((q) => kindOf(q.type).choices === choices && typeof answers[q.id] === "string");
+  return question ? answers[question.id] : undefined;
+}
+
+/**
+ * The zones that contain the person, from their normalised answers (lib/eligibility.js: a commune
+ * brings its département, région and EPCI): [f, c83137, e248300543, d83, r93] for Toulon, [f, d69, r84]
+ * for someone who gave only the Rhône; null when no place is known.
+ */
+export function personZones(answers, questions) {
+  const found = [];
+  for (const [choices, prefix] of Object.entries(PLACE_KINDS)) {
+    const code = placeOf(answers, questions, choices);
+    if (code !== undefined) found.push(prefix + code);
+  }
+  return found.length ? [NATIONAL, ...found] : null;
 }
 
 /** The départements of a zone: a département, a commune (its code), an EPCI (its communes in `epciOf`). */
@@ -58,20 +84,20 @@ export function regionsOf(zones, departements, epciOf = {}) {
 const LOCAL_FIRST = [COMMUNE, EPCI, DEPARTEMENT, REGION, NATIONAL];
 
 /**
- * How local zones are for a commune they cover: 0 the commune itself, 1 its EPCI, 2 its département,
- * 3 its région, 4 the whole of France; null when they do not cover it (sort contacts most local first).
+ * How local zones are for a place (`places`: the zones that contain it, communeZones or personZones):
+ * 0 the commune itself, 1 its EPCI, 2 its département, 3 its région, 4 the whole of France; null when
+ * they do not cover it (to sort contacts most local first).
  */
-export function localRank(zones, code, departements, epciOf = {}) {
+export function localRank(zones, places) {
   const set = zones instanceof Set ? zones : new Set(zones);
-  if (!coversCommune(set, code, departements, epciOf)) return null;
-  const places = communeZones(code, departements, epciOf).filter((zone) => set.has(zone));
-  return Math.min(...places.map((zone) => LOCAL_FIRST.indexOf(zone === NATIONAL ? NATIONAL : zone[0])));
+  if (!covers(set, places)) return null;
+  return Math.min(...places.filter((zone) => set.has(zone)).map((zone) => LOCAL_FIRST.indexOf(zone[0])));
 }
 
-/** The items (each with its `zones`; none: the whole of France) covering a commune, most local first, ties in list order. */
-export function mostLocalFirst(items, code, departements, epciOf = {}) {
+/** The items (each with its `zones`; none: the whole of France) covering a place, most local first, ties in list order. */
+export function mostLocalFirst(items, places) {
   return items
-    .map((item, position) => ({ item, position, rank: localRank(item.zones ?? [NATIONAL], code, departements, epciOf) }))
+    .map((item, position) => ({ item, position, rank: localRank(item.zones ?? [NATIONAL], places) }))
     .filter(({ rank }) => rank !== null)
     .sort((a, b) => a.rank - b.rank || a.position - b.position)
     .map(({ item }) => item);

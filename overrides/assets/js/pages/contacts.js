@@ -6,7 +6,7 @@
 // A link /contacts/#commune=13055 opens on the answer. Nothing typed leaves the browser.
 import { contactCard, element, plural, siteUrls } from "../lib/dom.js";
 import { bindCommune, nameCommune } from "../lib/commune-field.js";
-import { mostLocalFirst } from "../lib/territory.js";
+import { communeZones, mostLocalFirst } from "../lib/territory.js";
 
 const NBSP = "\u00a0";
 
@@ -48,8 +48,9 @@ if (root) {
   const results = root.querySelector("[data-contacts-resultats]");
 
   function show(code, name) {
-    const contacts = mostLocalFirst(directory.contacts, code, directory.departements, directory.epci_of);
-    const partners = mostLocalFirst(directory.partenaires, code, directory.departements, directory.epci_of);
+    const places = communeZones(code, directory.departements, directory.epci_of);
+    const contacts = mostLocalFirst(directory.contacts, places);
+    const partners = mostLocalFirst(directory.partenaires, places);
     const heading = element("h3", "", `Contacts pour ${name}`);
     heading.tabIndex = -1;
     const blocks = contacts.map((contact) => contactBlock(root, urls, contact));
