@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides.checkers import NodeTable, current_aids, decode_nodes, questionnaire_data
+from aides.checkers import NodeTable, amount_zones, current_aids, decode_nodes, questionnaire_data
 from aides.conditions import questions_of
 from aides.formatting import typography
 from aides.loading import load_catalogue
@@ -84,19 +84,30 @@ def test_contacts_carry_their_territory(catalogue: Any) -> None:
     data = questionnaire_data(catalogue)
     (contact,) = data["contacts"]
     assert contact["email"] == "accompagnementpaca.als@actionlogement.fr"
-    assert contact["regions"] == ["93", "94"]
+    assert contact["zones"] == ["r93", "r94"]  # lib/territory.js picks the contacts of a place by them
     assert contact["territoire"] == "Provence-Alpes-Côte d'Azur et Corse"
     assert contact["partenaire_url"] == "partenaires/action-logement-services/"
 
 
-def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path) -> None:
-    """The browser rebuilds, from the compact file, exactly the trees of /donnees/eligibilite.json."""
+def test_questionnaire_file_carries_the_amounts_of_each_zone_with_its_territory(catalogue: Any) -> None:
+    """/eligibilite/ shows the row of the person's zone (seed 004: PLUS/PLAI by métropole), as the aid page does."""
+    data = questionnaire_data(catalogue)
+    nodes = decode_nodes(data["noeuds"], data["groupes"])
+    assert set(data["montants"]) == {aid for aid in current_aids(catalogue) if amount_zones(catalogue, aid)}
+    assert "reconstitution-offre-renouvellement-urbain" in data["montants"]
+    for aide_id, zones in data["montants"].items():
+        assert [{**zone, "lieu": nodes[zone["lieu"]]} for zone in zones] == amount_zones(catalogue, aide_id)
+
+
+def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path, catalogue: Any) -> None:
+    """The browser rebuilds, from the compact file, exactly the trees of /donnees/eligibilite.json,
+    and the amounts by zone of the aid pages."""
     module = (ROOT / "overrides" / "assets" / "js" / "lib" / "questionnaire-core.js").as_uri()
     script = (
         'import { readFileSync } from "node:fs";\n'
         f'import {{ decodeQuestionnaire }} from "{module}";\n'
         'const aides = decodeQuestionnaire(JSON.parse(readFileSync(process.argv[1], "utf8")));\n'
-        "process.stdout.write(JSON.stringify(aides.map(({ id, conditions }) => [id, conditions])));\n"
+        "process.stdout.write(JSON.stringify(aides.map(({ id, conditions, zones }) => [id, [conditions, zones]])));\n"
     )
     run = subprocess.run(
         [node(), "--input-type=module", "-e", script, str(site / "assets" / "questionnaire.json")],
@@ -106,7 +117,9 @@ def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path) 
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    decoded = dict(json.loads(run.stdout))
+    decoded = {aide_id: conditions for aide_id, (conditions, _) in json.loads(run.stdout)}
+    zones = {aide_id: found for aide_id, (_, found) in json.loads(run.stdout) if found}
+    assert zones == {aide_id: amount_zones(catalogue, aide_id) for aide_id in decoded if amount_zones(catalogue, aide_id)}
     published = json.loads((site / "donnees" / "eligibilite.json").read_text(encoding="utf-8"))
     current = {aide["id"]: aide["conditions"] for aide in published["aides"] if aide["statut"] in ("en_cours", "a_confirmer")}
     assert decoded == current
@@ -168,6 +181,22 @@ def test_questionnaire_page_without_javascript(site: Path, catalogue: Any) -> No
         assert "Je ne sais pas" in fieldset and "<legend" in fieldset and opening.endswith(" hidden>"), qid
 
 
+def test_an_aid_with_contacts_for_part_of_the_country_asks_the_commune_to_pick_them(site: Path) -> None:
+    """Its rules never name a place, but « Où s'adresser ? » needs one: its only contact is for Paca-Corse."""
+    found = fieldsets(read(site, "aides/accompagnement-social-action-logement-services"))
+    assert list(found)[-2:] == ["commune", "departement"]  # asked last, the département as a fallback
+    assert "commune" not in fieldsets(read(site, "aides/visale"))  # no contact: nothing to pick
+
+
+def test_the_questionnaire_asks_the_commune_last_when_contacts_depend_on_it(site: Path) -> None:
+    html = read(site, "eligibilite")
+    data = json.loads(
+        re.search(r"<script type=\"application/json\" data-questionnaire-donnees>(.*?)</script>", html, re.S).group(1)
+    )
+    assert data["lieu_contacts"] == "commune"
+    assert data["epci_noms"]["248300543"] == "Métropole Toulon-Provence-Méditerranée"
+
+
 def test_no_ordinary_space_before_french_punctuation_in_checker_text(site: Path) -> None:
     pieces = {
         "eligibilite": re.search(r"<article.*?</article>", read(site, "eligibilite"), re.S).group(0),
@@ -180,7 +209,9 @@ def test_no_ordinary_space_before_french_punctuation_in_checker_text(site: Path)
         source = path.read_text(encoding="utf-8")
         source = re.sub(r"(?m)(^|\s)//.*$", "", source)  # comments are not shown
         strings = re.findall(r'"([^"\n]*)"', source) + [
-            re.sub(r"\$\{[^}]*\}", "", text) for text in re.findall(r"`([^`]*)`", source)
+            # a placeholder stands for a word: « ${name} : » is caught, « ${where}${NBSP}: » is not
+            re.sub(r"\$\{[^}]*\}", "x", text)
+            for text in re.findall(r"`([^`]*)`", source)
         ]
         for text in strings:
             assert not re.search(r"\S [:;!?](?:\s|$)", text), f"{path.name} : « {text} »"

@@ -120,3 +120,88 @@ def test_without_javascript_contacts_stay_listed_by_region(browser: Any, server:
         assert PACA_CONTACT in page.locator("#region-93 ~ *").first.inner_text() or PACA_CONTACT in page.content()
     finally:
         context.close()
+
+
+# --- « Où s'adresser ? » on an aid page, and the questionnaire's results, for the person's place -------
+
+ALS_AID = "/aides/accompagnement-social-action-logement-services/"  # national, its only contact for Paca-Corse
+
+
+def open_aid(page: Any, path: str, fragment: str = "") -> Any:
+    page.goto(page.base.rstrip("/") + path + fragment)
+    page.wait_for_selector("[data-checker]:not([hidden])")
+    return page.locator("[data-contacts-aide]")
+
+
+def test_an_aid_page_lists_all_its_contacts_while_the_place_is_unknown(page: Any) -> None:
+    section = open_aid(page, ALS_AID)
+    assert section.locator("[data-contacts-lieu]").is_hidden()
+    assert section.locator(".fiche-contact").first.is_visible()
+    assert section.locator("[data-contacts-bascule]").is_hidden()
+
+
+def test_the_commune_typed_in_the_checker_picks_the_aids_contacts(page: Any) -> None:
+    section = open_aid(page, ALS_AID)
+    field = page.locator("#verif-commune")
+    field.locator("[data-commune-texte]").fill("83000")
+    field.locator("[data-commune-texte]").press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-contacts-lieu]').textContent.includes('Toulon')")
+    assert "Pour Toulon : 1 contact de cette aide" in section.locator("[data-contacts-lieu]").inner_text().replace("\u00a0", " ")
+    card = section.locator(".fiche-contact").first
+    assert PACA_CONTACT in card.inner_text() and card.is_visible()
+    link = section.locator("[data-contacts-repertoire] a")
+    assert link.get_attribute("href").endswith("contacts/#commune=83137")
+    assert "83137" in page.evaluate("() => location.hash")  # a link that reopens this answer
+
+
+def test_a_contact_for_elsewhere_waits_behind_a_button(page: Any) -> None:
+    section = open_aid(page, ALS_AID, "#commune=69123")  # Lyon: the Paca-Corse contact is not for it
+    page.wait_for_function("() => document.querySelector('[data-contacts-lieu]').textContent.includes('Lyon')")
+    assert "pas de contact de cette aide pour Lyon" in section.locator("[data-contacts-lieu]").inner_text()
+    card = section.locator(".fiche-contact").first
+    button = section.locator("[data-contacts-tous]")
+    assert card.is_hidden() and button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert card.is_visible() and button.get_attribute("aria-expanded") == "true"
+    assert "Masquer" in button.inner_text()
+    assert axe_violations(page) == []
+
+
+def test_the_questionnaire_shows_the_amounts_of_the_persons_zone(page: Any) -> None:
+    page.goto(page.base.rstrip("/") + "/eligibilite/#profil=bailleur_social&commune=83137")
+    page.wait_for_function(
+        "() => document.querySelector('[data-resultats] [data-montants-zone]')?.textContent.includes('Toulon')"
+    )
+    amounts = (
+        page.locator("[data-resultats] [data-montants-zone]").first.inner_text().replace("\u00a0", " ").replace("\u202f", " ")
+    )
+    assert "Métropole Toulon-Provence-Méditerranée" in amounts and "Prêt PLUS : 8 000 €" in amounts, amounts
+    page.goto(page.base.rstrip("/") + "/eligibilite/#profil=bailleur_social&commune=04070")  # Digne-les-Bains
+    page.wait_for_function("() => document.querySelector('[data-resultats] [data-montants-zone]')?.textContent.includes('Digne')")
+    amounts = (
+        page.locator("[data-resultats] [data-montants-zone]").first.inner_text().replace("\u00a0", " ").replace("\u202f", " ")
+    )
+    assert "Reste des régions" in amounts and "Prêt PLUS : 6 700 €" in amounts, amounts
+
+
+def result_of(page: Any, aid_path: str) -> Any:
+    return page.locator(f"[data-questionnaire] [data-resultats] .resultat:has(a[href$='{aid_path}'])")
+
+
+def test_the_questionnaire_results_give_the_contacts_of_the_persons_commune(page: Any) -> None:
+    answers = "#profil=particulier&statut=salarie&locataire=oui&difficulte=arret_maladie"
+    page.goto(page.base.rstrip("/") + "/eligibilite/" + answers + "&commune=83137")
+    page.wait_for_function(
+        "() => document.querySelector('[data-questionnaire] [data-resultats]').textContent.includes('pour Toulon')"
+    )
+    result = result_of(page, ALS_AID)
+    assert "Où s'adresser pour Toulon" in result.inner_text()
+    assert PACA_CONTACT in result.locator(".fiche-contact").inner_text()
+    page.goto(page.base.rstrip("/") + "/eligibilite/" + answers + "&commune=69123")
+    page.wait_for_function(
+        "() => document.querySelector('[data-questionnaire] [data-resultats]').textContent.includes('pour Lyon')"
+    )
+    result = result_of(page, ALS_AID)
+    assert "pas de contact pour Lyon" in result.inner_text()
+    assert result.locator(".fiche-contact").count() == 0

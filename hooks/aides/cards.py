@@ -84,8 +84,6 @@ class ContactCard:
     url: str
     adresse: str
     territoire: str
-    regions: list[str] = field(default_factory=list)
-    departements: list[str] = field(default_factory=list)
     dates: str = ""  # the three dates in one line (DatesView.ligne); "" on the blank card
     zones: list[str] = field(default_factory=list)  # territory.zones: where it helps, tested by lib/territory.js
 
@@ -102,8 +100,6 @@ class ContactCard:
             "url": self.url,
             "adresse": self.adresse,
             "territoire": self.territoire,
-            "regions": self.regions,
-            "departements": self.departements,
             "zones": self.zones,
         }
         return {key: value for key, value in record.items() if value not in ("", [])}
@@ -209,8 +205,6 @@ class Cards:
                 url=contact.url or "",
                 adresse=t(contact.adresse or ""),
                 territoire=self.territory(contact.territoire),
-                regions=list(contact.territoire.regions),
-                departements=list(contact.territoire.departements),
                 dates=self.dates(contact, contact.sources).ligne,
                 zones=territory.zones(contact.territoire),
             )

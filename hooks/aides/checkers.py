@@ -26,14 +26,17 @@ distinct node is stored once and trees refer to nodes by index::
         ["u", [0, 1]]                                                       # une_de
       ],
       "contacts": [{"nom": ..., "territoire": "Provence-Alpes-Côte d'Azur et Corse",
-                    "regions": ["93", "94"], "partenaire_url": "partenaires/x/", ...}],
-      "aides": [["visale", "Visale, la garantie…", 12], ["id", "titre", 40, [0]]]
+                    "zones": ["r93", "r94"], "partenaire_url": "partenaires/x/", ...}],
+      "aides": [["visale", "Visale, la garantie…", 12], ["id", "titre", 40, [0]]],
+      "montants": {"id": [{"tableau": "Prêts PLUS et PLAI", "zone": "Métropoles…", "lieu": 7,
+                           "montants": ["Prêt PLUS : 8 000 €", …]}]}
     }
 
 Each aid is ``[id, title, root node, contact indexes, notice]`` (trailing empty
 ones left out); the notice (``freshness.notice``) says its information is old and
 unconfirmed: the browser then never shows it as possible (``lib/freshness.js``).
-Its page's URL comes from the pattern the page ships. Only current
+Its page's URL comes from the pattern the page ships. ``montants`` gives, for an aid whose
+amounts vary by place, each zone's row with its territory as a node (``amount_zones``). Only current
 aids are listed, sorted by title: an ended scheme is never offered as possible.
 
 Engine-independent: no MkDocs import.
@@ -110,6 +113,28 @@ def current_aids(catalogue: Catalogue) -> list[str]:
     return sorted(ids, key=lambda aide_id: (catalogue.aides[aide_id].titre.casefold(), aide_id))
 
 
+def amount_zones(catalogue: Catalogue, aide_id: str) -> list[dict[str, Any]]:
+    """The amount rows of an aid's tables whose zones are territories: both checkers show the row of the
+    person's place (« Pour une opération à Toulon (…) : Prêt PLUS jusqu'à 8 000 € ; … », lib/amounts.js)."""
+    aide = catalogue.aides[aide_id]
+    found = []
+    for table in aide.montant.tableaux if aide.montant else []:
+        for zone in table.zones:
+            node = territory.criterion(catalogue, zone.territoire) if zone.territoire else None
+            if node is None:
+                continue
+            values = [
+                f"{typography(line.libelle)} : {euros(line.valeurs[zone.id])}" for line in table.lignes if zone.id in line.valeurs
+            ]
+            found.append({"tableau": typography(table.titre), "zone": typography(zone.libelle), "lieu": node, "montants": values})
+    return found
+
+
+def epci_names(catalogue: Catalogue) -> dict[str, str]:
+    """The names of the EPCI the data names, by SIREN: « à Toulon (Métropole Toulon-Provence-Méditerranée) »."""
+    return {siren: catalogue.territoires.epci[siren].nom for siren in catalogue.epci_used}
+
+
 def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict[str, Any]:
     """The content of ``assets/questionnaire.json`` (see the module docstring)."""
     cards = cards or Cards(catalogue)
@@ -117,6 +142,7 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
     contacts: dict[str, int] = {}
     records: list[dict[str, Any]] = []
     aides: list[list[Any]] = []
+    amounts: dict[str, list[dict[str, Any]]] = {}
     for aide_id in current_aids(catalogue):
         aide = catalogue.aides[aide_id]
         refs = []
@@ -132,7 +158,17 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
         if avis:
             entry.append(avis)
         aides.append(entry)
-    return {"version": FORMAT_VERSION, "groupes": dict(GROUPS), "noeuds": table.entries, "contacts": records, "aides": aides}
+        zones = amount_zones(catalogue, aide_id)
+        if zones:
+            amounts[aide_id] = [{**zone, "lieu": table.add(zone["lieu"])} for zone in zones]
+    return {
+        "version": FORMAT_VERSION,
+        "groupes": dict(GROUPS),
+        "noeuds": table.entries,
+        "contacts": records,
+        "aides": aides,
+        "montants": amounts,
+    }
 
 
 # --- the page views -------------------------------------------------------------------
@@ -194,9 +230,16 @@ class Checkers:
             found += [qid for qid, q in self.cat.questions.items() if q.deduite_de == question_id and qid not in found]
         return found
 
+    def where_to_go(self, aide_ids: list[str]) -> list[str]:
+        """The commune question, when one of these aids has a contact for part of the country only: the
+        answer then picks the person's contacts (lib/territory.js personZones), even where no rule needs it."""
+        local = any(not self.cat.contacts[cid].territoire.national for aid in aide_ids for cid in self.cat.aides[aid].contacts)
+        communes = [qid for qid, question in self.cat.questions.items() if question.kind.choices == "communes"]
+        return communes[:1] if local else []
+
     def checker(self, aide_id: str) -> CheckerView:
         tree = self.cat.rules[aide_id]
-        used = questions_of(tree)
+        used = questions_of(tree) + self.where_to_go([aide_id])
         asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
         known = self.derived_from(list(dict.fromkeys([*asked, *used])))
         data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
@@ -205,35 +248,15 @@ class Checkers:
         avis = freshness.notice(self.cat, self.cat.aides[aide_id])
         if avis:
             data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/freshness.js)
-        zones = self.amount_zones(aide_id)
+        zones = amount_zones(self.cat, aide_id)
         if zones:
             data["zones"] = zones
-            data["epci_noms"] = {siren: self.cat.territoires.epci[siren].nom for siren in self.cat.epci_used}
+            data["epci_noms"] = epci_names(self.cat)
         return CheckerView(
             termine=not self.cat.is_offered(self.cat.aides[aide_id]),
             questions=[self.fields.field(qid) for qid in asked],
             donnees=data,
         )
-
-    def amount_zones(self, aide_id: str) -> list[dict[str, Any]]:
-        """The amount rows of an aid's tables whose zones are territories: the checker shows the row of
-        the person's place (« Pour une opération à Toulon (…) : Prêt PLUS jusqu'à 8 000 € ; … »)."""
-        aide = self.cat.aides[aide_id]
-        found = []
-        for table in aide.montant.tableaux if aide.montant else []:
-            for zone in table.zones:
-                node = territory.criterion(self.cat, zone.territoire) if zone.territoire else None
-                if node is None:
-                    continue
-                values = [
-                    f"{typography(line.libelle)} : {euros(line.valeurs[zone.id])}"
-                    for line in table.lignes
-                    if zone.id in line.valeurs
-                ]
-                found.append(
-                    {"tableau": typography(table.titre), "zone": typography(zone.libelle), "lieu": node, "montants": values}
-                )
-        return found
 
     def questionnaire(self) -> QuestionnaireView:
         current = current_aids(self.cat)
@@ -241,6 +264,9 @@ class Checkers:
         for aide_id in current:
             for qid in questions_of(self.cat.rules[aide_id]):
                 used.update(dict.fromkeys(self.asked(qid)))
+        where = self.where_to_go(current)
+        for qid in where:
+            used.update(dict.fromkeys(self.asked(qid)))
         # Asked questions in the order of data/questions.yml: it breaks ties between equally useful questions.
         asked = [qid for qid in self.cat.questions if qid in used]
         derived = [qid for qid, question in self.cat.questions.items() if question.deduite_de in used and qid not in used]
@@ -250,6 +276,8 @@ class Checkers:
                 "questions": self.question_meta([*asked, *derived]),
                 "places": self.cat.places,
                 "premiere": FIRST_QUESTION,
+                "epci_noms": epci_names(self.cat),
+                "lieu_contacts": where[0] if where else None,  # asked last, to pick the person's contacts
             },
             fichier=urls.QUESTIONNAIRE_RULES,
             adresses={"aide": urls.PATTERNS["aide"]},

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { normalise, outcome } from "../../overrides/assets/js/lib/eligibility.js";
+import { personZones } from "../../overrides/assets/js/lib/territory.js";
 import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../../overrides/assets/js/lib/questionnaire-core.js";
 
 const groupes = { toutes: "Remplir toutes ces conditions :", une_de: "Remplir au moins une de ces conditions :" };
@@ -31,7 +32,14 @@ const file = {
     ["c", "decision_dalo", "oui", null, "Avoir une décision DALO"],
     ["t", [0, 6, 2, 7]],
   ],
-  contacts: [{ nom: "Service Paca", regions: ["93", "94"] }, { nom: "Service national" }, { nom: "Guichet Rhône", departements: ["69"] }],
+  contacts: [
+    { nom: "Service Paca", zones: ["r93", "r94"] },
+    { nom: "Service national", zones: ["f"] },
+    { nom: "Guichet Rhône", zones: ["d69"] },
+    { nom: "Maison de l'habitat de Toulon", zones: ["c83137"] },
+    { nom: "Métropole Toulon-Provence-Méditerranée", zones: ["e248300543"] },
+    { nom: "Paca hors Toulon", zones: ["r93", "-c83137"] },
+  ],
   aides: [
     ["jeunes", "Aide aux jeunes", 5],
     ["dalo", "Relogement DALO", 8, [0, 1, 2]],
@@ -103,6 +111,16 @@ describe("nextQuestion", () => {
     assert.equal(next({ profil: "particulier", statut: "nsp", age: "nsp", departement: "nsp", decision_dalo: "nsp" }), null);
   });
 
+  test("where the person is, to pick their contacts, comes last and only once", () => {
+    const last = (answers) =>
+      nextQuestion(evaluateAll(aides, normalise(answers, questions, regionOf)), answers, askable, { ...options, last: "departement" });
+    const decided = { profil: "particulier", statut: "salarie", age: 25, departement: "13" };
+    assert.equal(last({ profil: "particulier" }), "statut"); // the questions that decide come first
+    assert.equal(last({ profil: "association" }), "departement"); // nothing else to ask
+    assert.equal(last(decided), null);
+    assert.equal(last({ profil: "association", departement: "nsp" }), null);
+  });
+
   test("a decided aid asks nothing more", () => {
     assert.equal(next({ profil: "association" }), null); // both aids are for individuals
     assert.equal(next({ profil: "particulier", statut: "salarie", age: 25, departement: "13" }), null);
@@ -111,13 +129,24 @@ describe("nextQuestion", () => {
 
 describe("contactsFor", () => {
   const contacts = file.contacts;
-  test("all contacts while the territory is unknown", () => {
-    assert.deepEqual(contactsFor(contacts, undefined, undefined), { known: false, contacts });
+  const questions = [
+    { id: "commune", type: "commune" },
+    { id: "departement", type: "departement", deduite_de: "commune" },
+    { id: "region", type: "region", deduite_de: "departement" },
+    { id: "epci", type: "epci", deduite_de: "commune" },
+  ];
+  const names = (answers) => contactsFor(contacts, personZones(answers, questions)).contacts.map((c) => c.nom);
+  test("all contacts, in the aid's order, while the place is unknown", () => {
+    assert.deepEqual(contactsFor(contacts, personZones({}, questions)), { known: false, contacts });
   });
-  test("national ones, and those of the département or its région", () => {
-    assert.deepEqual(contactsFor(contacts, "13", "93").contacts.map((c) => c.nom), ["Service Paca", "Service national"]);
-    assert.deepEqual(contactsFor(contacts, "69", "84").contacts.map((c) => c.nom), ["Service national", "Guichet Rhône"]);
-    assert.deepEqual(contactsFor(contacts, undefined, "94").contacts.map((c) => c.nom), ["Service Paca", "Service national"]);
+  test("a commune: those covering it, most local first, exclusions honoured", () => {
+    const toulon = { commune: "83137", departement: "83", region: "93", epci: "248300543" };
+    assert.deepEqual(names(toulon), ["Maison de l'habitat de Toulon", "Métropole Toulon-Provence-Méditerranée", "Service Paca", "Service national"]);
+    assert.deepEqual(names({ commune: "83050", departement: "83", region: "93" }), ["Service Paca", "Paca hors Toulon", "Service national"]);
+  });
+  test("only a département or a région: the contacts of the whole of it, never one of a commune", () => {
+    assert.deepEqual(names({ departement: "69", region: "84" }), ["Guichet Rhône", "Service national"]);
+    assert.deepEqual(names({ region: "94" }), ["Service Paca", "Service national"]);
   });
 });
 

@@ -4,6 +4,7 @@
 
 import { outcome } from "./eligibility.js";
 import { withNotice } from "./freshness.js";
+import { mostLocalFirst } from "./territory.js";
 
 const NSP = "nsp";
 const NBSP = "\u00a0";
@@ -36,12 +37,14 @@ export function decodeQuestionnaire(data) {
       nodes.push({ type: "critere", question, operateur, valeur, texte });
     }
   }
+  const amounts = data.montants ?? {};
   return data.aides.map(([id, titre, root, contacts = [], avis = ""]) => ({
     id,
     titre,
     conditions: nodes[root],
     contacts: contacts.map((index) => data.contacts[index]),
     avis,
+    zones: (amounts[id] ?? []).map((zone) => ({ ...zone, lieu: nodes[zone.lieu] })), // lib/amounts.js
   }));
 }
 
@@ -73,9 +76,10 @@ export function evaluateAll(aides, normalised) {
  *   questions among the criteria that keep it undecided), a derived question counting for
  *   its source (the région is asked through the département).
  * - Ties go to the question listed first in `askable` (the order of data/questions.yml).
- * - A question no undecided aid is missing is never asked.
+ * - A question no undecided aid is missing is never asked, except `last` (where the person
+ *   is, to pick their contacts): asked when nothing else is, until answered.
  */
-export function nextQuestion(outcomes, answers, askable, { first = null, sourceOf = {} } = {}) {
+export function nextQuestion(outcomes, answers, askable, { first = null, sourceOf = {}, last = null } = {}) {
   if (first && askable.includes(first) && !has(answers, first)) return first;
   const counts = new Map();
   for (const result of outcomes) {
@@ -90,6 +94,7 @@ export function nextQuestion(outcomes, answers, askable, { first = null, sourceO
     const count = counts.get(id) || 0;
     if (count > bestCount) [best, bestCount] = [id, count];
   }
+  if (best === null && last && askable.includes(last) && !has(answers, last)) return last;
   return best;
 }
 
@@ -114,18 +119,13 @@ export function askedThrough(sources, answers) {
 }
 
 /**
- * The contacts of an aid for the person's territory: national ones, and those of their
- * département or région. `known` is false when the territory is not known yet: then all.
+ * The contacts of an aid for the person's place (`places`: lib/territory.js personZones, null when
+ * unknown): those whose territory covers it, most local first. `known` is false when the place is
+ * not known yet: then all of them, in the aid's order.
  */
-export function contactsFor(contacts, departement, region) {
-  if (departement === undefined && region === undefined) return { known: false, contacts };
-  const local = contacts.filter((contact) => {
-    const regions = contact.regions || [];
-    const departements = contact.departements || [];
-    if (regions.length === 0 && departements.length === 0) return true; // national
-    return departements.includes(departement) || (region !== undefined && regions.includes(region));
-  });
-  return { known: true, contacts: local };
+export function contactsFor(contacts, places) {
+  if (places === null) return { known: false, contacts };
+  return { known: true, contacts: mostLocalFirst(contacts, places) };
 }
 
 function leaves(node, found = []) {

@@ -1,13 +1,18 @@
 // "Suis-je concerné ?" on an aid page (overrides/partials/checker.html): the aid's own
 // questions, a verdict announced in a live region, and the state of every criterion in
 // words. lib/eligibility.js evaluates; the answers stay in the URL fragment
-// (#age=25&statut=etudiant), so a partner's link can prefill them.
+// (#age=25&statut=etudiant), so a partner's link can prefill them. Once the person's place is
+// known, the page also shows the amounts of their zone (lib/amounts.js) and, in « Où
+// s'adresser ? », the contacts for their place first (lib/aid-contacts.js).
 
-import { evaluate, inTerritory, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
+import { evaluate, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
 import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { withNotice } from "../lib/freshness.js";
 import { explain, reasonText } from "../lib/questionnaire-core.js";
 import { reasons as reasonNodes } from "../lib/dom.js";
+import { amountParagraphs, amountsFor } from "../lib/amounts.js";
+import { personZones, placeOf } from "../lib/territory.js";
+import { aidContacts } from "../lib/aid-contacts.js";
 import { bindCommune, nameCommune } from "../lib/commune-field.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
 
@@ -51,6 +56,7 @@ function start(box) {
   const extra = Object.fromEntries(derived.map((q) => [q.id, (value) => regions.has(value)]));
   const nodes = preorder(conditions);
   const slots = [...box.querySelectorAll("[data-etat]")];
+  const showContacts = aidContacts(document.querySelector("[data-contacts-aide]"));
   let answers = {};
 
   /** Answers from the fragment; "#conditions" and the page's other anchors are not answers. */
@@ -96,25 +102,18 @@ function start(box) {
     // Old, unconfirmed information is never « vous pourriez avoir droit » (lib/freshness.js).
     showVerdict(withNotice(outcome(conditions, normalised), data.avis ?? ""));
     showAmounts(normalised);
+    showContacts(personZones(normalised, questions), communeName());
   }
 
-  /** The amounts of the person's zone, for an aid whose amounts vary by place (data.zones). */
+  /** The amounts of the person's zone, for an aid whose amounts vary by place (lib/amounts.js). */
   function showAmounts(normalised) {
-    const slot = box.querySelector("[data-montants-zone]");
-    const zones = (data.zones || []).filter((zone) => inTerritory(zone.lieu, normalised) === true);
-    const commune = [...fieldsets.values()].find((fieldset) => fieldset.dataset.widget === "commune");
-    const name = commune?.dataset.nom;
-    const epci = data.epci_noms?.[normalised.epci];
-    const group = epci ? ` (${epci})` : "";
-    const where = name ? `à ${name}${group}` : `dans la zone «${NBSP}${zones[0]?.zone}${NBSP}»`;
-    const items = zones.map((zone) => {
-      const p = document.createElement("p");
-      const strong = document.createElement("strong");
-      strong.textContent = `${zone.tableau}${NBSP}: pour une opération ${where} (${zone.zone})${NBSP}:`;
-      p.append(strong, ` ${zone.montants.join(" ; ")}.`);
-      return p;
-    });
-    slot.replaceChildren(...items);
+    const names = { commune: communeName(), epci: data.epci_noms?.[placeOf(normalised, questions, "epci")] };
+    box.querySelector("[data-montants-zone]").replaceChildren(...amountParagraphs(amountsFor(data.zones || [], normalised, names)));
+  }
+
+  /** The name of the person's commune, kept on its fieldset by lib/commune-field.js ("" when not known). */
+  function communeName() {
+    return [...fieldsets.values()].find((fieldset) => fieldset.dataset.widget === "commune")?.dataset.nom ?? "";
   }
 
   function showVerdict(result) {
@@ -154,12 +153,12 @@ function start(box) {
     verdict.replaceChildren(...parts);
   }
 
-  /** The answers, the verdict and the aid's contacts, on paper (lib/recap.js): nothing leaves the page. */
+  /** The answers, the verdict and the contacts shown (those for the person's place), on paper (lib/recap.js). */
   function summary() {
     const given = [...fieldsets].filter(([id]) => has(answers, id));
     const pairs = given.map(([id, fieldset]) => [fieldset.querySelector("legend").textContent.trim(), describe(fieldset, answers[id])]);
     const results = [copyForRecap(verdict)];
-    const contacts = [...document.querySelectorAll("#contacts ~ .fiche-contact")];
+    const contacts = [...document.querySelectorAll("[data-contacts-liste] .fiche-contact:not([hidden])")];
     if (contacts.length) {
       const title = document.createElement("h3");
       title.textContent = `Où s'adresser${NBSP}?`;

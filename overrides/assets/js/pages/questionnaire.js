@@ -11,8 +11,9 @@ import { normalise, parseFragment, toFragment } from "../lib/eligibility.js";
 import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion, reasonText } from "../lib/questionnaire-core.js";
 import { cloneTemplate, contactCard, reasons as reasonNodes, siteUrls } from "../lib/dom.js";
-import { kindOf } from "../lib/question-types.js";
-import { bindCommune } from "../lib/commune-field.js";
+import { amountParagraphs, amountsFor } from "../lib/amounts.js";
+import { NATIONAL, personZones, placeOf } from "../lib/territory.js";
+import { bindCommune, nameCommune } from "../lib/commune-field.js";
 import { fixedIds, keepFixed } from "../lib/embed.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
 
@@ -33,6 +34,7 @@ class Questionnaire {
     this.questions = page.questions;
     this.places = page.places || {};
     this.first = page.premiere;
+    this.contactsPlace = page.lieu_contacts; // the commune question, asked last to pick the person's contacts
     this.form = root.querySelector("[data-etape]");
     this.fieldsets = fieldsetsOf(this.form);
     this.askable = [...this.fieldsets.keys()]; // in the order of data/questions.yml
@@ -42,9 +44,9 @@ class Questionnaire {
     const regions = new Set(Object.values(this.places.region_of || {}));
     // A derived answer given directly in a link (region=11) is kept when valid.
     this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
-    // The questions that say where the person lives: their contacts are picked by it.
-    this.departement = this.questions.find((q) => kindOf(q.type).choices === "departements")?.id;
-    this.region = this.questions.find((q) => kindOf(q.type).choices === "regions")?.id;
+    // The commune question, if asked: its fieldset keeps the name of the chosen commune (lib/commune-field.js).
+    this.communeId = [...this.fieldsets].find(([, fieldset]) => fieldset.dataset.widget === "commune")?.[0];
+    this.epciNames = page.epci_noms || {};
     this.editing = null;
     this.prefilled = null;
     this.expanded = new Set();
@@ -129,19 +131,30 @@ class Questionnaire {
     if (this.editing && !this.fieldsets.has(this.editing)) this.editing = null;
     // Who declines the commune is asked the département (and so on down the chain).
     this.sourceOf = askedThrough(this.sources, answers);
-    this.current = this.editing ?? nextQuestion(outcomes, answers, this.askable, { first: this.first, sourceOf: this.sourceOf });
+    const last = this.whereToGo(outcomes, normalised);
+    this.current = this.editing ?? nextQuestion(outcomes, answers, this.askable, { first: this.first, sourceOf: this.sourceOf, last });
     const drawn = performance.now();
+    // The commune field keeps the name of the commune it holds: a new one from the URL drops the old name.
+    if (this.communeId && this.communeId !== this.current) writeField(this.fieldsets.get(this.communeId), answers[this.communeId]);
     this.renderQuestion(answers);
     this.renderAnswers(answers);
     this.results = { outcomes, answers, normalised };
     this.renderResults();
     performance.measure?.("questionnaire:affichage", { start: drawn, end: performance.now() });
+    this.nameFromUrl(answers);
     this.announce(outcomes, answers);
 
     if (focus) {
       const target = this.current ? firstField(this.fieldsets.get(this.current)) : this.root.querySelector("[data-fin]");
       target.focus();
     }
+  }
+
+  /** The commune question, while the place is unknown and an aid still in play has contacts for part of the country only. */
+  whereToGo(outcomes, normalised) {
+    if (!this.contactsPlace || personZones(normalised, this.questions) !== null) return null;
+    const local = (aide) => aide.contacts.some((contact) => (contact.zones ?? [NATIONAL]).some((zone) => zone !== NATIONAL));
+    return outcomes.some((result, index) => result.statut !== "non_eligible" && local(this.aides[index])) ? this.contactsPlace : null;
   }
 
   renderQuestion(answers) {
@@ -250,25 +263,60 @@ class Questionnaire {
       texts = reasons.map((reason) => reasonText(reason, "question pas encore posée"));
     }
     item.querySelector("[data-raisons]").replaceWith(reasonNodes(this.root, lead, texts));
+    const amounts = item.querySelector("[data-montants-zone]");
     const contacts = item.querySelector("[data-contacts]");
-    if (result.statut === "non_eligible") contacts.remove();
-    else this.fillContacts(contacts, aide, link.href);
+    if (result.statut === "non_eligible") {
+      amounts.remove();
+      contacts.remove();
+    } else {
+      this.fillAmounts(amounts, aide);
+      this.fillContacts(contacts, aide, link.href);
+    }
     return item;
+  }
+
+  /** For an aid whose amounts vary by place, the row of the person's zone (lib/amounts.js). */
+  fillAmounts(box, aide) {
+    const { normalised } = this.results;
+    const names = { commune: this.communeName(), epci: this.epciNames[placeOf(normalised, this.questions, "epci")] };
+    const rows = amountsFor(aide.zones, normalised, names);
+    if (rows.length) box.replaceChildren(...amountParagraphs(rows));
+    else box.remove();
+  }
+
+  communeName() {
+    return this.fieldsets.get(this.communeId)?.dataset.nom ?? "";
+  }
+
+  /** A commune given by a link (#commune=83137) is named once its lookup file is read (lib/commune-field.js). */
+  nameFromUrl(answers) {
+    const fieldset = this.fieldsets.get(this.communeId);
+    const code = answers[this.communeId];
+    if (!fieldset || !code || code === NSP || fieldset.dataset.nom) return;
+    nameCommune(fieldset, code)
+      .then((found) => {
+        if (!found || answers !== this.answers) return;
+        this.renderAnswers(answers);
+        this.renderResults();
+      })
+      .catch(() => {}); // the code stays shown as « commune 83137 »
   }
 
   fillContacts(box, aide, url) {
     const { normalised } = this.results;
-    const { known, contacts } = contactsFor(aide.contacts, normalised[this.departement], normalised[this.region]);
+    const { known, contacts } = contactsFor(aide.contacts, personZones(normalised, this.questions));
     const title = document.createElement("p");
     title.className = "resultat__contacts-titre";
-    title.textContent = known ? `Où s'adresser pour votre territoire${NBSP}?` : `Où s'adresser${NBSP}?`;
+    const name = this.communeName();
+    const where = !known || aide.contacts.length === 0 ? "" : ` pour ${name || "votre territoire"}`;
+    title.textContent = `Où s'adresser${where}${NBSP}?`;
     box.append(title);
     if (contacts.length === 0) {
       const text = document.createElement("p");
       const link = document.createElement("a");
       link.href = `${url}#contacts`;
       link.textContent = `la rubrique «${NBSP}Où s'adresser${NBSP}?${NBSP}» de la fiche`;
-      const none = aide.contacts.length ? "pas de contact pour votre territoire" : "pas de contact public pour cette aide";
+      const none = aide.contacts.length ? `pas de contact pour ${name || "votre territoire"}` : "pas de contact public pour cette aide";
       text.append(`Nos sources ne citent ${none}. Voyez `, link, ".");
       box.append(text);
       return;
@@ -315,7 +363,7 @@ class Questionnaire {
 async function start(root) {
   const page = JSON.parse(root.querySelector("[data-questionnaire-donnees]").textContent);
   const response = await fetch(root.dataset.fichier);
-  if (!response.ok) throw new Error(`${root.dataset.fichier} : ${response.status}`);
+  if (!response.ok) throw new Error(`${root.dataset.fichier}${NBSP}: ${response.status}`);
   const aides = decodeQuestionnaire(await response.json());
   new Questionnaire(root, page, aides).start();
 }
