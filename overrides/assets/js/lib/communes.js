@@ -78,7 +78,7 @@ function fetcher(base) {
   const root = String(base).replace(/\/?$/, "/");
   return async (path) => {
     const response = await fetch(root + path);
-    if (!response.ok) throw new Error(`${root + path} : ${response.status}`);
+    if (!response.ok) throw new Error(`${root + path}\u00a0: ${response.status}`);
     return response.json();
   };
 }
