@@ -171,7 +171,7 @@ def test_a_contact_for_elsewhere_waits_behind_a_button(page: Any) -> None:
 def test_the_questionnaire_shows_the_amounts_of_the_persons_zone(page: Any) -> None:
     page.goto(page.base.rstrip("/") + "/eligibilite/#profil=bailleur_social&commune=83137")
     page.wait_for_function(
-        "() => document.querySelector('[data-resultats] [data-montants-zone]')?.textContent.includes('Toulon')"
+        "() => document.querySelector('[data-resultats] [data-montants-zone]')?.textContent.includes('à Toulon')"
     )
     amounts = (
         page.locator("[data-resultats] [data-montants-zone]").first.inner_text().replace("\u00a0", " ").replace("\u202f", " ")

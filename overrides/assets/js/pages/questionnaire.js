@@ -35,6 +35,8 @@ class Questionnaire {
     this.places = page.places || {};
     this.first = page.premiere;
     this.contactsPlace = page.lieu_contacts; // the commune question, asked last to pick the person's contacts
+    const partial = (contact) => (contact.zones ?? [NATIONAL]).some((zone) => zone !== NATIONAL);
+    this.local = aides.map((aide) => aide.contacts.some(partial)); // aids with a contact for part of the country
     this.form = root.querySelector("[data-etape]");
     this.fieldsets = fieldsetsOf(this.form);
     this.askable = [...this.fieldsets.keys()]; // in the order of data/questions.yml
@@ -153,8 +155,7 @@ class Questionnaire {
   /** The commune question, while the place is unknown and an aid still in play has contacts for part of the country only. */
   whereToGo(outcomes, normalised) {
     if (!this.contactsPlace || personZones(normalised, this.questions) !== null) return null;
-    const local = (aide) => aide.contacts.some((contact) => (contact.zones ?? [NATIONAL]).some((zone) => zone !== NATIONAL));
-    return outcomes.some((result, index) => result.statut !== "non_eligible" && local(this.aides[index])) ? this.contactsPlace : null;
+    return outcomes.some((result, index) => result.statut !== "non_eligible" && this.local[index]) ? this.contactsPlace : null;
   }
 
   renderQuestion(answers) {
