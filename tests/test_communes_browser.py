@@ -40,6 +40,47 @@ def test_nothing_territorial_is_downloaded_until_used(page: Any) -> None:
     assert not [url for url in requests if "/assets/communes/" in url]
 
 
+def communes_fetched(page: Any) -> list[str]:
+    """The lookup files the page requests from now on, as paths under assets/communes/."""
+    fetched: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            fetched.append(request.url.split("/assets/communes/", 1)[1]) if "/assets/communes/" in request.url else None
+        ),
+    )
+    return fetched
+
+
+def test_focus_fetches_the_index_and_typing_the_postcode_file_before_entree(page: Any) -> None:
+    fetched = communes_fetched(page)
+    text = open_checker(page).locator("[data-commune-texte]")
+    assert fetched == []
+    with page.expect_response(lambda response: response.url.endswith("/assets/communes/index.json")):
+        text.focus()
+    page.wait_for_timeout(300)  # time for any other request to start: there must be none
+    assert fetched == ["index.json"]
+    with page.expect_response(lambda response: response.url.endswith("/assets/communes/cp/83.json")):
+        text.press_sequentially("830", delay=50)
+    assert fetched == ["index.json", "cp/83.json"]  # before Entrée
+    text.press_sequentially("00", delay=50)
+    text.press("Enter")
+    page.wait_for_function("() => document.querySelector('#verif-commune [data-commune-statut]').textContent.includes('Toulon')")
+    assert fetched == ["index.json", "cp/83.json"]  # Entrée found them in memory
+
+
+def test_typing_a_name_fetches_its_file_before_entree(page: Any) -> None:
+    fetched = communes_fetched(page)
+    text = open_checker(page).locator("[data-commune-texte]")
+    with page.expect_response(lambda response: "/assets/communes/noms/" in response.url):
+        text.press_sequentially("Toul", delay=50)
+    assert fetched[0] == "index.json" and len(fetched) == 2 and fetched[1].startswith("noms/to"), fetched
+    text.press_sequentially("on", delay=50)
+    text.press("Enter")
+    page.wait_for_function("() => document.querySelector('#verif-commune [data-commune-resultats]').children.length > 0")
+    assert len(fetched) == 2, fetched
+
+
 def test_83000_gives_toulon_and_the_metropolis_amounts(page: Any) -> None:
     open_checker(page)
     field = search(page, "83000")

@@ -81,3 +81,96 @@ describe("downloads", () => {
     assert.equal((await find("01400", { limit: 3 })).resultats.length, 10);
   });
 });
+
+describe("prefetch", () => {
+  /** A lookup over the committed files that records what it is asked for. */
+  function recording() {
+    const asked = [];
+    const find = createLookup({
+      fetchJson: (path) => {
+        asked.push(path);
+        return fetchJson(path);
+      },
+    });
+    return { asked, find };
+  }
+
+  test("nothing is fetched before it is called, and an empty or too short text fetches index.json only", async () => {
+    const { asked, find } = recording();
+    assert.deepEqual(asked, []);
+    await find.prefetch("");
+    assert.deepEqual(asked, ["index.json"]);
+    for (const text of ["8", "t", " ", "é"]) await find.prefetch(text);
+    assert.deepEqual(asked, ["index.json"]);
+  });
+
+  test("two digits fetch their postcode file, once, and the search then reads nothing more", async () => {
+    const { asked, find } = recording();
+    for (const text of ["8", "83", "830", "8300", "83000"]) await find.prefetch(text);
+    assert.deepEqual(asked, ["index.json", "cp/83.json"]);
+    const { resultats } = await find("83000");
+    assert.deepEqual(resultats.map((result) => result.nom), ["Toulon"]);
+    assert.deepEqual(asked, ["index.json", "cp/83.json"]);
+  });
+
+  test("a name fetches the file of its key as soon as the index gives one, the same the search reads", async () => {
+    const { asked, find } = recording();
+    for (const text of ["T", "To", "Tou", "Toul", "Toulo", "Toulon"]) await find.prefetch(text);
+    assert.equal(asked.length, 2);
+    assert.match(asked[1], /^noms\/to[a-z]*\.json$/);
+    await find("Toulon");
+    assert.equal(asked.length, 2);
+  });
+
+  test("no file when none can hold a match, nor for names shorter than every key (only their exact match)", async () => {
+    const { asked, find } = recording();
+    // "lo" has only the file of the names equal to it: typing "Lourdes" does not need it.
+    for (const text of ["99", "99000", "123456", "lo", "bz"]) await find.prefetch(text);
+    assert.deepEqual(asked, ["index.json"]);
+    await find("lo"); // Entrée on "lo" itself reads it
+    assert.deepEqual(asked, ["index.json", "noms/lo-.json"]);
+  });
+
+  test("a failed download is swallowed, forgotten, and fetched again by the search", async () => {
+    const asked = [];
+    let failures = 2;
+    const find = createLookup({
+      fetchJson: async (path) => {
+        asked.push(path);
+        if (failures-- > 0) throw new Error(`${path} : 503`);
+        return fetchJson(path);
+      },
+    });
+    assert.equal(await find.prefetch("83"), undefined); // index.json fails: no rejection
+    assert.equal(await find.prefetch("83"), undefined); // again
+    assert.deepEqual(asked, ["index.json", "index.json"]);
+    const { resultats } = await find("83000");
+    assert.deepEqual(resultats.map((result) => result.code), ["83137"]);
+    assert.deepEqual(asked, ["index.json", "index.json", "index.json", "cp/83.json"]);
+  });
+
+  test("a failure thrown at once by fetchJson is swallowed too", async () => {
+    const find = createLookup({
+      fetchJson: () => {
+        throw new Error("hors ligne");
+      },
+    });
+    await find.prefetch("");
+    await assert.rejects(find("83000"), /hors ligne/);
+  });
+
+  test("a shard that fails is fetched again by the search", async () => {
+    const asked = [];
+    const find = createLookup({
+      fetchJson: async (path) => {
+        asked.push(path);
+        if (path.startsWith("cp/") && asked.filter((p) => p === path).length === 1) throw new Error("503");
+        return fetchJson(path);
+      },
+    });
+    await find.prefetch("830");
+    const { resultats } = await find("83000");
+    assert.equal(resultats[0].code, "83137");
+    assert.deepEqual(asked, ["index.json", "cp/83.json", "cp/83.json"]);
+  });
+});

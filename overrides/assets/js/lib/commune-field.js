@@ -2,8 +2,11 @@
 // postcode or a name, presses Entrée or « Chercher », and picks among radio buttons; the matches
 // and any problem are announced in the fieldset's live region. The answer is the INSEE code of the
 // current commune (a merged or delegated commune leads to its current one, said on screen), kept in
-// the hidden field that lib/checker-form.js reads. The lookup files are fetched on first search
-// only (lib/communes.js); nothing typed leaves the browser.
+// the hidden field that lib/checker-form.js reads. The lookup files (lib/communes.js) are fetched
+// once the field is used: index.json when it gets the focus, the file of the postcode or name as
+// soon as what is typed tells which, so that Entrée mostly finds them in memory; nothing is fetched
+// before. What is typed stays in the browser: the server only sees which static files are asked
+// for (two digits of a postcode, the start of a name), as with the search itself.
 
 import { createLookup } from "./communes.js";
 
@@ -103,6 +106,10 @@ export function bindCommune(fieldset) {
   if (!box || box.dataset.lie) return;
   box.dataset.lie = "";
   const field = box.querySelector("[data-commune-texte]");
+  // Fetch while the person types; a failure says nothing here: the search fetches again and tells.
+  const prefetch = () => lookupFor(box).lookup.prefetch(field.value);
+  field.addEventListener("focus", prefetch);
+  field.addEventListener("input", prefetch);
   box.querySelector("[data-commune-chercher]").addEventListener("click", () => search(fieldset, box));
   field.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;

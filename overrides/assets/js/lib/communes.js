@@ -1,6 +1,7 @@
 // Commune lookup in the browser: a postcode or a name → communes, read from the static files of
-// referentiel/territoires/recherche/ (format in its README). Nothing is downloaded before the first
-// lookup; then index.json once and one small file per lookup, kept in memory.
+// referentiel/territoires/recherche/ (format in its README). Nothing is downloaded before the field
+// is used: then index.json once and one small file per lookup, kept in memory; `prefetch` fetches
+// them while the person types, so that Entrée finds them in memory.
 // Twin of hooks/aides/cog.py (normalise_name, name_keys, match_rank, search): same normalisation,
 // matching and order; tests/vectors/communes.json runs through both.
 
@@ -83,11 +84,40 @@ function fetcher(base) {
   };
 }
 
+/** The file of the communes whose postcode starts with `prefix` (2 digits), or null if there is none. */
+function postcodeFile(index, prefix) {
+  return index.cp.includes(prefix) ? `cp/${prefix}.json` : null;
+}
+
+/**
+ * Which lookup file a compact query reads, given index.json: the one choice that lookup() and
+ * prefetch() share. → { fichier, incomplet, durable }:
+ * - `fichier`: the path of the file to read, or null when no file can hold a match;
+ * - `incomplet`: "type more": digits short of a postcode, or a name shorter than every key of the
+ *   index that starts with it (then only the names equal to it are found, in `noms/<query>-.json`);
+ * - `durable`: the same file also answers every longer text that starts with this one (the first two
+ *   digits of a postcode, a name key), so it is worth fetching while the person is still typing.
+ */
+function fileFor(query, index) {
+  if (DIGITS.test(query)) {
+    const fichier = query.length >= 2 && query.length <= 5 ? postcodeFile(index, query.slice(0, 2)) : null;
+    return { fichier, incomplet: query.length < 5, durable: true };
+  }
+  if (query.length < MIN_LENGTH) return { fichier: null, incomplet: query.length > 0, durable: false };
+  const leaf = index.noms.find((key) => query.startsWith(key));
+  if (leaf !== undefined) return { fichier: `noms/${leaf}.json`, incomplet: false, durable: true };
+  if (!index.noms.some((key) => key.startsWith(query))) return { fichier: null, incomplet: false, durable: true };
+  return { fichier: index.exacts.includes(query) ? `noms/${query}-.json` : null, incomplet: true, durable: false };
+}
+
 /**
  * A lookup function over the files at `base` (or read by `fetchJson(relativePath)`, e.g. in tests).
  * lookup(text, {limit}) resolves to { recherche: "code_postal" | "nom" | null, resultats, incomplet }:
  * a 5-digit postcode gives every current commune having it (sorted by name); a name gives at most
  * `limit` matches; `incomplet` means "type more": the query is too short to choose a file.
+ * lookup.prefetch(text) fetches, without waiting for Entrée, index.json and the file that `text`
+ * and anything typed after it will need, as soon as it is known; it never fails (a failed download
+ * is forgotten, and the search itself fetches it again and says so if it fails).
  */
 export function createLookup({ base, fetchJson } = {}) {
   const get = fetchJson ?? fetcher(base);
@@ -102,38 +132,32 @@ export function createLookup({ base, fetchJson } = {}) {
     return cache.get(path);
   };
 
-  async function byPostcode(postcode) {
-    const index = await load("index.json");
-    const prefix = postcode.slice(0, 2);
-    if (!index.cp.includes(prefix)) return [];
-    const rows = await load(`cp/${prefix}.json`);
-    return rows.filter((row) => row[3].includes(postcode)).sort(nameOrder).map(fromRow);
-  }
-
-  async function byNameQuery(query, limit) {
-    const index = await load("index.json");
-    const leaf = index.noms.find((key) => query.startsWith(key));
-    if (leaf !== undefined) return { resultats: rankRows(await load(`noms/${leaf}.json`), query, limit), incomplet: false };
-    if (!index.noms.some((key) => key.startsWith(query))) return { resultats: [], incomplet: false };
-    const exact = index.exacts.includes(query) ? await load(`noms/${query}-.json`) : [];
-    return { resultats: rankRows(exact, query, limit), incomplet: true };
-  }
-
   /** A current commune by INSEE code (a prefilled link), from the file of its usual postcode prefix. */
   async function byCode(code) {
-    const index = await load("index.json");
-    const prefix = /^2[AB]/.test(code) ? "20" : code.slice(0, 2);
-    if (!index.cp.includes(prefix)) return null;
-    const row = (await load(`cp/${prefix}.json`)).find((candidate) => candidate[0] === code);
+    const file = postcodeFile(await load("index.json"), /^2[AB]/.test(code) ? "20" : code.slice(0, 2));
+    const row = file ? (await load(file)).find((candidate) => candidate[0] === code) : undefined;
     return row ? fromRow(row) : null;
   }
 
   const search = async function lookup(text, { limit = LIMIT } = {}) {
     const query = compact(text ?? ""); // "13 001" is a postcode too
-    if (POSTCODE.test(query)) return { recherche: "code_postal", resultats: await byPostcode(query), incomplet: false };
-    if (DIGITS.test(query)) return { recherche: "code_postal", resultats: [], incomplet: query.length < 5 };
+    if (DIGITS.test(query) && !POSTCODE.test(query)) return { recherche: "code_postal", resultats: [], incomplet: query.length < 5 };
     if (query.length < MIN_LENGTH) return { recherche: null, resultats: [], incomplet: query.length > 0 };
-    return { recherche: "nom", ...(await byNameQuery(query, limit)) };
+    const { fichier, incomplet } = fileFor(query, await load("index.json"));
+    const rows = fichier ? await load(fichier) : [];
+    if (POSTCODE.test(query)) {
+      return { recherche: "code_postal", resultats: rows.filter((row) => row[3].includes(query)).sort(nameOrder).map(fromRow), incomplet: false };
+    }
+    return { recherche: "nom", resultats: rankRows(rows, query, limit), incomplet };
+  };
+
+  search.prefetch = async function prefetch(text) {
+    try {
+      const { fichier, durable } = fileFor(compact(text ?? ""), await load("index.json"));
+      if (fichier && durable) await load(fichier);
+    } catch {
+      // Nothing to say yet: the search fetches the file again, and tells the person if that fails.
+    }
   };
   search.byCode = byCode;
   return search;
