@@ -131,6 +131,25 @@ describe("prefetch", () => {
     assert.deepEqual(asked, ["index.json", "noms/lo-.json"]);
   });
 
+  test("a postcode searched at once asks its file beside the index, not after it", async () => {
+    const asked = [];
+    let releaseIndex;
+    const indexHeld = new Promise((resolve) => (releaseIndex = resolve));
+    const find = createLookup({
+      fetchJson: async (path) => {
+        asked.push(path);
+        if (path === "index.json") await indexHeld;
+        return fetchJson(path);
+      },
+    });
+    const pending = find("83000");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(asked, ["index.json", "cp/83.json"]); // both asked while the index is on its way
+    releaseIndex();
+    assert.deepEqual((await pending).resultats.map((result) => result.nom), ["Toulon"]);
+    assert.equal(asked.length, 2);
+  });
+
   test("a failed download is swallowed, forgotten, and fetched again by the search", async () => {
     const asked = [];
     let failures = 2;

@@ -124,7 +124,7 @@ export function createLookup({ base, fetchJson } = {}) {
   const cache = new Map();
   const load = (path) => {
     if (!cache.has(path)) {
-      cache.set(path, Promise.resolve(get(path)).catch((error) => {
+      cache.set(path, new Promise((resolve) => resolve(get(path))).catch((error) => {
         cache.delete(path);
         throw error;
       }));
@@ -143,7 +143,11 @@ export function createLookup({ base, fetchJson } = {}) {
     const query = compact(text ?? ""); // "13 001" is a postcode too
     if (DIGITS.test(query) && !POSTCODE.test(query)) return { recherche: "code_postal", resultats: [], incomplet: query.length < 5 };
     if (query.length < MIN_LENGTH) return { recherche: null, resultats: [], incomplet: query.length > 0 };
-    const { fichier, incomplet } = fileFor(query, await load("index.json"));
+    // A postcode's file is named by its first two digits: asked beside the index, not after it (a
+    // pasted postcode then costs one round trip on a phone's network, not two). No such file: a 404, forgotten.
+    const index = load("index.json");
+    if (POSTCODE.test(query)) load(`cp/${query.slice(0, 2)}.json`).catch(() => {});
+    const { fichier, incomplet } = fileFor(query, await index);
     const rows = fichier ? await load(fichier) : [];
     if (POSTCODE.test(query)) {
       return { recherche: "code_postal", resultats: rows.filter((row) => row[3].includes(query)).sort(nameOrder).map(fromRow), incomplet: false };
