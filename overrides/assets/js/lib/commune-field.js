@@ -31,6 +31,11 @@ function chosen(match) {
   return { code: match.code, nom: match.nom, note: "" };
 }
 
+/** The commune question among a form's fieldsets (lib/checker-form.js fieldsetsOf): [id, fieldset], or [] without one. */
+export function communeOf(fieldsets) {
+  return [...fieldsets].find(([, fieldset]) => fieldset.dataset.widget === "commune") ?? [];
+}
+
 /** Set the answer (code and name) and tell the form it changed. */
 export function setCommune(fieldset, code, nom) {
   const hidden = fieldset.querySelector("[data-valeur]");

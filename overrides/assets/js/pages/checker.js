@@ -13,7 +13,7 @@ import { reasons as reasonNodes } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { personZones, placeOf } from "../lib/territory.js";
 import { aidContacts } from "../lib/aid-contacts.js";
-import { bindCommune, nameCommune } from "../lib/commune-field.js";
+import { bindCommune, communeOf, nameCommune } from "../lib/commune-field.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
 
 const NBSP = "\u00a0";
@@ -57,6 +57,7 @@ function start(box) {
   const nodes = preorder(conditions);
   const slots = [...box.querySelectorAll("[data-etat]")];
   const showContacts = aidContacts(document.querySelector("[data-contacts-aide]"));
+  const [communeId, communeField] = communeOf(fieldsets);
   let answers = {};
 
   /** Answers from the fragment; "#conditions" and the page's other anchors are not answers. */
@@ -101,19 +102,11 @@ function start(box) {
     });
     // Old, unconfirmed information is never « vous pourriez avoir droit » (lib/freshness.js).
     showVerdict(withNotice(outcome(conditions, normalised), data.avis ?? ""));
-    showAmounts(normalised);
-    showContacts(personZones(normalised, questions), communeName());
-  }
-
-  /** The amounts of the person's zone, for an aid whose amounts vary by place (lib/amounts.js). */
-  function showAmounts(normalised) {
-    const names = { commune: communeName(), epci: data.epci_noms?.[placeOf(normalised, questions, "epci")] };
+    // Where the person is: the amounts of their zone (lib/amounts.js), their contacts first (lib/aid-contacts.js).
+    // The commune's name is kept on its fieldset by lib/commune-field.js.
+    const names = { commune: communeField?.dataset.nom ?? "", epci: data.epci_noms?.[placeOf(normalised, questions, "epci")] };
     box.querySelector("[data-montants-zone]").replaceChildren(...amountParagraphs(amountsFor(data.zones || [], normalised, names)));
-  }
-
-  /** The name of the person's commune, kept on its fieldset by lib/commune-field.js ("" when not known). */
-  function communeName() {
-    return [...fieldsets.values()].find((fieldset) => fieldset.dataset.widget === "commune")?.dataset.nom ?? "";
+    showContacts(personZones(normalised, questions), names.commune);
   }
 
   function showVerdict(result) {
@@ -192,7 +185,7 @@ function start(box) {
     firstField(fieldsets.values().next().value).focus();
   });
   const nameFromUrl = () => {
-    for (const [id, fieldset] of fieldsets) if (fieldset.dataset.widget === "commune" && answers[id]) nameCommune(fieldset, answers[id]).then(show);
+    if (communeField && answers[communeId]) nameCommune(communeField, answers[communeId]).then(show);
   };
   box.querySelector("[data-imprimer-recapitulatif]").addEventListener("click", () => {
     fromForm();

@@ -13,7 +13,7 @@ import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, n
 import { cloneTemplate, contactCard, reasons as reasonNodes, siteUrls } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { NATIONAL, personZones, placeOf } from "../lib/territory.js";
-import { bindCommune, nameCommune } from "../lib/commune-field.js";
+import { bindCommune, communeOf, nameCommune } from "../lib/commune-field.js";
 import { fixedIds, keepFixed } from "../lib/embed.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
 
@@ -47,7 +47,7 @@ class Questionnaire {
     // A derived answer given directly in a link (region=11) is kept when valid.
     this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
     // The commune question, if asked: its fieldset keeps the name of the chosen commune (lib/commune-field.js).
-    this.communeId = [...this.fieldsets].find(([, fieldset]) => fieldset.dataset.widget === "commune")?.[0];
+    [this.communeId, this.communeField] = communeOf(this.fieldsets);
     this.epciNames = page.epci_noms || {};
     this.editing = null;
     this.prefilled = null;
@@ -133,14 +133,15 @@ class Questionnaire {
     if (this.editing && !this.fieldsets.has(this.editing)) this.editing = null;
     // Who declines the commune is asked the département (and so on down the chain).
     this.sourceOf = askedThrough(this.sources, answers);
-    const last = this.whereToGo(outcomes, normalised);
+    const places = personZones(normalised, this.questions); // where the person is: null while unknown
+    const last = this.whereToGo(outcomes, places);
     this.current = this.editing ?? nextQuestion(outcomes, answers, this.askable, { first: this.first, sourceOf: this.sourceOf, last });
     const drawn = performance.now();
     // The commune field keeps the name of the commune it holds: a new one from the URL drops the old name.
-    if (this.communeId && this.communeId !== this.current) writeField(this.fieldsets.get(this.communeId), answers[this.communeId]);
+    if (this.communeField && this.communeId !== this.current) writeField(this.communeField, answers[this.communeId]);
     this.renderQuestion(answers);
     this.renderAnswers(answers);
-    this.results = { outcomes, answers, normalised };
+    this.results = { outcomes, answers, normalised, places, names: this.placeNames(normalised) };
     this.renderResults();
     performance.measure?.("questionnaire:affichage", { start: drawn, end: performance.now() });
     this.nameFromUrl(answers);
@@ -153,8 +154,8 @@ class Questionnaire {
   }
 
   /** The commune question, while the place is unknown and an aid still in play has contacts for part of the country only. */
-  whereToGo(outcomes, normalised) {
-    if (!this.contactsPlace || personZones(normalised, this.questions) !== null) return null;
+  whereToGo(outcomes, places) {
+    if (!this.contactsPlace || places !== null) return null;
     return outcomes.some((result, index) => result.statut !== "non_eligible" && this.local[index]) ? this.contactsPlace : null;
   }
 
@@ -278,25 +279,26 @@ class Questionnaire {
 
   /** For an aid whose amounts vary by place, the row of the person's zone (lib/amounts.js). */
   fillAmounts(box, aide) {
-    const { normalised } = this.results;
-    const names = { commune: this.communeName(), epci: this.epciNames[placeOf(normalised, this.questions, "epci")] };
+    const { normalised, names } = this.results;
     const rows = amountsFor(aide.zones, normalised, names);
     if (rows.length) box.replaceChildren(...amountParagraphs(rows));
     else box.remove();
   }
 
-  communeName() {
-    return this.fieldsets.get(this.communeId)?.dataset.nom ?? "";
+  /** The names of the person's commune (kept on its fieldset by lib/commune-field.js) and EPCI, "" when not known. */
+  placeNames(normalised) {
+    return { commune: this.communeField?.dataset.nom ?? "", epci: this.epciNames[placeOf(normalised, this.questions, "epci")] ?? "" };
   }
 
   /** A commune given by a link (#commune=83137) is named once its lookup file is read (lib/commune-field.js). */
   nameFromUrl(answers) {
-    const fieldset = this.fieldsets.get(this.communeId);
+    const fieldset = this.communeField;
     const code = answers[this.communeId];
     if (!fieldset || !code || code === NSP || fieldset.dataset.nom) return;
     nameCommune(fieldset, code)
       .then((found) => {
         if (!found || answers !== this.answers) return;
+        this.results.names = this.placeNames(this.results.normalised);
         this.renderAnswers(answers);
         this.renderResults();
       })
@@ -304,11 +306,11 @@ class Questionnaire {
   }
 
   fillContacts(box, aide, url) {
-    const { normalised } = this.results;
-    const { known, contacts } = contactsFor(aide.contacts, personZones(normalised, this.questions));
+    const { places, names } = this.results;
+    const { known, contacts } = contactsFor(aide.contacts, places);
     const title = document.createElement("p");
     title.className = "resultat__contacts-titre";
-    const name = this.communeName();
+    const name = names.commune;
     const where = !known || aide.contacts.length === 0 ? "" : ` pour ${name || "votre territoire"}`;
     title.textContent = `Où s'adresser${where}${NBSP}?`;
     box.append(title);
