@@ -246,7 +246,7 @@ class CatalogueView:
     total: int
     termines: int
     filtres: FilterPanel | None  # on the first page only
-    modele_carte: AidCard  # the blank card lib/cards.js clones and fills
+    modele_carte: AidCard  # the blank card lib/dom.js clones and fills (pages/catalogue.js)
 
 
 @dataclass(frozen=True, slots=True)
