@@ -7,31 +7,48 @@ exist, their URLs, templates and views all come from ``aides.registry``.
 
 from __future__ import annotations
 
+import html
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from aides import cog, csp, feeds, pagefind_stable, public_urls, urls
 from aides.errors import DataErrors
 from aides.exports import data_files
+from aides.formatting import typography
+from aides.frames import Frame, frame_key, marker
 from aides.loading import data_dir, load_catalogue
-from aides.registry import Registry
+from aides.registry import GENERATED_TEMPLATE, PageEntry, Registry
 from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
 from jinja2.utils import missing
+from markupsafe import Markup
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
-_state: dict[str, Registry] = {}
+# AIDES_SANS_CADRES=1: every generated page goes through MkDocs' own page loop, as before frames
+# (tests compare both builds byte for byte; frames.py says why the two give the same pages).
+WITHOUT_FRAMES = os.environ.get("AIDES_SANS_CADRES") == "1"
+_state: dict[str, Any] = {}
 
 
 def registry() -> Registry:
     return _state["registry"]
+
+
+def framed_entries() -> list[PageEntry]:
+    """The generated pages written from their frame, outside MkDocs' page loop."""
+    return [] if WITHOUT_FRAMES else [entry for entry in registry().generated if entry.framed]
 
 
 def load(config: MkDocsConfig) -> None:
@@ -56,7 +73,10 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         entry = pages.entry(file.src_uri)
         if entry is not None and not entry.nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+    framed = set(map(id, framed_entries()))
     for entry in pages.generated:
+        if id(entry) in framed:
+            continue
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
     for path, content in data_files(pages.cat, pages.views.base_url, pages.views.cards).items():
@@ -64,7 +84,12 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def configure_templates(env: Any) -> None:
+def remember_nav(nav: Navigation) -> None:
+    _state["nav"] = nav
+
+
+def configure_templates(env: Any, files: Files) -> None:
+    _state["env"], _state["doc_files"] = env, files.documentation_pages()
     # Our templates escape everything they print; Material's own keep its behaviour.
     own_templates = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
     env.autoescape = lambda name: name in own_templates
@@ -100,12 +125,91 @@ def _fieldsets(env: Any) -> Any:
 
 
 def page_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
-    """Each page's complete view (``vue``), its registry entry and what every header needs."""
+    """Each page's complete view (``vue``), its registry entry and what every header needs; a generated
+    page's body (``corps``, from its template) and every page's own <head> lines (``tete``)."""
     entry = registry().entry(page.file.src_uri)
     context["entree"] = entry
     context["vue"] = registry().view(entry) if entry else None
     context["commun"] = registry().views.site
+    context["tete"] = _render(entry.tete, context) if entry else Markup("")
+    if entry is not None and entry.generated:
+        context["cadre"] = entry.cadre
+        context["corps"] = _render(entry.template, context)
     return context
+
+
+def _render(template: str, context: dict[str, Any]) -> Markup:
+    return Markup(_state["env"].get_template(template).render(context))
+
+
+def sitemap_context(context: dict[str, Any]) -> dict[str, Any]:
+    """The framed pages are not MkDocs pages: list them in sitemap.xml as MkDocs lists its own."""
+    config = context["config"]
+    base = config.site_url or ""
+    extra = [
+        _SitemapFile(urljoin(base if base.endswith("/") else base + "/", entry.url), "/" + entry.url)
+        for entry in framed_entries()
+    ]
+    context["pages"] = [*context["pages"], *extra]
+    return context
+
+
+class _SitemapFile:
+    """What MkDocs' sitemap.xml template reads of a file: ``file.page``'s address and date."""
+
+    def __init__(self, canonical_url: str, abs_url: str) -> None:
+        self.page = self
+        self.is_link = False
+        self.canonical_url, self.abs_url = canonical_url, abs_url
+        self.update_date = get_build_date()
+
+
+def write_framed_pages(config: MkDocsConfig, guard: csp.SiteGuard | None) -> None:
+    """Each framed page: its frame (rendered once per folder of pages) filled with its title, address, head and body.
+    Pages that share a view (an aid and its embeddable view) come one after the other: the view is built once.
+    With a ``guard`` (``mkdocs build``), the frame goes under the Content-Security-Policy once, and a page again
+    only when its own lines add an inline script."""
+    frames: dict[tuple[str, str], Frame] = {}
+    site = Path(config.site_dir)
+    for entry in sorted(framed_entries(), key=registry().view_identity):
+        page = _page(entry, config)
+        context = page_context(get_context(_state["nav"], _state["doc_files"], config, page), page)
+        key = frame_key(entry.url, entry.cadre)
+        if key not in frames:
+            frames[key] = _frame(context, page, guard)
+        own = {"tete": context["tete"], "corps": context["corps"]}
+        text = frames[key].fill({"titre": page.meta["title"], "adresse": page.canonical_url, **own})
+        if guard is not None:
+            text = _guard_page(guard, text, own["tete"] + own["corps"], page.file.dest_uri)
+        target = site / page.file.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def _guard_page(guard: csp.SiteGuard, text: str, own: str, name: str) -> str:
+    if csp.inline_script_hashes(own):
+        return guard.protect(text, name)
+    guard.note_blocked(name, csp.blocked_code(own))
+    return text
+
+
+def _page(entry: PageEntry, config: MkDocsConfig) -> Page:
+    """The page as MkDocs would have made it from the entry's front matter (registry.PageEntry.front_matter)."""
+    page = Page(None, File.generated(config, entry.path, content=""), config)
+    page.meta = {"template": GENERATED_TEMPLATE, "title": html.escape(typography(entry.title))}
+    return page
+
+
+def _frame(context: dict[str, Any], page: Page, guard: csp.SiteGuard | None) -> Frame:
+    """The page's template rendered with a marker in place of everything that differs from page to page."""
+    values = {"titre": page.meta["title"], "adresse": page.canonical_url}
+    page.meta["title"], page.canonical_url = marker("titre"), marker("adresse")
+    try:
+        frame_context = {**context, "tete": Markup(marker("tete")), "corps": Markup(marker("corps"))}
+        text = _state["env"].get_template(GENERATED_TEMPLATE).render(frame_context)
+        return Frame.cut(guard.protect(text, page.file.dest_uri) if guard is not None else text)
+    finally:
+        page.meta["title"], page.canonical_url = values["titre"], values["adresse"]
 
 
 def page_template(page: Page) -> None:
@@ -127,13 +231,26 @@ def pagefind_command(site_dir: str) -> list[str]:
     return [sys.executable, "-m", "pagefind_bin", "--site", site_dir, "--quiet", "--exclude-selectors", PAGEFIND_EXCLUDE]
 
 
-def post_build(config: MkDocsConfig, serving: bool = False) -> None:
-    """Write the catalogue's filter files and the Atom feeds, index the built site with Pagefind (the only
-    search engine shipped), then, last and not while serving, put every page under the Content-Security-Policy."""
-    # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
+def protect(output: str, name: str) -> str:
+    """A page MkDocs wrote (``on_post_page``, ``on_post_template``), under the policy; as is while serving."""
+    guard = _state.get("guard")
+    return guard.protect(output, name) if guard is not None and name.endswith(".html") else output
+
+
+def start_build(serving: bool) -> None:
+    """The live-reload script of `mkdocs serve` is inline and changes: no policy there."""
+    _state["guard"] = None if serving else csp.SiteGuard()
+
+
+def post_build(config: MkDocsConfig) -> None:
+    """Write the framed pages, the catalogue's filter files and the Atom feeds, index the built site with Pagefind
+    (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts."""
     site = Path(config.site_dir)
+    guard = _state.get("guard")
+    write_framed_pages(config, guard)
     views = registry().views
     titles = {aide_id: views.cards.aid(aide_id).titre for aide_id in views.cat.aides}
+    # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
     files = views.browser_files() | feeds.feed_files(views.history, titles, views.base_url, views.cat.today)
     for path, content in files.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +260,7 @@ def post_build(config: MkDocsConfig, serving: bool = False) -> None:
     subprocess.run(pagefind_command(config.site_dir), check=True)
     if not pagefind_stable.stabilise(site / "pagefind"):
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
-    if not serving:  # the live-reload script of `mkdocs serve` is inline and changes: no policy there
-        policy = csp.apply(site, embeddable=[f"/{root}*" for root in registry().embed_roots()])
-        for problem in policy.blocked:
+    if guard is not None:
+        csp.write_headers(site, guard.script_hashes, embeddable=[f"/{root}*" for root in registry().embed_roots()])
+        for problem in guard.blocked:
             print(f"Attention : la politique de sécurité bloquera {problem}", file=sys.stderr)
