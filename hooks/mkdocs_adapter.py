@@ -7,33 +7,32 @@ exist, their URLs, templates and views all come from ``aides.registry``.
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from aides import cog, csp, feeds, pagefind_stable, public_urls, urls
+from aides import cog, csp, feeds, history, pagefind_stable, public_urls, urls
 from aides.errors import DataErrors
 from aides.exports import data_files
-from aides.formatting import typography
-from aides.frames import Frame, frame_key, marker
 from aides.loading import data_dir, load_catalogue
-from aides.registry import GENERATED_TEMPLATE, PageEntry, Registry
-from jinja2 import Undefined
+from aides.registry import PageEntry, Registry
+from jinja2 import BytecodeCache, Undefined
+from jinja2.bccache import Bucket
 from jinja2.exceptions import UndefinedError
 from jinja2.utils import missing
 from markupsafe import Markup
-from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
+from mkdocs_pages import PageWriter, sources_version, write_file
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 # AIDES_SANS_CADRES=1: every generated page goes through MkDocs' own page loop, as before frames
@@ -79,9 +78,25 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
-    for path, content in data_files(pages.cat, pages.views.base_url, pages.views.cards).items():
+    made = _unless_unchanged("donnees", lambda: data_files(pages.cat, pages.views.base_url, pages.views.cards))
+    for path, content in made.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+# `mkdocs serve` only: what the previous build made from the same data, settings and history.
+_previous: dict[str, tuple[tuple[str, ...], Any]] = {}
+
+
+def _unless_unchanged(name: str, make: Callable[[], Any]) -> Any:
+    """``make()``, or while serving its result of the previous build when nothing it reads has changed."""
+    if not _state["serving"]:
+        return make()
+    cat = registry().cat
+    key = (cat.fingerprint, cat.today.isoformat(), registry().views.base_url, history.revision(data_dir() / "aides"))
+    if name not in _previous or _previous[name][0] != key:
+        _previous[name] = (key, make())
+    return _previous[name][1]
 
 
 def remember_nav(nav: Navigation) -> None:
@@ -90,11 +105,30 @@ def remember_nav(nav: Navigation) -> None:
 
 def configure_templates(env: Any, files: Files) -> None:
     _state["env"], _state["doc_files"] = env, files.documentation_pages()
+    env.bytecode_cache = _COMPILED
     # Our templates escape everything they print; Material's own keep its behaviour.
     own_templates = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
     env.autoescape = lambda name: name in own_templates
     env.undefined = StrictViewUndefined
     env.globals["fieldset"] = _fieldsets(env)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """`mkdocs serve` makes a new template environment at every build: templates stay compiled from one build
+    to the next (Jinja compiles again a template whose source changed: it checks each source's checksum)."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.stored:
+            bucket.bytecode_from_string(self.stored[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 class StrictViewUndefined(Undefined):
@@ -164,52 +198,16 @@ class _SitemapFile:
         self.update_date = get_build_date()
 
 
-def write_framed_pages(config: MkDocsConfig, guard: csp.SiteGuard | None) -> None:
-    """Each framed page: its frame (rendered once per folder of pages) filled with its title, address, head and body.
-    Pages that share a view (an aid and its embeddable view) come one after the other: the view is built once.
-    With a ``guard`` (``mkdocs build``), the frame goes under the Content-Security-Policy once, and a page again
-    only when its own lines add an inline script."""
-    frames: dict[tuple[str, str], Frame] = {}
-    site = Path(config.site_dir)
-    for entry in sorted(framed_entries(), key=registry().view_identity):
-        page = _page(entry, config)
-        context = page_context(get_context(_state["nav"], _state["doc_files"], config, page), page)
-        key = frame_key(entry.url, entry.cadre)
-        if key not in frames:
-            frames[key] = _frame(context, page, guard)
-        own = {"tete": context["tete"], "corps": context["corps"]}
-        text = frames[key].fill({"titre": page.meta["title"], "adresse": page.canonical_url, **own})
-        if guard is not None:
-            text = _guard_page(guard, text, own["tete"] + own["corps"], page.file.dest_uri)
-        target = site / page.file.dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
-
-
-def _guard_page(guard: csp.SiteGuard, text: str, own: str, name: str) -> str:
-    if csp.inline_script_hashes(own):
-        return guard.protect(text, name)
-    guard.note_blocked(name, csp.blocked_code(own))
-    return text
-
-
-def _page(entry: PageEntry, config: MkDocsConfig) -> Page:
-    """The page as MkDocs would have made it from the entry's front matter (registry.PageEntry.front_matter)."""
-    page = Page(None, File.generated(config, entry.path, content=""), config)
-    page.meta = {"template": GENERATED_TEMPLATE, "title": html.escape(typography(entry.title))}
-    return page
-
-
-def _frame(context: dict[str, Any], page: Page, guard: csp.SiteGuard | None) -> Frame:
-    """The page's template rendered with a marker in place of everything that differs from page to page."""
-    values = {"titre": page.meta["title"], "adresse": page.canonical_url}
-    page.meta["title"], page.canonical_url = marker("titre"), marker("adresse")
-    try:
-        frame_context = {**context, "tete": Markup(marker("tete")), "corps": Markup(marker("corps"))}
-        text = _state["env"].get_template(GENERATED_TEMPLATE).render(frame_context)
-        return Frame.cut(guard.protect(text, page.file.dest_uri) if guard is not None else text)
-    finally:
-        page.meta["title"], page.canonical_url = values["titre"], values["adresse"]
+def write_framed_pages(config: MkDocsConfig) -> None:
+    """The generated pages out of the navigation, each from its frame (mkdocs_pages.py)."""
+    cat = registry().cat
+    version = ""
+    if _state["serving"]:
+        version = sources_version(config, OVERRIDES, [cat.today.isoformat(), history.revision(data_dir() / "aides")])
+    writer = PageWriter(
+        registry(), config, _state["env"], _state["nav"], _state["doc_files"], page_context, _state["guard"], version
+    )
+    writer.write_all(framed_entries())
 
 
 def page_template(page: Page) -> None:
@@ -227,8 +225,10 @@ def page_template(page: Page) -> None:
 PAGEFIND_EXCLUDE = ".fil, .sommaire, .resume-aide, .validite, .verificateur"
 
 
-def pagefind_command(site_dir: str) -> list[str]:
-    return [sys.executable, "-m", "pagefind_bin", "--site", site_dir, "--quiet", "--exclude-selectors", PAGEFIND_EXCLUDE]
+def pagefind_command(site_dir: str, glob: str = "**/*.{html}") -> list[str]:
+    """Pagefind on a built site; ``glob``: the files it reads (the build gives the registry's ``search_glob``)."""
+    command = [sys.executable, "-m", "pagefind_bin", "--site", site_dir, "--quiet", "--exclude-selectors", PAGEFIND_EXCLUDE]
+    return [*command, "--glob", glob]
 
 
 def protect(output: str, name: str) -> str:
@@ -238,8 +238,31 @@ def protect(output: str, name: str) -> str:
 
 
 def start_build(serving: bool) -> None:
-    """The live-reload script of `mkdocs serve` is inline and changes: no policy there."""
+    """The live-reload script of `mkdocs serve` is inline and changes: no policy there. While serving, the
+    previous build's search indexing stops: the new build empties the folder and indexes it again."""
+    _state["serving"] = serving
     _state["guard"] = None if serving else csp.SiteGuard()
+    indexing = _state.pop("indexing", None)
+    if indexing is not None:
+        indexing.terminate()
+        indexing.wait()
+
+
+def index(site: Path) -> None:
+    """Pagefind's index of the finished site; while serving, in the background, so that an edited page shows
+    without waiting for search to know it."""
+    if _state["serving"]:
+        _state["indexing"] = subprocess.Popen(pagefind_command(str(site), registry().search_glob()))
+        return
+    subprocess.run(pagefind_command(str(site), registry().search_glob()), check=True)
+    if not pagefind_stable.stabilise(site / "pagefind"):
+        print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
+
+
+def _browser_files() -> dict[str, str]:
+    views = registry().views
+    titles = {aide_id: views.cards.aid(aide_id).titre for aide_id in views.cat.aides}
+    return views.browser_files() | feeds.feed_files(views.history, titles, views.base_url, views.cat.today)
 
 
 def post_build(config: MkDocsConfig) -> None:
@@ -247,19 +270,17 @@ def post_build(config: MkDocsConfig) -> None:
     (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts."""
     site = Path(config.site_dir)
     guard = _state.get("guard")
-    write_framed_pages(config, guard)
-    views = registry().views
-    titles = {aide_id: views.cards.aid(aide_id).titre for aide_id in views.cat.aides}
+    write_framed_pages(config)
     # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
-    files = views.browser_files() | feeds.feed_files(views.history, titles, views.base_url, views.cat.today)
-    for path, content in files.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(content, encoding="utf-8")
-    # The commune lookup files, fetched by a page only when someone searches a commune.
-    shutil.copytree(cog.LOOKUP_FILES, site / urls.COMMUNE_LOOKUP, dirs_exist_ok=True)
-    subprocess.run(pagefind_command(config.site_dir), check=True)
-    if not pagefind_stable.stabilise(site / "pagefind"):
-        print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
+    for path, content in _unless_unchanged("navigateur", _browser_files).items():
+        write_file(site / path, content.encode("utf-8"))
+    # The commune lookup files, fetched by a page only when someone searches a commune (a link while serving).
+    if _state["serving"]:
+        (site / urls.COMMUNE_LOOKUP).parent.mkdir(parents=True, exist_ok=True)
+        (site / urls.COMMUNE_LOOKUP).symlink_to(cog.LOOKUP_FILES.resolve(), target_is_directory=True)
+    else:
+        shutil.copytree(cog.LOOKUP_FILES, site / urls.COMMUNE_LOOKUP, dirs_exist_ok=True)
+    index(site)
     if guard is not None:
         csp.write_headers(site, guard.script_hashes, embeddable=[f"/{root}*" for root in registry().embed_roots()])
         for problem in guard.blocked:

@@ -95,6 +95,17 @@ def test_inline_handlers_are_reported() -> None:
     ]
 
 
+def test_no_template_of_ours_writes_inline_code() -> None:
+    """The policy would block it. Pages' bodies are not scanned at each build: their markup is these templates'
+    (editor text is escaped), so the templates are read here; the theme's frames are scanned as they are written."""
+    overrides = Path(__file__).resolve().parents[1] / "overrides"
+    found = {
+        path.relative_to(overrides).as_posix(): csp.blocked_code(path.read_text(encoding="utf-8"))
+        for path in overrides.rglob("*.html")
+    }
+    assert {path: codes for path, codes in found.items() if codes} == {}
+
+
 # --- _headers, read as Netlify and as Cloudflare Pages read it ---
 
 

@@ -7,6 +7,7 @@ files are collected and raised together as ``DataErrors``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -76,17 +77,39 @@ def _display(path: Path) -> str:
     return str(path)
 
 
+# A file read and validated, by path and model: (size and time of change, fingerprint, document, value, errors).
+# `make serve` loads the data again after every save; only the files that changed are parsed again.
+_READS: dict[tuple[Path, type[BaseModel]], tuple[tuple[int, int], str, YamlDocument | None, Any, list[DataError]]] = {}
+
+
 class _Reader:
     """Reads and validates files, collecting errors instead of stopping at the first."""
 
     def __init__(self) -> None:
         self.errors: list[DataError] = []
         self.documents: dict[tuple[str, str], YamlDocument] = {}
+        self.fingerprints: dict[tuple[str, str], str] = {}  # a digest of each file's bytes, by (kind, id)
 
-    def read(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
+    def read(self, path: Path, model: type[BaseModel], key: tuple[str, str]) -> tuple[YamlDocument | None, Any]:
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        cached = _READS.get((path, model))
+        if cached is None or cached[0] != signature:
+            raw = path.read_bytes()
+            errors_before = len(self.errors)
+            doc, value = self._read(path, raw, model)
+            cached = (signature, hashlib.sha256(raw).hexdigest(), doc, value, self.errors[errors_before:])
+            del self.errors[errors_before:]
+            _READS[(path, model)] = cached
+        _, fingerprint, doc, value, errors = cached
+        self.fingerprints[key] = fingerprint
+        self.errors.extend(errors)
+        return doc, value
+
+    def _read(self, path: Path, raw: bytes, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
         shown = Path(_display(path))
         try:
-            doc = parse_yaml(path.read_text(encoding="utf-8"), shown)
+            doc = parse_yaml(raw.decode("utf-8"), shown)
         except YamlSyntaxError as error:
             self.errors.append(DataError(str(shown), error.position.line, error.position.column, "", error.message))
             return None, None
@@ -152,12 +175,12 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
         if not path.is_file():
             reader.errors.append(DataError(_display(path), 1, 1, "", "fichier manquant"))
             continue
-        doc, singles[name] = reader.read(path, model)
+        doc, singles[name] = reader.read(path, model, ("", name))
         if doc:
             reader.documents[("", name)] = doc
     for name, model in OPTIONAL_FILES.items():
         if (directory / name).is_file():
-            doc, singles[name] = reader.read(directory / name, model)
+            doc, singles[name] = reader.read(directory / name, model, ("", name))
             if doc:
                 reader.documents[("", name)] = doc
     archives = _archives(reader, directory)
@@ -166,7 +189,7 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
     for kind, model in ENTITIES.items():
         for entity_id, path in reader.entity_files(directory, kind):
             present[kind].add(entity_id)
-            doc, value = reader.read(path, model)
+            doc, value = reader.read(path, model, (kind, entity_id))
             if value is not None:
                 entities[kind][entity_id] = value
                 reader.documents[(kind, entity_id)] = doc
@@ -186,6 +209,7 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
         today=today,
         site=singles.get("site.yml") or Site(),
         archives=archives,
+        fingerprints=reader.fingerprints,
     )
     reader.errors.extend(references.check(catalogue, reader.documents, present))
     reader.errors.extend(_compile_rules(catalogue, reader.documents))
@@ -201,7 +225,7 @@ def _archives(reader: _Reader, directory: Path) -> dict[str, Archive]:
         return {}
     found: dict[str, Archive] = {}
     for archive_id, path in reader.entity_files(directory, ARCHIVES):
-        doc, value = reader.read(path, Archive)
+        doc, value = reader.read(path, Archive, (ARCHIVES, archive_id))
         if value is not None:
             found[archive_id] = value
             reader.documents[(ARCHIVES, archive_id)] = doc

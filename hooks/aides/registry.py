@@ -234,6 +234,12 @@ class Registry:
         ]
         return pages
 
+    def search_glob(self) -> str:
+        """The files Pagefind reads: the indexed pages' only (an aid's folder, not its embeddable view's). Pagefind
+        would find the others without a ``data-pagefind-body`` and skip them, after reading 20,000 files for nothing."""
+        patterns = {_folder_pattern(entry) for entry in self.by_path.values() if entry.indexed}
+        return "{" + ",".join(sorted(patterns)) + "}"
+
     def embed_roots(self) -> list[str]:
         """Where the embeddable views live: the only paths other sites may frame (headers.py)."""
         return [urls.EMBED_ROOT]
@@ -256,6 +262,13 @@ class Registry:
             self._last_view = (identity, build(self.views, entry.key))
         return self._last_view[1]
 
+    def inputs(self, entry: PageEntry) -> str:
+        """A fingerprint of the data a page is made from: an aid's page (and its embeddable view, its old
+        addresses) reads its own file and the data shared by all pages, never another aid's."""
+        if entry.kind in ("aide", "integrer_aide", "redirection"):
+            return self.cat.aid_fingerprint(str(entry.key))
+        return self.cat.fingerprint
+
     @staticmethod
     def view_identity(entry: PageEntry) -> tuple[str, str]:
         """Which view a page shows: equal for an aid's page and its embeddable view."""
@@ -273,3 +286,10 @@ class Registry:
 
     def not_in_nav(self) -> list[str]:
         return [entry.path for entry in HAND_WRITTEN if not entry.nav]
+
+
+def _folder_pattern(entry: PageEntry) -> str:
+    """``aides/*/index.html`` for the pages of one kind of record, the page's own file for a single page."""
+    if entry.key is None:
+        return entry.url + "index.html"
+    return entry.url.rstrip("/").rsplit("/", 1)[0] + "/*/index.html"

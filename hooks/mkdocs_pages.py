@@ -1,0 +1,167 @@
+"""The generated pages out of the navigation (aids, their embeddable views, partners, agreements…): written
+outside MkDocs' page loop, each from its frame (``aides.frames``), by as many processes as the machine has
+cores; while serving, a page whose inputs did not change is written again as the previous build made it.
+
+MkDocs-specific, like ``mkdocs_adapter`` (which hands each page its context): a page here gets exactly the
+context and template MkDocs would give it (``AIDES_SANS_CADRES=1`` sends them through MkDocs instead, and a
+test compares both builds byte for byte).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import os
+import pickle
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from aides import csp
+from aides.formatting import typography
+from aides.frames import Frame, frame_key, marker
+from aides.registry import GENERATED_TEMPLATE, PageEntry, Registry
+from markupsafe import Markup
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+# Below this many pages a second process costs more than it saves.
+PARALLEL_FROM = 400
+# `mkdocs serve` only: each framed page of the previous build, with what it was made from.
+_previous_pages: dict[str, tuple[tuple[str, str], bytes]] = {}
+
+
+def processes() -> int:
+    """``AIDES_PROCESSUS`` when set, else the cores this process may use."""
+    return int(os.environ.get("AIDES_PROCESSUS") or len(os.sched_getaffinity(0)))
+
+
+@dataclass
+class PageWriter:
+    registry: Registry
+    config: MkDocsConfig
+    env: Any
+    nav: Navigation
+    doc_files: list[File]
+    page_context: Callable[[dict[str, Any], Page], dict[str, Any]]  # the adapter's, as for MkDocs' own pages
+    guard: csp.SiteGuard | None  # None while serving: no policy then
+    version: str = ""  # while serving: what every page depends on besides its data (templates, settings, day, history)
+    frames: dict[tuple[str, str], Frame] = field(default_factory=dict)
+
+    @property
+    def serving(self) -> bool:
+        return self.guard is None
+
+    def write_all(self, entries: list[PageEntry]) -> None:
+        """Pages that share a view (an aid and its embeddable view) come one after the other: the view is built once."""
+        entries = sorted(entries, key=self.registry.view_identity)
+        workers = processes()
+        if self.serving or workers < 2 or len(entries) < PARALLEL_FROM:
+            self.write(entries)
+        else:
+            self._write_in_parallel(entries, workers)
+
+    def write(self, entries: list[PageEntry]) -> None:
+        site = Path(self.config.site_dir)
+        for entry in entries:
+            made_from = (self.version, self.registry.inputs(entry))
+            previous = _previous_pages.get(entry.path)
+            if self.serving and previous is not None and previous[0] == made_from:
+                write_file(site / (entry.url + "index.html"), previous[1])
+                continue
+            page, output = self._render(entry)
+            write_file(site / page.file.dest_uri, output)
+            if self.serving:
+                _previous_pages[entry.path] = (made_from, output)
+
+    def _render(self, entry: PageEntry) -> tuple[Page, bytes]:
+        page = _page(entry, self.config)
+        context = self.page_context(get_context(self.nav, self.doc_files, self.config, page), page)
+        key = frame_key(entry.url, entry.cadre)
+        if key not in self.frames:
+            self.frames[key] = self._frame(context, page)
+        own = {"tete": context["tete"], "corps": context["corps"]}
+        text = self.frames[key].fill({"titre": page.meta["title"], "adresse": page.canonical_url, **own})
+        # Only the frame goes under the policy, once, unless the page's own lines add an inline script.
+        # Inline handlers could only come from our templates (editor text is escaped): a test reads them all.
+        if self.guard is not None and csp.inline_script_hashes(own["tete"] + own["corps"]):
+            text = self.guard.protect(text, page.file.dest_uri)
+        return page, text.encode("utf-8", errors="xmlcharrefreplace")
+
+    def _frame(self, context: dict[str, Any], page: Page) -> Frame:
+        """The page's template rendered with a marker in place of everything that differs from page to page."""
+        values = {"titre": page.meta["title"], "adresse": page.canonical_url}
+        page.meta["title"], page.canonical_url = marker("titre"), marker("adresse")
+        try:
+            frame_context = {**context, "tete": Markup(marker("tete")), "corps": Markup(marker("corps"))}
+            text = self.env.get_template(GENERATED_TEMPLATE).render(frame_context)
+            return Frame.cut(self.guard.protect(text, page.file.dest_uri) if self.guard is not None else text)
+        finally:
+            page.meta["title"], page.canonical_url = values["titre"], values["adresse"]
+
+    def _write_in_parallel(self, entries: list[PageEntry], workers: int) -> None:
+        """The pages shared out, a view's pages together, between this process and ``workers - 1`` forked ones;
+        each forked process sends back what its pages need of the policy."""
+        groups = [list(group) for _, group in itertools.groupby(entries, key=self.registry.view_identity)]
+        shares = [[entry for group in groups[index::workers] for entry in group] for index in range(workers)]
+        children = [self._fork(share) for share in shares[1:]]
+        self.write(shares[0])
+        for pid, pipe in children:
+            with os.fdopen(pipe, "rb") as reading:
+                result = pickle.loads(reading.read() or pickle.dumps(None))
+            _, status = os.waitpid(pid, 0)
+            if result is None or status != 0:
+                raise RuntimeError("un des processus qui écrivent les pages a échoué (voir son erreur plus haut)")
+            if self.guard is not None:
+                self.guard.script_hashes |= result.script_hashes
+                self.guard.blocked.extend(result.blocked)
+
+    def _fork(self, share: list[PageEntry]) -> tuple[int, int]:
+        reading, writing = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid:
+            os.close(writing)
+            return pid, reading
+        os.close(reading)
+        status, result = 1, None
+        try:
+            own = replace(self, guard=csp.SiteGuard(), frames={})
+            own.write(share)
+            status, result = 0, own.guard
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(pickle.dumps(result))
+            sys.stderr.flush()
+            os._exit(status)
+
+
+def _page(entry: PageEntry, config: MkDocsConfig) -> Page:
+    """The page as MkDocs would have made it from the entry's front matter (registry.PageEntry.front_matter)."""
+    page = Page(None, File.generated(config, entry.path, content=""), config)
+    page.meta = {"template": GENERATED_TEMPLATE, "title": html.escape(typography(entry.title))}
+    return page
+
+
+def write_file(target: Path, data: bytes) -> None:
+    if not target.parent.is_dir():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def sources_version(config: MkDocsConfig, overrides: Path, parts: list[Any]) -> str:
+    """What every page depends on besides its data: our templates and the settings, and ``parts``."""
+    files = sorted(path for path in overrides.rglob("*") if path.is_file())
+    stamps = [(path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in files]
+    settings = Path(config.config_file_path).stat().st_mtime_ns if config.config_file_path else 0
+    return hashlib.sha256(repr([stamps, settings, config.site_url, *parts]).encode()).hexdigest()
