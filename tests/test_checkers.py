@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides.checkers import NodeTable, amount_zones, current_aids, decode_nodes, questionnaire_data
+from aides import freshness
+from aides.checkers import NodeTable, amount_zones, decode_nodes, questionnaire_data
 from aides.conditions import questions_of
 from aides.formatting import typography
 from aides.loading import load_catalogue
@@ -50,7 +51,7 @@ def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue:
     assert ENDED in catalogue.aides and catalogue.is_ended(catalogue.aides[ENDED])
     assert ENDED not in ids, "un dispositif terminé ne doit jamais être proposé"
     assert set(ids) == {aid for aid, aide in catalogue.aides.items() if not catalogue.is_ended(aide)}
-    assert ids == current_aids(catalogue)  # sorted by title
+    assert ids == catalogue.current_aids  # sorted by title
     for aide_id, title, root, *contacts in data["aides"]:
         assert nodes[root] == catalogue.rules[aide_id], aide_id
         assert title == typography(catalogue.aides[aide_id].titre)
@@ -58,6 +59,9 @@ def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue:
         assert [data["contacts"][index]["nom"] for index in (contacts[0] if contacts else [])] == [
             catalogue.contacts[cid].nom for cid in expected
         ]
+        notice = data["avis"][contacts[1]] if len(contacts) > 1 else ""
+        assert notice == (freshness.notice(catalogue, catalogue.aides[aide_id]) or ""), aide_id
+    assert len(data["avis"]) == len(set(data["avis"]))  # each notice stored once
 
 
 def test_nodes_are_stored_once_and_children_come_first(catalogue: Any) -> None:
@@ -93,7 +97,7 @@ def test_questionnaire_file_carries_the_amounts_of_each_zone_with_its_territory(
     """/eligibilite/ shows the row of the person's zone (seed 004: PLUS/PLAI by métropole), as the aid page does."""
     data = questionnaire_data(catalogue)
     nodes = decode_nodes(data["noeuds"], data["groupes"])
-    assert set(data["montants"]) == {aid for aid in current_aids(catalogue) if amount_zones(catalogue, aid)}
+    assert set(data["montants"]) == {aid for aid in catalogue.current_aids if amount_zones(catalogue, aid)}
     assert "reconstitution-offre-renouvellement-urbain" in data["montants"]
     for aide_id, zones in data["montants"].items():
         assert [{**zone, "lieu": nodes[zone["lieu"]]} for zone in zones] == amount_zones(catalogue, aide_id)
@@ -167,7 +171,7 @@ def test_questionnaire_page_without_javascript(site: Path, catalogue: Any) -> No
     assert "a besoin de JavaScript" in html
     assert "résultats indicatifs" in html.lower()
     links = re.findall(r'<a href="\.\./aides/([^/"]+)/#conditions">', html)
-    assert sorted(links) == sorted(current_aids(catalogue))
+    assert sorted(links) == sorted(catalogue.current_aids)
     assert ENDED not in links
     for section in ("eligible", "a-verifier", "non-eligible"):
         assert f'id="{section}"' in html

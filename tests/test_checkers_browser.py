@@ -17,7 +17,6 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
-from aides.checkers import current_aids
 from aides.conditions import normalise, outcome
 from aides.loading import load_catalogue
 from conftest import EPOCH, _local, axe_violations, local_page
@@ -260,7 +259,7 @@ def expected_sequence(catalogue: Any, persona: dict[str, Any], askable: list[str
     """The next-question rule, restated in Python on the Python evaluator (see questionnaire-core.js)."""
     answers: dict[str, Any] = {}
     sequence = []
-    aids = current_aids(catalogue)
+    aids = catalogue.current_aids
     while True:
         normalised = normalise(answers, catalogue.questions, catalogue.places)
         if "profil" not in answers:
@@ -576,7 +575,7 @@ def test_without_javascript_the_pages_explain_themselves(without_javascript: Any
     links = page.eval_on_selector_all(
         "[data-questionnaire-sans-js] a", "links => links.map((a) => new URL(a.href).pathname + new URL(a.href).hash)"
     )
-    assert sorted(links) == sorted(f"/aides/{aide_id}/#conditions" for aide_id in current_aids(catalogue))
+    assert sorted(links) == sorted(f"/aides/{aide_id}/#conditions" for aide_id in catalogue.current_aids)
     assert page.is_visible("text=Des résultats indicatifs")
 
     page.goto(page.base + "aides/visale/")

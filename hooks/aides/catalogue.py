@@ -67,6 +67,12 @@ class Catalogue:
         return self.status(aide) in OFFERED_STATUSES
 
     @cached_property
+    def current_aids(self) -> list[str]:
+        """Aids offered to people (OFFERED_STATUSES), sorted by title (French-friendly: case-insensitive)."""
+        ids = [aide_id for aide_id, aide in self.aides.items() if self.is_offered(aide)]
+        return sorted(ids, key=lambda aide_id: (self.aides[aide_id].titre.casefold(), aide_id))
+
+    @cached_property
     def fingerprint(self) -> str:
         """Of the whole data set."""
         return _digest(sorted(self.fingerprints.items()))

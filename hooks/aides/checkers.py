@@ -16,7 +16,7 @@ the stable export for reuse). It stays small at 10,000 aids because every
 distinct node is stored once and trees refer to nodes by index::
 
     {
-      "version": 1,
+      "version": 2,
       "groupes": {"toutes": "Remplir toutes ces conditions :", "une_de": "..."},
       "noeuds": [                       # children always come before their parents
         ["c", "profil", "parmi", ["particulier"], "Être un particulier"],   # critere
@@ -27,14 +27,16 @@ distinct node is stored once and trees refer to nodes by index::
       ],
       "contacts": [{"nom": ..., "territoire": "Provence-Alpes-Côte d'Azur et Corse",
                     "zones": ["r93", "r94"], "partenaire_url": "partenaires/x/", ...}],
-      "aides": [["visale", "Visale, la garantie…", 12], ["id", "titre", 40, [0]]],
+      "avis": ["Information de 2017, non confirmée depuis : vérifiez auprès d'Action Logement."],
+      "aides": [["visale", "Visale, la garantie…", 12, [], 0], ["id", "titre", 40, [0]]],
       "montants": {"id": [{"tableau": "Prêts PLUS et PLAI", "zone": "Métropoles…", "lieu": 7,
                            "montants": ["Prêt PLUS : 8 000 €", …]}]}
     }
 
-Each aid is ``[id, title, root node, contact indexes, notice]`` (trailing empty
-ones left out); the notice (``freshness.notice``) says its information is old and
-unconfirmed: the browser then never shows it as possible (``lib/freshness.js``).
+Each aid is ``[id, title, root node, contact indexes, notice index]`` (trailing empty
+ones left out); the notice (``freshness.notice``, stored once in ``avis``: thousands of aids
+share a few) says its information is old and unconfirmed: the browser then never shows it
+as possible (``lib/freshness.js``).
 Its page's URL comes from the pattern the page ships. ``montants`` gives, for an aid whose
 amounts vary by place, each zone's row with its territory as a node (``amount_zones``). Only current
 aids are listed, sorted by title: an ended scheme is never offered as possible.
@@ -107,12 +109,6 @@ def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]
     return nodes
 
 
-def current_aids(catalogue: Catalogue) -> list[str]:
-    """Aids offered to people (catalogue.OFFERED_STATUSES), sorted by title (French-friendly: case-insensitive)."""
-    ids = [aide_id for aide_id, aide in catalogue.aides.items() if catalogue.is_offered(aide)]
-    return sorted(ids, key=lambda aide_id: (catalogue.aides[aide_id].titre.casefold(), aide_id))
-
-
 def amount_zones(catalogue: Catalogue, aide_id: str) -> list[dict[str, Any]]:
     """The amount rows of an aid's tables whose zones are territories: both checkers show the row of the
     person's place (« Pour une opération à Toulon (…) : Prêt PLUS jusqu'à 8 000 € ; … », lib/amounts.js)."""
@@ -143,7 +139,8 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
     records: list[dict[str, Any]] = []
     aides: list[list[Any]] = []
     amounts: dict[str, list[dict[str, Any]]] = {}
-    for aide_id in current_aids(catalogue):
+    notices: dict[str, int] = {}
+    for aide_id in catalogue.current_aids:
         aide = catalogue.aides[aide_id]
         refs = []
         for contact_id in aide.contacts:
@@ -156,7 +153,7 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
         if refs or avis:
             entry.append(refs)
         if avis:
-            entry.append(avis)
+            entry.append(notices.setdefault(avis, len(notices)))
         aides.append(entry)
         zones = amount_zones(catalogue, aide_id)
         if zones:
@@ -166,6 +163,7 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
         "groupes": dict(GROUPS),
         "noeuds": table.entries,
         "contacts": records,
+        "avis": list(notices),
         "aides": aides,
         "montants": amounts,
     }
@@ -259,7 +257,7 @@ class Checkers:
         )
 
     def questionnaire(self) -> QuestionnaireView:
-        current = current_aids(self.cat)
+        current = self.cat.current_aids
         used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in self.cat.questions else {}
         for aide_id in current:
             for qid in questions_of(self.cat.rules[aide_id]):

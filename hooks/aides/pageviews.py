@@ -22,7 +22,7 @@ from . import formatting as fmt
 from . import freshness, territory, urls
 from .cards import BLANK_CONTACT, AidCard, Cards, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from .catalogue import Catalogue
-from .checkers import Checkers, CheckerView, QuestionnaireView, current_aids
+from .checkers import Checkers, CheckerView, QuestionnaireView
 from .conditions import Node
 from .facets import ALL_PAGES_TERM, DEFAULT_STATUS, KIND_CHOICES, Departement, Facet, Facets, FacetValue, sort_key
 from .fields import Fields, QuestionField
@@ -619,7 +619,7 @@ class PageViews:
     def contacts_directory(self) -> dict[str, Any]:
         """What /contacts/ needs to answer « près de chez vous » in the browser, without the reference."""
         served: dict[str, list[dict[str, str]]] = {}
-        for aide_id in current_aids(self.cat):
+        for aide_id in self.cat.current_aids:
             card = self.cards.aid(aide_id)
             for contact_id in self.cat.aides[aide_id].contacts:
                 served.setdefault(contact_id, []).append({"titre": card.titre, "url": card.url})
@@ -667,9 +667,10 @@ class PageViews:
     # --- partners ---------------------------------------------------------------------
 
     def aid_choices(self) -> list[AidChoice]:
-        current = current_aids(self.cat)
-        ended = sorted((a for a in self.cat.aides if a not in current), key=lambda a: sort_key(self.cat.aides[a].titre))
-        return [AidChoice(a, t(self.cat.aides[a].titre), a in ended) for a in [*current, *ended]]
+        current = self.cat.current_aids
+        offered = set(current)
+        ended = sorted((a for a in self.cat.aides if a not in offered), key=lambda a: sort_key(self.cat.aides[a].titre))
+        return [AidChoice(a, t(self.cat.aides[a].titre), a not in offered) for a in [*current, *ended]]
 
     def outils(self) -> OutilsView:
         questionnaire = self.questionnaire()
@@ -703,7 +704,7 @@ class PageViews:
 
     def sheet_regions(self) -> list[Any]:
         """The régions that get a printable sheet: those with a current aid or a contact."""
-        current = current_aids(self.cat)
+        current = self.cat.current_aids
         return [
             region
             for region in sorted(self.cat.regions, key=lambda r: sort_key(r.nom))
@@ -714,7 +715,7 @@ class PageViews:
     def region_sheet(self, code: str) -> RegionSheetView:
         region = next(r for r in self.cat.regions if r.code == code)
         aids = []
-        for aide_id in current_aids(self.cat):
+        for aide_id in self.cat.current_aids:
             if not self.applies_in(self.cat.aides[aide_id].territoire, code):
                 continue
             card = self.cards.aid(aide_id)

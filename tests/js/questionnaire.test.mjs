@@ -19,7 +19,7 @@ const toutes = (...enfants) => ({ type: "toutes", texte: groupes.toutes, enfants
 const uneDe = (...enfants) => ({ type: "une_de", texte: groupes.une_de, enfants });
 
 const file = {
-  version: 1,
+  version: 2,
   groupes,
   noeuds: [
     ["c", "profil", "parmi", ["particulier"], "Être un particulier"],
@@ -40,6 +40,7 @@ const file = {
     { nom: "Métropole Toulon-Provence-Méditerranée", zones: ["e248300543"] },
     { nom: "Paca hors Toulon", zones: ["r93", "-c83137"] },
   ],
+  avis: ["Information de 2017, non confirmée depuis : vérifiez auprès de l'organisme."],
   aides: [
     ["jeunes", "Aide aux jeunes", 5],
     ["dalo", "Relogement DALO", 8, [0, 1, 2]],
@@ -60,6 +61,12 @@ describe("decodeQuestionnaire", () => {
     assert.deepEqual(aides[1].conditions, toutes(profil, idf, salarie, dalo));
     assert.deepEqual(aides[0].contacts, []);
     assert.deepEqual(aides[1].contacts.map((c) => c.nom), ["Service Paca", "Service national", "Guichet Rhône"]);
+    assert.equal(aides[1].avis, "");
+  });
+
+  test("gives each aid its notice, stored once and named by index", () => {
+    const aides = decodeQuestionnaire({ ...file, aides: [...file.aides, ["ancienne", "Aide ancienne", 5, [], 0]] });
+    assert.equal(aides[2].avis, file.avis[0]);
   });
 
   test("shares identical nodes between aids", () => {
@@ -68,7 +75,7 @@ describe("decodeQuestionnaire", () => {
   });
 
   test("refuses an unknown format", () => {
-    assert.throws(() => decodeQuestionnaire({ ...file, version: 2 }));
+    assert.throws(() => decodeQuestionnaire({ ...file, version: 1 }));
   });
 });
 

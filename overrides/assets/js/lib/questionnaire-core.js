@@ -20,7 +20,7 @@ const has = (object, key) => object != null && Object.hasOwn(object, key);
  * and shared between aids: evaluation never changes a node.
  */
 export function decodeQuestionnaire(data) {
-  if (data.version !== 1) throw new Error(`format de questionnaire inconnu\u00a0: ${data.version}`);
+  if (data.version !== 2) throw new Error(`format de questionnaire inconnu\u00a0: ${data.version}`);
   const nodes = [];
   for (const entry of data.noeuds) {
     const [kind] = entry;
@@ -38,12 +38,12 @@ export function decodeQuestionnaire(data) {
     }
   }
   const amounts = data.montants ?? {};
-  return data.aides.map(([id, titre, root, contacts = [], avis = ""]) => ({
+  return data.aides.map(([id, titre, root, contacts = [], avis = null]) => ({
     id,
     titre,
     conditions: nodes[root],
     contacts: contacts.map((index) => data.contacts[index]),
-    avis,
+    avis: avis === null ? "" : data.avis[avis],
     zones: (amounts[id] ?? []).map((zone) => ({ ...zone, lieu: nodes[zone.lieu] })), // lib/amounts.js
   }));
 }
