@@ -168,8 +168,7 @@ class AideView(AidCard):
     validite_precision: str
     recherche: SearchData
     verificateur: CheckerView
-    url_canonique: str  # the page's public address, printed and in its QR code
-    qr_svg: str  # the QR code of that address (qr.py: safe markup, its title escaped)
+    url_canonique: str  # the page's public address, printed, and drawn as a QR code by pages/impression.js
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +470,6 @@ class PageViews:
         aide = self.cat.aides[aide_id]
         validite = aide.validite
         card = self.cards.aid(aide_id)
-        address = self.base_url + card.url
         return AideView(
             **{name: getattr(card, name) for name in AidCard.__dataclass_fields__},
             description=paragraphs(aide.description),
@@ -495,8 +493,7 @@ class PageViews:
             validite_precision=t(validite.precision or ""),
             recherche=SearchData(self.facets.filters(aide_id), sort_key(aide.titre)),
             verificateur=self.checkers.checker(aide_id),
-            url_canonique=address,
-            qr_svg=qr_svg(address, f"Code QR de la fiche «{fmt.NBSP}{card.titre}{fmt.NBSP}»{fmt.NBSP}: {address}"),
+            url_canonique=self.base_url + card.url,
         )
 
     def status(self, aide_id: str) -> StatusView:
