@@ -1,13 +1,15 @@
 """QR codes: every kind the site makes is read back by a real decoder (zxing-cpp).
 
-- build time (``aides.qr``): the PNG, and the SVG rasterised by Chromium, decode to the URL;
-  the SVG's path draws exactly segno's matrix;
-- browser (``overrides/assets/js/lib/qr.js``): drawn in Chromium on the served site, screenshot,
-  decoded; its markup follows the same conventions as the Python one, character for character.
+- build time (``aides.qr``, région sheets only): the PNG, and the SVG rasterised by Chromium,
+  decode to the URL; the SVG's path draws exactly segno's matrix; aid pages compute none;
+- browser (``overrides/assets/js/lib/qr.js``, aid pages and the checkers' summaries): drawn in
+  Chromium on the served site, screenshot, decoded; its markup follows the same conventions as
+  the Python one, character for character.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -19,8 +21,11 @@ from typing import Any
 
 import pytest
 import zxingcpp
+from aides import qr
+from aides.loading import load_catalogue
+from aides.pageviews import AideView, PageViews
 from aides.qr import QUIET_ZONE, qr_matrix, qr_png, qr_svg, svg_markup
-from conftest import local_page
+from conftest import DATA, EPOCH, local_page
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,6 +107,15 @@ def test_build_time_svg_decodes_when_chromium_draws_it(browser: Any, url: str) -
     image = Image.open(io.BytesIO(page.locator("svg.qr").screenshot()))
     context.close()
     assert decode(image) == [url]
+
+
+def test_aid_pages_compute_no_qr_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """segno costs 4-10 ms a symbol: aid pages and their embeds leave the drawing to the browser."""
+    symbols: list[str] = []
+    monkeypatch.setattr(qr, "_symbol", symbols.append)
+    views = PageViews(load_catalogue(DATA, today=dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()), "http://x/")
+    assert all(views.aide(aide_id).url_canonique == f"http://x/aides/{aide_id}/" for aide_id in views.cat.aides)
+    assert symbols == [] and not any("qr" in name for name in AideView.__dataclass_fields__)
 
 
 # --- browser ----------------------------------------------------------------------------

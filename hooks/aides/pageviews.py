@@ -32,6 +32,7 @@ from .listing import ENDED, Listing
 from .models import Archive, Chiffre, Montant, SourceRef, Valeur
 from .qr import qr_svg
 from .reference import ModelDoc, field_reference
+from .sheets import PER_GROUP, GroupChoice, SheetChoices
 
 t = fmt.typography
 
@@ -168,8 +169,7 @@ class AideView(AidCard):
     validite_precision: str
     recherche: SearchData
     verificateur: CheckerView
-    url_canonique: str  # the page's public address, printed and in its QR code
-    qr_svg: str  # the QR code of that address (qr.py: safe markup, its title escaped)
+    url_canonique: str  # the page's public address, printed, and drawn as a QR code by pages/impression.js
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,23 +351,50 @@ class OutilsView:
 class SheetAid:
     titre: str
     resume: str
+    territoire: str
+    avis: str  # the card's notice of information not confirmed, "" when there is none
     url: str
     url_canonique: str
-    qr_svg: str
+
+
+@dataclass(frozen=True, slots=True)
+class SheetList:
+    """A filtered list of /aides/ that a sheet sends to: link, address written out, QR code (few: made at build time)."""
+
+    url: str  # urls.CATALOGUE, for the `url` filter
+    requete: str  # its query (urls.catalogue_query), written after it
+    url_canonique: str
+    qr_svg: str  # qr.py: safe markup, its title escaped
+
+
+@dataclass(frozen=True, slots=True)
+class SheetGroup:
+    """One public on a région's sheet (sheets.py): a few aids, and the list of all of them."""
+
+    id: str
+    titre: str
+    aides: list[SheetAid]
+    autres: int  # aids of that list printed nowhere on the sheet
+    liste: SheetList
 
 
 @dataclass(frozen=True, slots=True)
 class RegionSheetView:
-    """/aides/region/<code>/imprimer/: a région's current aids (each with its QR code) and contacts, for paper."""
+    """/aides/region/<code>/imprimer/: a few of a région's current aids per public, where to find all of them, and its contacts."""
 
     code: str
     nom: str
-    aides: list[SheetAid]
+    nombre: int  # the région's current aids, national ones included
+    imprimees: int  # how many of them the sheet prints
+    par_public: int  # at most this many per public (sheets.PER_GROUP)
+    liste: SheetList  # every current aid of the région
+    groupes: list[SheetGroup]
     contacts: list[ContactCard]
 
 
 # Ended, suspended and exhausted schemes, apart in the static list (listing.ENDED).
 ENDED_HEADING = "Dispositifs terminés ou fermés"
+SHEET_QR_SIZE = "25mm"  # 0.5 mm a module for a version 6 address (/aides/?region=…&public=…): read by any phone
 BLANK_CARD = AidCard(id="", url="", titre="", resume="", publics=[], types=[], territoire="", statut="", avis="")
 
 
@@ -471,7 +498,6 @@ class PageViews:
         aide = self.cat.aides[aide_id]
         validite = aide.validite
         card = self.cards.aid(aide_id)
-        address = self.base_url + card.url
         return AideView(
             **{name: getattr(card, name) for name in AidCard.__dataclass_fields__},
             description=paragraphs(aide.description),
@@ -495,8 +521,7 @@ class PageViews:
             validite_precision=t(validite.precision or ""),
             recherche=SearchData(self.facets.filters(aide_id), sort_key(aide.titre)),
             verificateur=self.checkers.checker(aide_id),
-            url_canonique=address,
-            qr_svg=qr_svg(address, f"Code QR de la fiche «{fmt.NBSP}{card.titre}{fmt.NBSP}»{fmt.NBSP}: {address}"),
+            url_canonique=self.base_url + card.url,
         )
 
     def status(self, aide_id: str) -> StatusView:
@@ -714,16 +739,38 @@ class PageViews:
 
     def region_sheet(self, code: str) -> RegionSheetView:
         region = next(r for r in self.cat.regions if r.code == code)
-        aids = []
-        for aide_id in self.cat.current_aids:
-            if not self.applies_in(self.cat.aides[aide_id].territoire, code):
-                continue
-            card = self.cards.aid(aide_id)
-            address = self.base_url + card.url
-            title = f"Code QR de la fiche «{fmt.NBSP}{card.titre}{fmt.NBSP}»{fmt.NBSP}: {address}"
-            aids.append(SheetAid(card.titre, card.resume, card.url, address, qr_svg(address, title, size="20mm")))
+        name = t(region.nom)
+        groups = [self.sheet_group(choice, code, name) for choice in self.sheet_choices.groups(code)]
         contacts = [self.cards.contact(cid) for cid, c in self.cat.contacts.items() if self.applies_in(c.territoire, code)]
-        return RegionSheetView(code, t(region.nom), aids, contacts)
+        whole = self.sheet_list([("region", code)], f"Code QR de la liste des aides en cours en {name}")
+        count = len(self.sheet_choices.by_region[code])
+        printed = sum(len(group.aides) for group in groups)
+        return RegionSheetView(code, name, count, printed, PER_GROUP, whole, groups, contacts)
+
+    @cached_property
+    def sheet_choices(self) -> SheetChoices:
+        return SheetChoices(self.cat)
+
+    def sheet_group(self, choice: GroupChoice, code: str, region_name: str) -> SheetGroup:
+        label = t(self.cat.public_labels[choice.public])
+        title = f"Code QR de la liste des aides «{fmt.NBSP}{label}{fmt.NBSP}» en {region_name}"
+        return SheetGroup(
+            choice.public,
+            label,
+            [self.sheet_aid(aide_id) for aide_id in choice.printed],
+            choice.others,
+            self.sheet_list([("region", code), ("public", choice.public)], title),
+        )
+
+    def sheet_aid(self, aide_id: str) -> SheetAid:
+        card = self.cards.aid(aide_id)
+        return SheetAid(card.titre, card.resume, card.territoire, card.avis, card.url, self.base_url + card.url)
+
+    def sheet_list(self, filters: list[tuple[str, str]], title: str) -> SheetList:
+        """A filtered catalogue with its QR code: one per address and process (qr.drawing), a handful per sheet."""
+        query = urls.catalogue_query(filters)
+        address = f"{self.base_url}{urls.CATALOGUE}?{query}"
+        return SheetList(urls.CATALOGUE, query, address, qr_svg(address, f"{title}{fmt.NBSP}: {address}", size=SHEET_QR_SIZE))
 
     # --- files the browser fetches ----------------------------------------------------
 

@@ -1,15 +1,17 @@
-"""QR codes made at build time: an inline, accessible SVG for printed aid pages.
+"""QR codes made at build time: an inline, accessible SVG for the printed région sheets.
 
 The symbol comes from segno; the SVG is written here, so that it matches the one
-the browser draws (``overrides/assets/js/lib/qr.js``) and stays deterministic:
-error correction M, byte mode, a quiet zone of four modules, one ``<path>`` of
-dark runs over a white square, sized in CSS millimetres, no XML declaration.
-No MkDocs import: this is core code.
+the browser draws (``overrides/assets/js/lib/qr.js``, which draws the aid pages' codes)
+and stays deterministic: error correction M, byte mode, a quiet zone of four modules,
+one ``<path>`` of dark runs over a white square, sized in CSS millimetres, no XML
+declaration. segno is pure Python (4-10 ms a symbol): each address is drawn once per
+process (``drawing``), however many pages print it. No MkDocs import: this is core code.
 """
 
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from html import escape
 
 import segno
@@ -23,21 +25,31 @@ def qr_matrix(url: str) -> list[list[bool]]:
     return [[bool(module) for module in row] for row in _symbol(url).matrix]
 
 
+@lru_cache(maxsize=1024)
+def drawing(url: str) -> tuple[int, str]:
+    """The side of ``url``'s symbol (quiet zone included) and its path: a function of the URL only,
+    so cached (``drawing.cache_info().misses`` counts the symbols computed)."""
+    matrix = qr_matrix(url)
+    return len(matrix) + 2 * QUIET_ZONE, svg_path(matrix)
+
+
 def qr_svg(url: str, title: str, size: str = DEFAULT_SIZE) -> str:
-    return ""
     """An inline ``<svg role="img">`` of ``url`` whose accessible name is ``title`` (editor text, escaped)."""
-    return svg_markup(qr_matrix(url), title, size)
+    return _markup(*drawing(url), title, size)
 
 
 def svg_markup(matrix: list[list[bool]], title: str, size: str = DEFAULT_SIZE) -> str:
     """The SVG of a symbol's modules: the same markup as ``qrSvgMarkup`` in ``lib/qr.js``."""
-    side = len(matrix) + 2 * QUIET_ZONE
+    return _markup(len(matrix) + 2 * QUIET_ZONE, svg_path(matrix), title, size)
+
+
+def _markup(side: int, path: str, title: str, size: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="qr" role="img" viewBox="0 0 {side} {side}"'
         f' width="{escape(size)}" height="{escape(size)}" shape-rendering="crispEdges">'
         f"<title>{escape(title, quote=False)}</title>"
         f'<rect width="{side}" height="{side}" fill="#fff"/>'
-        f'<path fill="#000" d="{svg_path(matrix)}"/></svg>'
+        f'<path fill="#000" d="{path}"/></svg>'
     )
 
 

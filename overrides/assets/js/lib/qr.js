@@ -1,8 +1,10 @@
-// QR codes drawn in the browser, for addresses that depend on answers (the checkers'
-// fragment: /eligibilite/#profil=particulier&age=25). Same conventions as the build-time
-// twin hooks/aides/qr.py: error correction M, byte mode, a quiet zone of four modules, one
-// <path> of dark runs over a white square, sized in CSS millimetres, role="img" and a
-// <title>. The symbol comes from the vendored qrcode-generator (vendor/README.md).
+// QR codes drawn in the browser: the printed block of every aid page (pages/impression.js:
+// cheaper here than at build time, once per page and embed), and addresses that depend on
+// answers (the checkers' fragment: /eligibilite/#profil=particulier&age=25). Same conventions
+// as the build-time twin hooks/aides/qr.py (région sheets): error correction M, byte mode, a
+// quiet zone of four modules, one <path> of dark runs over a white square, sized in CSS
+// millimetres, role="img" and a <title>. The symbol comes from the vendored qrcode-generator
+// (vendor/README.md).
 
 import qrcode from "../vendor/qrcode-generator.js";
 
