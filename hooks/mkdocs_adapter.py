@@ -198,16 +198,15 @@ class _SitemapFile:
         self.update_date = get_build_date()
 
 
-def write_framed_pages(config: MkDocsConfig) -> None:
-    """The generated pages out of the navigation, each from its frame (mkdocs_pages.py)."""
+def page_writer(config: MkDocsConfig) -> PageWriter:
+    """What writes the generated pages out of the navigation, each from its frame (mkdocs_pages.py)."""
     cat = registry().cat
     version = ""
     if _state["serving"]:
         version = sources_version(config, OVERRIDES, [cat.today.isoformat(), history.revision(data_dir() / "aides")])
-    writer = PageWriter(
+    return PageWriter(
         registry(), config, _state["env"], _state["nav"], _state["doc_files"], page_context, _state["guard"], version
     )
-    writer.write_all(framed_entries())
 
 
 def page_template(page: Page) -> None:
@@ -248,13 +247,19 @@ def start_build(serving: bool) -> None:
         indexing.wait()
 
 
-def index(site: Path) -> None:
-    """Pagefind's index of the finished site; while serving, in the background, so that an edited page shows
-    without waiting for search to know it."""
+def start_index(site: Path) -> None:
+    """Pagefind, started as soon as every page it indexes is written: it indexes while the other pages are
+    written (it reads only the indexed pages' files: Registry.search_glob)."""
+    _state["indexing"] = subprocess.Popen(pagefind_command(str(site), registry().search_glob()))
+
+
+def finish_index(site: Path) -> None:
+    """Wait for Pagefind and make its index reproducible; while serving, leave it to finish in the background,
+    so that an edited page shows without waiting for search to know it."""
     if _state["serving"]:
-        _state["indexing"] = subprocess.Popen(pagefind_command(str(site), registry().search_glob()))
         return
-    subprocess.run(pagefind_command(str(site), registry().search_glob()), check=True)
+    if _state.pop("indexing").wait() != 0:
+        raise Abort("Pagefind a échoué : le site n'a pas été construit.")
     if not pagefind_stable.stabilise(site / "pagefind"):
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
 
@@ -270,7 +275,10 @@ def post_build(config: MkDocsConfig) -> None:
     (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts."""
     site = Path(config.site_dir)
     guard = _state.get("guard")
-    write_framed_pages(config)
+    writer, framed = page_writer(config), framed_entries()
+    writer.write_all([entry for entry in framed if entry.indexed])  # Pagefind's input: then it can start
+    start_index(site)
+    writer.write_all([entry for entry in framed if not entry.indexed])
     # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
     for path, content in _unless_unchanged("navigateur", _browser_files).items():
         write_file(site / path, content.encode("utf-8"))
@@ -280,7 +288,7 @@ def post_build(config: MkDocsConfig) -> None:
         (site / urls.COMMUNE_LOOKUP).symlink_to(cog.LOOKUP_FILES.resolve(), target_is_directory=True)
     else:
         shutil.copytree(cog.LOOKUP_FILES, site / urls.COMMUNE_LOOKUP, dirs_exist_ok=True)
-    index(site)
+    finish_index(site)
     if guard is not None:
         csp.write_headers(site, guard.script_hashes, embeddable=[f"/{root}*" for root in registry().embed_roots()])
         for problem in guard.blocked:
