@@ -1,17 +1,21 @@
 """The only MkDocs-specific code: load the data when the config is read, add the pages
 the registry lists and the data files, hand each template its view, index for search.
 
-Moving to another engine means rewriting this file and ``site.py`` only: which pages
-exist, their URLs, templates and views all come from ``aides.registry``.
+Moving to another engine means rewriting this file, ``mkdocs_pages.py`` (the generated pages out
+of the navigation, written from their frame) and ``site.py`` only: which pages exist, their URLs,
+templates and views all come from ``aides.registry``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -53,7 +57,8 @@ def framed_entries() -> list[PageEntry]:
 def load(config: MkDocsConfig) -> None:
     """Validate every data file before anything is written; stop with the full list of errors."""
     try:
-        catalogue = load_catalogue()
+        with timed("chargement"):
+            catalogue = load_catalogue()
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         raise Abort(f"{len(errors.errors)} erreur(s) dans les données : le site n'a pas été construit.") from None
@@ -272,24 +277,45 @@ def _browser_files() -> dict[str, str]:
 
 def post_build(config: MkDocsConfig) -> None:
     """Write the framed pages, the catalogue's filter files and the Atom feeds, index the built site with Pagefind
-    (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts."""
+    (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts.
+    Each step is timed (``AIDES_MESURES``: the file the durations go to, for the benchmark)."""
     site = Path(config.site_dir)
     guard = _state.get("guard")
     writer, framed = page_writer(config), framed_entries()
-    writer.write_all([entry for entry in framed if entry.indexed])  # Pagefind's input: then it can start
+    with timed("pages_indexees"):
+        writer.write_all([entry for entry in framed if entry.indexed])  # Pagefind's input: then it can start
     start_index(site)
-    writer.write_all([entry for entry in framed if not entry.indexed])
-    # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
-    for path, content in _unless_unchanged("navigateur", _browser_files).items():
-        write_file(site / path, content.encode("utf-8"))
+    with timed("autres_pages"):
+        writer.write_all([entry for entry in framed if not entry.indexed])
+    with timed("fichiers_navigateur"):  # 10,000 small files: written directly, not as MkDocs files (cheaper)
+        for path, content in _unless_unchanged("navigateur", _browser_files).items():
+            write_file(site / path, content.encode("utf-8"))
     # The commune lookup files, fetched by a page only when someone searches a commune (a link while serving).
     if _state["serving"]:
         (site / urls.COMMUNE_LOOKUP).parent.mkdir(parents=True, exist_ok=True)
         (site / urls.COMMUNE_LOOKUP).symlink_to(cog.LOOKUP_FILES.resolve(), target_is_directory=True)
     else:
         shutil.copytree(cog.LOOKUP_FILES, site / urls.COMMUNE_LOOKUP, dirs_exist_ok=True)
-    finish_index(site)
+    with timed("attente_pagefind"):
+        finish_index(site)
     if guard is not None:
-        csp.write_headers(site, guard.script_hashes, embeddable=[f"/{root}*" for root in registry().embed_roots()])
+        with timed("en_tetes"):
+            csp.write_headers(site, guard.script_hashes, embeddable=[f"/{root}*" for root in registry().embed_roots()])
         for problem in guard.blocked:
             print(f"Attention : la politique de sécurité bloquera {problem}", file=sys.stderr)
+    _report_timings()
+
+
+@contextlib.contextmanager
+def timed(step: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        _state.setdefault("timings", {})[step] = round(time.perf_counter() - start, 3)
+
+
+def _report_timings() -> None:
+    target = os.environ.get("AIDES_MESURES")
+    if target:
+        Path(target).write_text(json.dumps(_state.pop("timings", {}), indent=1), encoding="utf-8")

@@ -7,7 +7,6 @@ makes is opened in Chromium and every QR code is read back with zxing-cpp."""
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import io
 import json
@@ -21,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 import zxingcpp
-from aides import facets, qr, urls
+from aides import facets, urls
 from aides.headers import headers_for, parse
 from aides.loading import load_catalogue
 from aides.pageviews import PageViews
@@ -461,7 +460,7 @@ def test_large_region_sheet_shows_a_few_aids_per_public_by_the_stated_rule(large
         assert group.autres == len(listed) - len(group.aides) > 0
     html = (site / urls.region_sheet(PACA) / "index.html").read_text(encoding="utf-8")
     assert len(sheet_aid_ids(html)) == sheet.imprimees == len(publics) * PER_GROUP < sheet.nombre
-    assert html.count('class="qr"') == len(publics) + 1  # one code per public, one for the whole région
+    assert html.count("data-qr-adresse=") == len(publics) + 1  # one code per public, one for the whole région
 
 
 def test_large_region_sheet_sends_to_each_public_list(browser: Any, large_server: str) -> None:
@@ -499,25 +498,6 @@ def test_large_region_sheet_prints_on_few_pages_and_passes_axe(browser: Any, lar
         assert "au plus 3 par public principal, les plus locales d'abord" in text.replace("\n", " ")
         page.emulate_media(media="screen")
         assert axe_violations(page) == []
-
-
-def test_each_sheet_address_is_drawn_once_per_build(large_region: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    """segno runs at most once per address and process, a handful per sheet, never for an aid page."""
-    views = PageViews(load_catalogue(large_region[0], today=TODAY), CANONICAL)
-    drawn: collections.Counter[str] = collections.Counter()
-    symbol = qr._symbol
-    monkeypatch.setattr(qr, "_symbol", lambda url: drawn.update([url]) or symbol(url))
-    qr.drawing.cache_clear()
-    regions = views.sheet_regions()
-    for _ in range(2):  # the registry may ask twice (page and its search data): still once
-        sheets = [views.region_sheet(region.code) for region in regions]
-    for aide_id in views.cat.aides:
-        views.aide(aide_id)
-    assert set(drawn.values()) == {1}
-    assert (
-        len(drawn) == sum(len(sheet.groupes) + 1 for sheet in sheets) <= len(regions) * (len(views.cat.referentiels.publics) + 1)
-    )
-    assert all(address.startswith(CANONICAL + urls.CATALOGUE + "?region=") for address in drawn)
 
 
 def test_partner_page_text_is_french_typography(site: Path) -> None:

@@ -30,7 +30,6 @@ from .history import History, aides_history
 from .labels import APPROXIMATIONS, PERIODICITIES, STATUS_NOTICES, STATUSES
 from .listing import ENDED, Listing
 from .models import Archive, Chiffre, Montant, SourceRef, Valeur
-from .qr import qr_svg
 from .reference import ModelDoc, field_reference
 from .sheets import PER_GROUP, GroupChoice, SheetChoices
 
@@ -364,7 +363,7 @@ class SheetList:
     url: str  # urls.CATALOGUE, for the `url` filter
     requete: str  # its query (urls.catalogue_query), written after it
     url_canonique: str
-    qr_svg: str  # qr.py: safe markup, its title escaped
+    qr_titre: str  # the accessible name of its QR code, drawn in the browser (pages/impression.js)
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,7 +393,6 @@ class RegionSheetView:
 
 # Ended, suspended and exhausted schemes, apart in the static list (listing.ENDED).
 ENDED_HEADING = "Dispositifs terminés ou fermés"
-SHEET_QR_SIZE = "25mm"  # 0.5 mm a module for a version 6 address (/aides/?region=…&public=…): read by any phone
 BLANK_CARD = AidCard(id="", url="", titre="", resume="", publics=[], types=[], territoire="", statut="", avis="")
 
 
@@ -770,7 +768,7 @@ class PageViews:
         """A filtered catalogue with its QR code: one per address and process (qr.drawing), a handful per sheet."""
         query = urls.catalogue_query(filters)
         address = f"{self.base_url}{urls.CATALOGUE}?{query}"
-        return SheetList(urls.CATALOGUE, query, address, qr_svg(address, f"{title}{fmt.NBSP}: {address}", size=SHEET_QR_SIZE))
+        return SheetList(urls.CATALOGUE, query, address, f"{title}{fmt.NBSP}: {address}")
 
     # --- files the browser fetches ----------------------------------------------------
 
