@@ -37,6 +37,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 from mkdocs_pages import PageWriter, sources_version, write_file
+from serve_errors import ErrorPage
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 # AIDES_SANS_CADRES=1: every generated page goes through MkDocs' own page loop, as before frames
@@ -170,15 +171,28 @@ def page_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     context["entree"] = entry
     context["vue"] = registry().view(entry) if entry else None
     context["commun"] = registry().views.site
-    context["tete"] = _render(entry.tete, context) if entry else Markup("")
+    context["tete"] = _render(entry.tete, context, page) if entry else Markup("")
     if entry is not None and entry.generated:
         context["cadre"] = entry.cadre
-        context["corps"] = _render(entry.template, context)
+        context["corps"] = _render(entry.template, context, page)
     return context
 
 
-def _render(template: str, context: dict[str, Any]) -> Markup:
-    return Markup(_state["env"].get_template(template).render(context))
+def _render(template: str, context: dict[str, Any], page: Page) -> Markup:
+    text = _state["env"].get_template(template).render(context)
+    if isinstance(text, ErrorPage):  # `mkdocs serve`, a template failed: the page is the error page
+        _state.setdefault("error_pages", {})[page.file.dest_uri] = text
+    return Markup(text)
+
+
+def error_page(page: Page) -> str | None:
+    """While serving, the error page that replaces a page whose body or head failed to render."""
+    return _state.get("error_pages", {}).pop(page.file.dest_uri, None)
+
+
+def page_output(output: str, page: Page) -> str:
+    """A page MkDocs rendered: the error page when its body failed; under the policy when building."""
+    return error_page(page) or protect(output, page.file.dest_uri)
 
 
 def sitemap_context(context: dict[str, Any]) -> dict[str, Any]:
@@ -210,7 +224,7 @@ def page_writer(config: MkDocsConfig) -> PageWriter:
     if _state["serving"]:
         version = sources_version(config, OVERRIDES, [cat.today.isoformat(), history.revision(data_dir() / "aides")])
     return PageWriter(
-        registry(), config, _state["env"], _state["nav"], _state["doc_files"], page_context, _state["guard"], version
+        registry(), config, _state["env"], _state["nav"], _state["doc_files"], page_context, error_page, _state["guard"], version
     )
 
 

@@ -51,9 +51,10 @@ class PageWriter:
     nav: Navigation
     doc_files: list[File]
     page_context: Callable[[dict[str, Any], Page], dict[str, Any]]  # the adapter's, as for MkDocs' own pages
+    error_page: Callable[[Page], str | None]  # while serving, the error page that replaces a page that failed
     guard: csp.SiteGuard | None  # None while serving: no policy then
     version: str = ""  # while serving: what every page depends on besides its data (templates, settings, day, history)
-    frames: dict[tuple[str, str], Frame] = field(default_factory=dict)
+    frames: dict[tuple[str, str], Frame | str] = field(default_factory=dict)  # str: the error page of a frame that failed
 
     @property
     def serving(self) -> bool:
@@ -84,24 +85,33 @@ class PageWriter:
     def _render(self, entry: PageEntry) -> tuple[Page, bytes]:
         page = _page(entry, self.config)
         context = self.page_context(get_context(self.nav, self.doc_files, self.config, page), page)
+        failed = self.error_page(page)
+        if failed is not None:
+            return page, failed.encode("utf-8")
         key = frame_key(entry.url, entry.cadre)
         if key not in self.frames:
             self.frames[key] = self._frame(context, page)
+        frame = self.frames[key]
+        if isinstance(frame, str):
+            return page, frame.encode("utf-8")
         own = {"tete": context["tete"], "corps": context["corps"]}
-        text = self.frames[key].fill({"titre": page.meta["title"], "adresse": page.canonical_url, **own})
+        text = frame.fill({"titre": page.meta["title"], "adresse": page.canonical_url, **own})
         # Only the frame goes under the policy, once, unless the page's own lines add an inline script.
         # Inline handlers could only come from our templates (editor text is escaped): a test reads them all.
         if self.guard is not None and csp.inline_script_hashes(own["tete"] + own["corps"]):
             text = self.guard.protect(text, page.file.dest_uri)
         return page, text.encode("utf-8", errors="xmlcharrefreplace")
 
-    def _frame(self, context: dict[str, Any], page: Page) -> Frame:
-        """The page's template rendered with a marker in place of everything that differs from page to page."""
+    def _frame(self, context: dict[str, Any], page: Page) -> Frame | str:
+        """The page's template rendered with a marker in place of everything that differs from page to page;
+        while serving, the error page that came instead when the frame's templates fail (serve_errors.py)."""
         values = {"titre": page.meta["title"], "adresse": page.canonical_url}
         page.meta["title"], page.canonical_url = marker("titre"), marker("adresse")
         try:
             frame_context = {**context, "tete": Markup(marker("tete")), "corps": Markup(marker("corps"))}
             text = self.env.get_template(GENERATED_TEMPLATE).render(frame_context)
+            if self.serving and marker("corps") not in text:
+                return text
             return Frame.cut(self.guard.protect(text, page.file.dest_uri) if self.guard is not None else text)
         finally:
             page.meta["title"], page.canonical_url = values["titre"], values["adresse"]
