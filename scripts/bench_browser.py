@@ -140,7 +140,9 @@ def _header_search(page: Any) -> None:
 
 def _filter_change(page: Any) -> None:
     page.check("#filtre-public-jeunes")
-    page.wait_for_function("document.querySelector('#resultats').textContent.includes('correspond')")
+    # A function, not an expression: the site's Content-Security-Policy (no 'unsafe-eval') refuses
+    # the eval() Playwright needs for a string predicate.
+    page.wait_for_function("() => document.querySelector('#resultats').textContent.includes('correspond')")
 
 
 def folder_kb(path: Path, pattern: str = "*") -> float:
