@@ -4,8 +4,9 @@
 
 Starts ``mkdocs serve`` on N synthetic aids, waits for the first build, then, three times, changes one
 aid's title in its YAML file and times the interval from the save to the moment the served page shows
-the new title (polled every 20 ms over HTTP, as a browser reloading would get it). Also times the same
-for a full ``mkdocs build`` of the data, for the ratio the budget asks (preview ≤ a quarter of a build).
+the new title (polled every 20 ms over HTTP, as a browser reloading would get it): the median and the
+slowest. Run alone, it also times a full ``mkdocs build`` of the data, for the ratio the budget asks
+(preview ≤ 2 s and ≤ a quarter of a build); ``make bench`` gives it its own build's time.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ import urllib.request
 from pathlib import Path
 
 import yaml
-from bench import EPOCH, ROOT, WORK, make_data
+from bench_data import ROOT, make_data
 
-BUDGET_S = 2.0
+WORK = ROOT / "bench-data"
+EPOCH = "1795305600"  # 2026-11-22, the build's « today », as in the tests
 
 
 def _free_port() -> int:
@@ -96,11 +98,11 @@ def measure_build(data: Path) -> float:
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     WORK.mkdir(exist_ok=True)
-    data = make_data(count)
+    data = make_data(count, WORK)
     figures = measure_preview(data)
     figures["build_s"] = round(measure_build(data), 1)
     figures["preview_to_build"] = round(figures["preview_s"] / figures["build_s"], 2)
-    print(json.dumps({"aides": count, **figures, "budget_s": BUDGET_S}, ensure_ascii=False))
+    print(json.dumps({"aides": count, **figures}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -337,7 +337,7 @@ class OutilsView:
     """/pour-les-partenaires/: working examples and the link builder (pages/outils.js)."""
 
     aides: list[AidChoice]  # every aid, current ones first, for the builder's list
-    exemple: AidChoice  # the aid the examples link to
+    exemple: AidChoice | None  # the aid the examples link to (none in a catalogue without aids)
     sections: dict[str, str]  # section anchors of an aid page (URL contract) → label
     filtres: FilterPanel
     questions: list[QuestionField]  # the questionnaire's questions, for prefilled answers
@@ -702,7 +702,7 @@ class PageViews:
         return OutilsView(
             aides=choices,
             # An aid with every section of the URL contract (#montant is there only when it has amounts).
-            exemple=next((c for c in choices if self.cat.aides[c.id].montant and not c.termine), choices[0]),
+            exemple=next((c for c in choices if self.cat.aides[c.id].montant and not c.termine), next(iter(choices), None)),
             sections=dict(urls.AID_SECTIONS),
             filtres=panel,
             questions=questionnaire.questions,

@@ -62,8 +62,8 @@ class Builder {
     const fixed = [...this.form.querySelectorAll("input[name=fixe]:checked")].map((box) => box.value);
     return {
       cible: target,
-      aide: this.form.querySelector("[data-aide]").value,
-      section: this.form.querySelector("[data-section]").value,
+      aide: this.form.querySelector("[data-aide]")?.value ?? "", // no aid list in a catalogue without aids
+      section: this.form.querySelector("[data-section]")?.value ?? "",
       query: writeQuery(state, this.groups),
       fragment: target === "catalogue" ? "" : toFragment(this.answers(), this.data.questions),
       fixe: fixed,
