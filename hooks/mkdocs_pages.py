@@ -12,10 +12,6 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
-import os
-import pickle
-import sys
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,6 +20,7 @@ from typing import Any
 from aides import csp
 from aides.formatting import typography
 from aides.frames import Frame, frame_key, marker
+from aides.parallel import in_processes, processes
 from aides.registry import GENERATED_TEMPLATE, PageEntry, Registry
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
@@ -36,11 +33,6 @@ from mkdocs.structure.pages import Page
 PARALLEL_FROM = 400
 # `mkdocs serve` only: each framed page of the previous build, with what it was made from.
 _previous_pages: dict[str, tuple[tuple[str, str], bytes]] = {}
-
-
-def processes() -> int:
-    """``AIDES_PROCESSUS`` when set, else the cores this process may use."""
-    return int(os.environ.get("AIDES_PROCESSUS") or len(os.sched_getaffinity(0)))
 
 
 @dataclass
@@ -117,43 +109,19 @@ class PageWriter:
             page.meta["title"], page.canonical_url = values["titre"], values["adresse"]
 
     def _write_in_parallel(self, entries: list[PageEntry], workers: int) -> None:
-        """The pages shared out, a view's pages together, between this process and ``workers - 1`` forked ones;
-        each forked process sends back what its pages need of the policy."""
+        """The pages shared out, a view's pages together, between this process and forked ones (parallel.py);
+        each sends back what its pages need of the policy."""
         groups = [list(group) for _, group in itertools.groupby(entries, key=self.registry.view_identity)]
         shares = [[entry for group in groups[index::workers] for entry in group] for index in range(workers)]
-        children = [self._fork(share) for share in shares[1:]]
-        self.write(shares[0])
-        for pid, pipe in children:
-            with os.fdopen(pipe, "rb") as reading:
-                result = pickle.loads(reading.read() or pickle.dumps(None))
-            _, status = os.waitpid(pid, 0)
-            if result is None or status != 0:
-                raise RuntimeError("un des processus qui écrivent les pages a échoué (voir son erreur plus haut)")
-            if self.guard is not None:
-                self.guard.script_hashes |= result.script_hashes
-                self.guard.blocked.extend(result.blocked)
+        for guard in in_processes(self._write_share, shares):
+            if self.guard is not None and guard is not None:
+                self.guard.script_hashes |= guard.script_hashes
+                self.guard.blocked.extend(guard.blocked)
 
-    def _fork(self, share: list[PageEntry]) -> tuple[int, int]:
-        reading, writing = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid:
-            os.close(writing)
-            return pid, reading
-        os.close(reading)
-        status, result = 1, None
-        try:
-            own = replace(self, guard=csp.SiteGuard(), frames={})
-            own.write(share)
-            status, result = 0, own.guard
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            with os.fdopen(writing, "wb") as pipe:
-                pipe.write(pickle.dumps(result))
-            sys.stderr.flush()
-            os._exit(status)
+    def _write_share(self, share: list[PageEntry]) -> csp.SiteGuard | None:
+        own = replace(self, guard=csp.SiteGuard() if self.guard is not None else None, frames={})
+        own.write(share)
+        return own.guard
 
 
 def _page(entry: PageEntry, config: MkDocsConfig) -> Page:
