@@ -57,7 +57,7 @@ from .conditions import GROUPS, Node, questions_of
 from .fields import Fields, QuestionField
 from .formatting import euros, typography
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}
 PLACE_KEYS = ("question", "texte", "lieux", "zones", "departements_de")  # a territoire node, in this order
 FIRST_QUESTION = "profil"  # who the person is: an individual, a social landlord, an association...
