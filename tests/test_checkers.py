@@ -159,10 +159,9 @@ def test_aid_page_checker_asks_only_the_aids_questions(site: Path, catalogue: An
     assert 'data-lieux="departements"' in select
     assert re.findall(r'<option value="([^"]*)"', select) == ["", "nsp"]
     assert "Choisissez dans la liste" in select and "Bouches-du-Rhône" not in html
-    # One state slot per node, in the tree's pre-order.
-    slots = html.count("data-etat>")
-    nodes = 1 + len(data["conditions"]["enfants"])
-    assert slots == nodes
+    # « Condition par condition » is not in the page twice: the script copies the Conditions section's tree.
+    assert '<div class="conditions conditions--etats" data-etats></div>' in html
+    assert html.count("data-arbre-conditions") == 1 and "data-etat>" not in html
     assert set(questions_of(data["conditions"])) <= {q["id"] for q in data["questions"]}
 
 

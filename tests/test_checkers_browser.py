@@ -484,6 +484,26 @@ def test_visale_checker_with_a_prefilled_link(page: Any) -> None:
     assert page.is_checked("#verif-statut-salarie")
 
 
+def test_checker_states_follow_the_conditions_tree(page: Any, catalogue: Any) -> None:
+    """« Condition par condition » copies the Conditions section: one state per node, in the tree's pre-order."""
+    page.goto(page.base + f"aides/{VISALE}/#age=25")
+    page.wait_for_selector("[data-checker]:not([hidden])")
+    labels = page.eval_on_selector_all(
+        "[data-etats] .critere, [data-etats] .critere-groupe", "ls => ls.map((l) => l.textContent.trim())"
+    )
+
+    def preorder(node: dict[str, Any]) -> list[str]:
+        return [node["texte"], *(text for child in node.get("enfants", []) for text in preorder(child))]
+
+    assert labels == preorder(catalogue.rules[VISALE])
+    slots = page.eval_on_selector_all(
+        "[data-etats] [data-etat]", "slots => slots.map((s) => s.previousElementSibling.textContent.trim())"
+    )
+    assert slots == labels
+    assert page.locator("[data-etats] .critere-note").count() == 0  # the state says it instead
+    assert page.locator("[data-arbre-conditions] [data-etat]").count() == 0  # the section itself is unchanged
+
+
 def test_dalo_checker_uses_the_departement(page: Any) -> None:
     page.goto(page.base + f"aides/{DALO}/#profil=particulier&departement=93&statut=salarie&decision_dalo=oui")
     page.wait_for_selector("[data-checker]:not([hidden])")

@@ -43,6 +43,24 @@ function state(node, value, answers, sourceOf) {
   return [unknown ? `inconnue${NBSP}: vous ne savez pas` : "sans réponse", null];
 }
 
+/**
+ * « Condition par condition »: a copy of the Conditions section's tree (rendered once, above the checker), with
+ * an empty state slot after each node. Document order is the tree's pre-order, as `preorder` lists the nodes.
+ */
+function stateSlots(box) {
+  const tree = document.querySelector("[data-arbre-conditions]").cloneNode(true);
+  for (const note of tree.querySelectorAll(".critere-note")) note.remove(); // its state says « à vérifier avec l'organisme »
+  for (const label of tree.querySelectorAll(".critere, .critere-groupe")) {
+    const slot = document.createElement("span");
+    slot.className = "etat";
+    slot.dataset.etat = "";
+    label.after(" ", slot);
+  }
+  const list = box.querySelector("[data-etats]");
+  list.replaceChildren(...tree.childNodes);
+  return [...list.querySelectorAll("[data-etat]")];
+}
+
 const ICONS = { true: "✓", false: "✗", null: "?" };
 const CLASSES = { true: "etat--oui", false: "etat--non", null: "etat--inconnu" };
 
@@ -61,7 +79,7 @@ async function start(box) {
   const regions = new Set(Object.values(places.region_of));
   const extra = Object.fromEntries(derived.map((q) => [q.id, (value) => regions.has(value)]));
   const nodes = preorder(conditions);
-  const slots = [...box.querySelectorAll("[data-etat]")];
+  const slots = stateSlots(box);
   const showContacts = aidContacts(document.querySelector("[data-contacts-aide]"));
   const [communeId, communeField] = communeOf(fieldsets);
   let answers = {};
