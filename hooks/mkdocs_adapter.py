@@ -118,6 +118,8 @@ def configure_templates(env: Any, files: Files) -> None:
     env.autoescape = lambda name: name in own_templates
     env.undefined = StrictViewUndefined
     env.globals["fieldset"] = _fieldsets(env)
+    # tojson writes « é » rather than « \u00e9 », without spaces: smaller pages, still safe in HTML (< > & ' stay escaped).
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
 
 
 class _CompiledTemplates(BytecodeCache):

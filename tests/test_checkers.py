@@ -5,6 +5,8 @@
   ended schemes are left out.
 - The pages: fieldsets with « Je ne sais pas » on every question, the form hidden
   until JavaScript shows it, an explanation and links to the conditions without it.
+- ``assets/lieux.json``: the places tables and territorial lists, once per build, that
+  no page carries (its lists come empty, marked ``data-lieux``).
 - A rule change that changes an example's outcome fails the build, with file:line.
 
 The browser side is in ``test_checkers_browser.py``.
@@ -20,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides import freshness
-from aides.checkers import NodeTable, amount_zones, decode_nodes, questionnaire_data
-from aides.conditions import questions_of
+from aides import freshness, urls
+from aides.checkers import NodeTable, amount_zones, decode_nodes, places_file, questionnaire_data
+from aides.conditions import normalise, questions_of
+from aides.fields import Fields
 from aides.formatting import typography
 from aides.loading import load_catalogue
 from conftest import EPOCH, ROOT, run_build
@@ -150,11 +153,15 @@ def test_aid_page_checker_asks_only_the_aids_questions(site: Path, catalogue: An
     assert "data-sans-js" in html and 'href="#conditions"' in html
     data = json.loads(re.search(r"data-checker-donnees>(.*?)</script>", html, re.S).group(1))
     assert data["conditions"] == catalogue.rules["relogement-prioritaires-dalo-ile-de-france"]
-    assert data["places"]["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
-    # One state slot per node, in the tree's pre-order.
-    slots = html.count("data-etat>")
-    nodes = 1 + len(data["conditions"]["enfants"])
-    assert slots == nodes
+    # The places tables and the département list are in the shared file, not in the page.
+    assert data["lieux"] == urls.PLACES_FILE and "places" not in data
+    select = re.search(r"<select[^>]*>.*?</select>", found["departement"], re.S).group(0)
+    assert 'data-lieux="departements"' in select
+    assert re.findall(r'<option value="([^"]*)"', select) == ["", "nsp"]
+    assert "Choisissez dans la liste" in select and "Bouches-du-Rhône" not in html
+    # « Condition par condition » is not in the page twice: the script copies the Conditions section's tree.
+    assert '<div class="conditions conditions--etats" data-etats></div>' in html
+    assert html.count("data-arbre-conditions") == 1 and "data-etat>" not in html
     assert set(questions_of(data["conditions"])) <= {q["id"] for q in data["questions"]}
 
 
@@ -198,7 +205,72 @@ def test_the_questionnaire_asks_the_commune_last_when_contacts_depend_on_it(site
         re.search(r"<script type=\"application/json\" data-questionnaire-donnees>(.*?)</script>", html, re.S).group(1)
     )
     assert data["lieu_contacts"] == "commune"
-    assert data["epci_noms"]["248300543"] == "Métropole Toulon-Provence-Méditerranée"
+    assert data["lieux"] == urls.PLACES_FILE and "places" not in data and "epci_noms" not in data
+    departement = re.search(r"<select[^>]*>.*?</select>", fieldsets(html)["departement"], re.S).group(0)
+    assert re.findall(r'<option value="([^"]*)"', departement) == ["", "nsp"]
+
+
+def test_javascript_derives_places_from_the_built_file_as_python_does(site: Path, catalogue: Any) -> None:
+    """The browser derives the région and the EPCI from the shared file exactly as Python does from the catalogue."""
+    lib = ROOT / "overrides" / "assets" / "js" / "lib"
+    cases = [
+        {"commune": "83137"},  # Toulon: département 83, région 93, its métropole
+        {"commune": "13055"},  # Marseille
+        {"commune": "2A004"},  # Ajaccio
+        {"commune": "01033"},  # an EPCI the data does not name: « autre »
+        {"commune": "nsp", "departement": "93"},  # Seine-Saint-Denis: Île-de-France
+        {"departement": "974"},
+        {"region": "11"},
+    ]
+    questions = [
+        {"id": qid, "type": q.type.value, **({"deduite_de": q.deduite_de} if q.deduite_de else {})}
+        for qid, q in catalogue.questions.items()
+    ]
+    script = (
+        'import { readFileSync } from "node:fs";\n'
+        f'import {{ normalise }} from "{(lib / "eligibility.js").as_uri()}";\n'
+        f'import {{ placeTables }} from "{(lib / "places.js").as_uri()}";\n'
+        'const places = placeTables(JSON.parse(readFileSync(process.argv[1], "utf8")));\n'
+        "const { questions, cases } = JSON.parse(process.argv[2]);\n"
+        "process.stdout.write(JSON.stringify(cases.map((answers) => normalise(answers, questions, places))));\n"
+    )
+    run = subprocess.run(
+        [
+            node(),
+            "--input-type=module",
+            "-e",
+            script,
+            str(site / urls.PLACES_FILE),
+            json.dumps({"questions": questions, "cases": cases}),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    expected = [normalise(answers, catalogue.questions, catalogue.places) for answers in cases]
+    assert json.loads(run.stdout) == expected
+    assert expected[0]["region"] == "93" and expected[0]["epci"] == "248300543" and expected[4]["region"] == "11"
+
+
+def test_places_file_is_written_once_with_tables_and_lists(site: Path, catalogue: Any) -> None:
+    """One file for every page and every person: what deriving a place needs, the territorial lists, the EPCI names."""
+    written = json.loads((site / urls.PLACES_FILE).read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(places_file(catalogue, Fields(catalogue))))
+    assert written["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
+    assert written["region_of"] == catalogue.places["region_of"] and written["epci_of"] == catalogue.places["epci_of"]
+    assert written["epci_of"]["83137"] == "248300543"  # Toulon, in the EPCI the data names
+    departements = dict(written["choix"]["departements"])
+    assert (
+        len(departements) == 101 and departements["13"] == "13 – Bouches-du-Rhône" and departements["2A"] == "2A – Corse-du-Sud"
+    )
+    assert dict(written["choix"]["regions"])["93"] == "Provence-Alpes-Côte d'Azur"
+    assert dict(written["choix"]["epci"])["248300543"] == "Métropole Toulon-Provence-Méditerranée"
+    # The shared file is the only copy: no page repeats the département list or the tables.
+    for page in ("aides/visale", "aides/relogement-prioritaires-dalo-ile-de-france", "eligibilite", "integrer/eligibilite"):
+        html = read(site, page)
+        assert "Alpes-de-Haute-Provence" not in html and '"region_of"' not in html, page
 
 
 def test_no_ordinary_space_before_french_punctuation_in_checker_text(site: Path) -> None:

@@ -4,12 +4,23 @@ Two checkers run on the compiled rule trees (``conditions.py``), evaluated in th
 browser by ``overrides/assets/js/lib/eligibility.js``:
 
 - "Suis-je concerné ?" on each aid page (``overrides/partials/checker.html``):
-  the aid's own questions; its tree, and what normalising answers needs, are
-  embedded in the page (``Checkers.checker``).
+  the aid's own questions; its tree, and the ids and types of the questions that
+  normalising answers needs, are embedded in the page (``Checkers.checker``).
 - The questionnaire of ``/eligibilite/`` (``overrides/eligibilite.html``): the
   questions of every current aid, one at a time; the rules of every current aid
   are downloaded from one compact file, ``assets/questionnaire.json``
   (``questionnaire_data``).
+
+Both fetch the shared places file, ``assets/lieux.json`` (``places_file``), when their
+questions derive a place or list territories: the tables that derive answers (région of
+each département, EPCI of the communes of the EPCI the data names), the options of the
+territorial lists (a page renders them empty, marked ``data-lieux``) and the EPCI names.
+Written once per build, the same for everyone (no answer in the request), cached by the
+browser from one page to the next: no aid page carries it::
+
+    {"region_of": {"13": "93", …}, "epci_of": {"83137": "248300543", …},
+     "choix": {"departements": [["01", "01 – Ain"], …], "regions": [["84", "Auvergne-Rhône-Alpes"], …],
+               "epci": [["248300543", "Métropole Toulon-Provence-Méditerranée"], …]}}
 
 The questionnaire file is an internal format (``/donnees/eligibilite.json`` is
 the stable export for reuse). It stays small at 10,000 aids because every
@@ -54,7 +65,7 @@ from . import freshness, territory, urls
 from .cards import BLANK_CONTACT, Cards, ContactCard, Link
 from .catalogue import Catalogue
 from .conditions import GROUPS, Node, questions_of
-from .fields import Fields, QuestionField
+from .fields import SHARED_CHOICES, Fields, QuestionField
 from .formatting import euros, typography
 
 FORMAT_VERSION = 2
@@ -126,9 +137,11 @@ def amount_zones(catalogue: Catalogue, aide_id: str) -> list[dict[str, Any]]:
     return found
 
 
-def epci_names(catalogue: Catalogue) -> dict[str, str]:
-    """The names of the EPCI the data names, by SIREN: « à Toulon (Métropole Toulon-Provence-Méditerranée) »."""
-    return {siren: catalogue.territoires.epci[siren].nom for siren in catalogue.epci_used}
+def places_file(catalogue: Catalogue, fields: Fields) -> dict[str, Any]:
+    """The content of the shared places file, ``urls.PLACES_FILE`` (see the module docstring). The EPCI
+    list also names the person's EPCI next to an amount: « à Toulon (Métropole Toulon-Provence-Méditerranée) »."""
+    choices = fields.shared_choices()
+    return {**catalogue.places, "choix": {source: [list(pair) for pair in choices[source]] for source in SHARED_CHOICES}}
 
 
 def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict[str, Any]:
@@ -240,21 +253,18 @@ class Checkers:
         used = questions_of(tree) + self.where_to_go([aide_id])
         asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
         known = self.derived_from(list(dict.fromkeys([*asked, *used])))
+        fields = [self.fields.field(qid) for qid in asked]
         data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
-        if any(self.cat.questions[qid].deduite_de for qid in known):
-            data["places"] = self.cat.places
         avis = freshness.notice(self.cat, self.cat.aides[aide_id])
         if avis:
             data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/freshness.js)
         zones = amount_zones(self.cat, aide_id)
         if zones:
-            data["zones"] = zones
-            data["epci_noms"] = epci_names(self.cat)
-        return CheckerView(
-            termine=not self.cat.is_offered(self.cat.aides[aide_id]),
-            questions=[self.fields.field(qid) for qid in asked],
-            donnees=data,
-        )
+            data["zones"] = zones  # shown with the name of the person's EPCI, from the places file
+        # Deriving a place, filling a territorial list, naming an EPCI: the shared places file.
+        if zones or any(field.lieux for field in fields) or any(self.cat.questions[qid].deduite_de for qid in known):
+            data["lieux"] = urls.PLACES_FILE
+        return CheckerView(termine=not self.cat.is_offered(self.cat.aides[aide_id]), questions=fields, donnees=data)
 
     def questionnaire(self) -> QuestionnaireView:
         current = self.cat.current_aids
@@ -272,9 +282,8 @@ class Checkers:
             questions=[self.fields.field(qid) for qid in asked],
             donnees={
                 "questions": self.question_meta([*asked, *derived]),
-                "places": self.cat.places,
+                "lieux": urls.PLACES_FILE,  # places tables, territorial lists and EPCI names (places_file)
                 "premiere": FIRST_QUESTION,
-                "epci_noms": epci_names(self.cat),
                 "lieu_contacts": where[0] if where else None,  # asked last, to pick the person's contacts
             },
             fichier=urls.QUESTIONNAIRE_RULES,

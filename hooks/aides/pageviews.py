@@ -22,7 +22,7 @@ from . import formatting as fmt
 from . import freshness, territory, urls
 from .cards import BLANK_CONTACT, AidCard, Cards, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from .catalogue import Catalogue
-from .checkers import Checkers, CheckerView, QuestionnaireView
+from .checkers import Checkers, CheckerView, QuestionnaireView, places_file
 from .conditions import Node
 from .facets import ALL_PAGES_TERM, DEFAULT_STATUS, KIND_CHOICES, Departement, Facet, Facets, FacetValue, sort_key
 from .fields import Fields, QuestionField
@@ -706,7 +706,11 @@ class PageViews:
             sections=dict(urls.AID_SECTIONS),
             filtres=panel,
             questions=questionnaire.questions,
-            donnees={"questions": questionnaire.donnees["questions"], "vocabulaire": panel.vocabulaire},
+            donnees={
+                "questions": questionnaire.donnees["questions"],
+                "lieux": questionnaire.donnees["lieux"],  # the territorial lists are filled from it (lib/places.js)
+                "vocabulaire": panel.vocabulaire,
+            },
             adresses={
                 "aide": urls.PATTERNS["aide"],
                 "integrer_aide": urls.PATTERNS["integrer_aide"],
@@ -773,8 +777,12 @@ class PageViews:
     # --- files the browser fetches ----------------------------------------------------
 
     def browser_files(self) -> dict[str, str]:
-        """The /aides/ filter index and one small card per aid, fetched by the catalogue's script."""
-        files = {urls.CATALOGUE_INDEX: _compact_json(self.facets.catalogue_index(self.listing.ids))}
+        """The /aides/ filter index and one small card per aid, fetched by the catalogue's script; the
+        places tables and territorial lists, fetched by the checkers (checkers.places_file)."""
+        files = {
+            urls.CATALOGUE_INDEX: _compact_json(self.facets.catalogue_index(self.listing.ids)),
+            urls.PLACES_FILE: _compact_json(places_file(self.cat, self.fields)),
+        }
         for aide_id in self.cat.aides:
             files[urls.aid_card(aide_id)] = _compact_json(self.cards.aid(aide_id).browser_card())
         return files

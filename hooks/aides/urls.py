@@ -36,6 +36,9 @@ REVIEW = "donnees/revue.json"
 CATALOGUE_INDEX = "aides/catalogue.json"  # the /aides/ filter index (facets.catalogue_index)
 COMMUNE_LOOKUP = "assets/communes/"  # copy of referentiel/territoires/recherche/ (lib/communes.js)
 QUESTIONNAIRE_RULES = "assets/questionnaire.json"  # the /eligibilite/ rules (checkers.questionnaire_data)
+# The places tables and territorial choice lists, the same for every page and every person: fetched by the
+# checkers (lib/places.js) instead of being in each page (checkers.places_file).
+PLACES_FILE = "assets/lieux.json"
 
 # Patterns with an {id} placeholder, for the browser: a page ships those it needs
 # (a data attribute), so no script rebuilds an address by hand.
