@@ -37,7 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
-from mkdocs_pages import PageWriter, sources_version, write_file
+from mkdocs_pages import Outputs, PageWriter, keep_folders, sources_version
 from serve_errors import ErrorPage
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
@@ -80,6 +80,8 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         if entry is not None and not entry.nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     framed = set(map(id, framed_entries()))
+    if _state["serving"]:
+        keep_folders(Path(config.site_dir), {entry.url.split("/")[0] for entry in framed_entries()})
     for entry in pages.generated:
         if id(entry) in framed:
             continue
@@ -202,10 +204,8 @@ def sitemap_context(context: dict[str, Any]) -> dict[str, Any]:
     """The framed pages are not MkDocs pages: list them in sitemap.xml as MkDocs lists its own."""
     config = context["config"]
     base = config.site_url or ""
-    extra = [
-        _SitemapFile(urljoin(base if base.endswith("/") else base + "/", entry.url), "/" + entry.url)
-        for entry in framed_entries()
-    ]
+    base, day = (base if base.endswith("/") else base + "/"), get_build_date()
+    extra = [_SitemapFile(urljoin(base, entry.url), "/" + entry.url, day) for entry in framed_entries()]
     context["pages"] = [*context["pages"], *extra]
     return context
 
@@ -213,11 +213,10 @@ def sitemap_context(context: dict[str, Any]) -> dict[str, Any]:
 class _SitemapFile:
     """What MkDocs' sitemap.xml template reads of a file: ``file.page``'s address and date."""
 
-    def __init__(self, canonical_url: str, abs_url: str) -> None:
+    def __init__(self, canonical_url: str, abs_url: str, update_date: str) -> None:
         self.page = self
         self.is_link = False
-        self.canonical_url, self.abs_url = canonical_url, abs_url
-        self.update_date = get_build_date()
+        self.canonical_url, self.abs_url, self.update_date = canonical_url, abs_url, update_date
 
 
 def page_writer(config: MkDocsConfig) -> PageWriter:
@@ -226,9 +225,8 @@ def page_writer(config: MkDocsConfig) -> PageWriter:
     version = ""
     if _state["serving"]:
         version = sources_version(config, OVERRIDES, [cat.today.isoformat(), history.revision(data_dir() / "aides")])
-    return PageWriter(
-        registry(), config, _state["env"], _state["nav"], _state["doc_files"], page_context, error_page, _state["guard"], version
-    )
+    views = (_state["nav"], _state["doc_files"], page_context, error_page)
+    return PageWriter(registry(), config, _state["env"], *views, _state["guard"], _state["outputs"], version)
 
 
 def page_template(page: Page) -> None:
@@ -302,6 +300,7 @@ def post_build(config: MkDocsConfig) -> None:
     Each step is timed (``AIDES_MESURES``: the file the durations go to, for the benchmark)."""
     site = Path(config.site_dir)
     guard = _state.get("guard")
+    outputs = _state["outputs"] = Outputs(site, _state["serving"])
     writer, framed = page_writer(config), framed_entries()
     with timed("pages_indexees"):
         writer.write_all([entry for entry in framed if entry.indexed])  # Pagefind's input: then it can start
@@ -310,7 +309,8 @@ def post_build(config: MkDocsConfig) -> None:
         writer.write_all([entry for entry in framed if not entry.indexed])
     with timed("fichiers_navigateur"):  # 10,000 small files: written directly, not as MkDocs files (cheaper)
         for path, content in _unless_unchanged("navigateur", _browser_files).items():
-            write_file(site / path, content.encode("utf-8"))
+            outputs.write(path, content.encode("utf-8"))
+        outputs.finish()
     # The commune lookup files, fetched by a page only when someone searches a commune (a link while serving).
     if _state["serving"]:
         (site / urls.COMMUNE_LOOKUP).parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """The generated pages out of the navigation (aids, their embeddable views, partners, agreements…): written
 outside MkDocs' page loop, each from its frame (``aides.frames``), by as many processes as the machine has
-cores; while serving, a page whose inputs did not change is written again as the previous build made it.
+cores; while serving, only the pages whose inputs changed are made again (``Outputs``).
 
 MkDocs-specific, like ``mkdocs_adapter`` (which hands each page its context): a page here gets exactly the
 context and template MkDocs would give it (``AIDES_SANS_CADRES=1`` sends them through MkDocs instead, and a
@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from aides import csp
 from aides.formatting import typography
@@ -31,8 +31,62 @@ from mkdocs.structure.pages import Page
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM = 400
-# `mkdocs serve` only: each framed page of the previous build, with what it was made from.
-_previous_pages: dict[str, tuple[tuple[str, str], bytes]] = {}
+# While serving, the hidden folder of the site where the generated pages' folders live between builds.
+KEPT = ".apercu"
+
+
+class Outputs:
+    """The files a build writes itself (generated pages, the browser's files), by path from the site's root.
+
+    A build writes each one. While serving, the folders of the generated pages are links into a hidden folder
+    of the site (``keep_folders``), which MkDocs does not empty at each build (it leaves hidden entries, and
+    links to folders, alone): a file is written again only when its bytes change, a page is made again only
+    when what it is made from changes, and a file no longer made is removed.
+    """
+
+    # Serving: by site folder, each file written and its digest, each page and what it was made from.
+    _digests: ClassVar[dict[Path, dict[str, str]]] = {}
+    _inputs: ClassVar[dict[Path, dict[str, Any]]] = {}
+
+    def __init__(self, site: Path, serving: bool) -> None:
+        self.site, self.serving = site, serving
+        self.made: set[str] = set()
+
+    def write(self, path: str, data: bytes) -> None:
+        digest = hashlib.sha1(data).hexdigest() if self.serving else ""
+        self.made.add(path)
+        target = self.site / path
+        if self.serving and self._digests.setdefault(self.site, {}).get(path) == digest and target.exists():
+            return
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        if self.serving:
+            self._digests[self.site][path] = digest
+
+    def unchanged(self, path: str, made_from: Any) -> bool:
+        """Serving: the page at ``path`` is the previous build's, made from the same inputs (and still there)."""
+        known = self._inputs.setdefault(self.site, {})
+        if self.serving and known.get(path) == made_from and (self.site / path).exists():
+            self.made.add(path)
+            return True
+        known[path] = made_from
+        return False
+
+    def finish(self) -> None:
+        """Serving: remove what the previous build made and this one did not (a removed aid's pages)."""
+        for path in set(self._digests.get(self.site, {})) - self.made if self.serving else ():
+            (self.site / path).unlink(missing_ok=True)
+            del self._digests[self.site][path]
+
+
+def keep_folders(site: Path, folders: set[str]) -> None:
+    """Serving: each folder of generated pages is a link into the site's hidden folder (see Outputs)."""
+    for name in sorted(folders):
+        kept, link = site / KEPT / name, site / name
+        kept.mkdir(parents=True, exist_ok=True)
+        if not link.is_symlink():
+            link.symlink_to(Path(KEPT) / name, target_is_directory=True)
 
 
 @dataclass
@@ -45,6 +99,7 @@ class PageWriter:
     page_context: Callable[[dict[str, Any], Page], dict[str, Any]]  # the adapter's, as for MkDocs' own pages
     error_page: Callable[[Page], str | None]  # while serving, the error page that replaces a page that failed
     guard: csp.SiteGuard | None  # None while serving: no policy then
+    outputs: Outputs
     version: str = ""  # while serving: what every page depends on besides its data (templates, settings, day, history)
     frames: dict[tuple[str, str], Frame | str] = field(default_factory=dict)  # str: the error page of a frame that failed
 
@@ -62,17 +117,12 @@ class PageWriter:
             self._write_in_parallel(entries, workers)
 
     def write(self, entries: list[PageEntry]) -> None:
-        site = Path(self.config.site_dir)
         for entry in entries:
-            made_from = (self.version, self.registry.inputs(entry))
-            previous = _previous_pages.get(entry.path)
-            if self.serving and previous is not None and previous[0] == made_from:
-                write_file(site / (entry.url + "index.html"), previous[1])
+            path = entry.url + "index.html"
+            if self.outputs.unchanged(path, (self.version, self.registry.inputs(entry))):
                 continue
             page, output = self._render(entry)
-            write_file(site / page.file.dest_uri, output)
-            if self.serving:
-                _previous_pages[entry.path] = (made_from, output)
+            self.outputs.write(page.file.dest_uri, output)
 
     def _render(self, entry: PageEntry) -> tuple[Page, bytes]:
         page = _page(entry, self.config)
@@ -119,6 +169,7 @@ class PageWriter:
                 self.guard.blocked.extend(guard.blocked)
 
     def _write_share(self, share: list[PageEntry]) -> csp.SiteGuard | None:
+        # Not while serving (write_all): a forked process's Outputs would not remember what it wrote.
         own = replace(self, guard=csp.SiteGuard() if self.guard is not None else None, frames={})
         own.write(share)
         return own.guard
@@ -129,12 +180,6 @@ def _page(entry: PageEntry, config: MkDocsConfig) -> Page:
     page = Page(None, File.generated(config, entry.path, content=""), config)
     page.meta = {"template": GENERATED_TEMPLATE, "title": html.escape(typography(entry.title))}
     return page
-
-
-def write_file(target: Path, data: bytes) -> None:
-    if not target.parent.is_dir():
-        target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
 
 
 def sources_version(config: MkDocsConfig, overrides: Path, parts: list[Any]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -64,7 +65,9 @@ def _environment(data: Path) -> dict[str, str]:
 def measure_preview(data: Path, edits: int = 3) -> dict[str, float]:
     port = _free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=ROOT, env=_environment(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=_environment(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     aid = data / "aides" / "aide-fictive-1.yml"
     original = aid.read_text(encoding="utf-8")
     url = f"http://127.0.0.1:{port}/aides/aide-fictive-1/"
@@ -79,7 +82,7 @@ def measure_preview(data: Path, edits: int = 3) -> dict[str, float]:
             times.append(_wait_for(url, f"Aide fictive modifiée {edit}"))
     finally:
         aid.write_text(original, encoding="utf-8")
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the server and the Pagefind it may be running
         server.wait()
     return {
         "first_build_s": round(first, 1),
