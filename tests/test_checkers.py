@@ -50,19 +50,22 @@ def read(site: Path, page: str) -> str:
 def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue: Any) -> None:
     data = questionnaire_data(catalogue)
     nodes = decode_nodes(data["noeuds"], data["groupes"])
-    ids = [entry[0] for entry in data["aides"]]
+    columns = data["aides"]
+    ids = columns["id"]
     assert ENDED in catalogue.aides and catalogue.is_ended(catalogue.aides[ENDED])
     assert ENDED not in ids, "un dispositif terminé ne doit jamais être proposé"
     assert set(ids) == {aid for aid, aide in catalogue.aides.items() if not catalogue.is_ended(aide)}
     assert ids == catalogue.current_aids  # sorted by title
-    for aide_id, title, root, *contacts in data["aides"]:
-        assert nodes[root] == catalogue.rules[aide_id], aide_id
-        assert title == typography(catalogue.aides[aide_id].titre)
-        expected = list(catalogue.aides[aide_id].contacts)
-        assert [data["contacts"][index]["nom"] for index in (contacts[0] if contacts else [])] == [
-            catalogue.contacts[cid].nom for cid in expected
+    assert all(len(column) == len(ids) for name, column in columns.items() if name != "contacts")
+    for position, aide_id in enumerate(ids):
+        assert nodes[columns["noeud"][position]] == catalogue.rules[aide_id], aide_id
+        assert columns["titre"][position] == typography(catalogue.aides[aide_id].titre)
+        contacts = columns["contacts"].get(str(position), [])
+        assert [data["contacts"][index]["nom"] for index in contacts] == [
+            catalogue.contacts[cid].nom for cid in catalogue.aides[aide_id].contacts
         ]
-        notice = data["avis"][contacts[1]] if len(contacts) > 1 else ""
+        index = columns["avis"][position]
+        notice = data["avis"][index] if index is not None else ""
         assert notice == (freshness.notice(catalogue, catalogue.aides[aide_id]) or ""), aide_id
     assert len(data["avis"]) == len(set(data["avis"]))  # each notice stored once
 

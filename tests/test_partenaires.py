@@ -295,7 +295,7 @@ PERSONA = "profil=particulier&age=25&statut=etudiant&entree_logement=oui&locatai
 def print_summary(page: Any) -> Any:
     page.evaluate("window.print = () => { window.imprime = true; }")
     page.click("[data-imprimer-recapitulatif]")
-    assert page.evaluate("window.imprime") is True
+    page.wait_for_function("() => window.imprime === true")  # the QR library is loaded on demand first
     page.emulate_media(media="print")
     return page.locator(".recapitulatif-boite")
 

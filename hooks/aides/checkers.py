@@ -27,7 +27,7 @@ the stable export for reuse). It stays small at 10,000 aids because every
 distinct node is stored once and trees refer to nodes by index::
 
     {
-      "version": 2,
+      "version": 3,
       "groupes": {"toutes": "Remplir toutes ces conditions :", "une_de": "..."},
       "noeuds": [                       # children always come before their parents
         ["c", "profil", "parmi", ["particulier"], "Être un particulier"],   # critere
@@ -39,15 +39,18 @@ distinct node is stored once and trees refer to nodes by index::
       "contacts": [{"nom": ..., "territoire": "Provence-Alpes-Côte d'Azur et Corse",
                     "zones": ["r93", "r94"], "partenaire_url": "partenaires/x/", ...}],
       "avis": ["Information de 2017, non confirmée depuis : vérifiez auprès d'Action Logement."],
-      "aides": [["visale", "Visale, la garantie…", 12, [], 0], ["id", "titre", 40, [0]]],
+      "aides": {"id": ["visale", "autre"], "titre": ["Visale, la garantie…", "Autre aide"], "noeud": [12, 40],
+                "contacts": {"1": [0]}, "avis": [0, null]},
       "montants": {"id": [{"tableau": "Prêts PLUS et PLAI", "zone": "Métropoles…", "lieu": 7,
                            "montants": ["Prêt PLUS : 8 000 €", …]}]}
     }
 
-Each aid is ``[id, title, root node, contact indexes, notice index]`` (trailing empty
-ones left out); the notice (``freshness.notice``, stored once in ``avis``: thousands of aids
-share a few) says its information is old and unconfirmed: the browser then never shows it
-as possible (``lib/freshness.js``).
+The aids come in columns (a list per field, the n-th aid in the n-th place of each: one aid costs
+its id, its title and two numbers, not the brackets and separators of a record): id, title, root
+node, contact indexes (by position, only for the aids that have contacts) and notice index (null
+when none); the notice (``freshness.notice``, stored once in ``avis``: thousands of aids share a
+few) says its information is old and unconfirmed: the browser then never shows it as possible
+(``lib/freshness.js``).
 Its page's URL comes from the pattern the page ships. ``montants`` gives, for an aid whose
 amounts vary by place, each zone's row with its territory as a node (``amount_zones``). Only current
 aids are listed, sorted by title: an ended scheme is never offered as possible.
@@ -68,7 +71,7 @@ from .conditions import GROUPS, Node, questions_of
 from .fields import SHARED_CHOICES, Fields, QuestionField
 from .formatting import euros, typography
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}
 PLACE_KEYS = ("question", "texte", "lieux", "zones", "departements_de")  # a territoire node, in this order
 FIRST_QUESTION = "profil"  # who the person is: an individual, a social landlord, an association...
@@ -150,10 +153,10 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
     table = NodeTable()
     contacts: dict[str, int] = {}
     records: list[dict[str, Any]] = []
-    aides: list[list[Any]] = []
+    aides: dict[str, Any] = {"id": [], "titre": [], "noeud": [], "contacts": {}, "avis": []}
     amounts: dict[str, list[dict[str, Any]]] = {}
     notices: dict[str, int] = {}
-    for aide_id in catalogue.current_aids:
+    for position, aide_id in enumerate(catalogue.current_aids):
         aide = catalogue.aides[aide_id]
         refs = []
         for contact_id in aide.contacts:
@@ -161,13 +164,13 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
                 contacts[contact_id] = len(records)
                 records.append(cards.contact(contact_id).browser_record())
             refs.append(contacts[contact_id])
-        entry = [aide_id, typography(aide.titre), table.add(catalogue.rules[aide_id])]
+        aides["id"].append(aide_id)
+        aides["titre"].append(typography(aide.titre))
+        aides["noeud"].append(table.add(catalogue.rules[aide_id]))
+        if refs:
+            aides["contacts"][str(position)] = refs
         avis = freshness.notice(catalogue, aide)
-        if refs or avis:
-            entry.append(refs)
-        if avis:
-            entry.append(notices.setdefault(avis, len(notices)))
-        aides.append(entry)
+        aides["avis"].append(notices.setdefault(avis, len(notices)) if avis else None)
         zones = amount_zones(catalogue, aide_id)
         if zones:
             amounts[aide_id] = [{**zone, "lieu": table.add(zone["lieu"])} for zone in zones]

@@ -19,7 +19,7 @@ const toutes = (...enfants) => ({ type: "toutes", texte: groupes.toutes, enfants
 const uneDe = (...enfants) => ({ type: "une_de", texte: groupes.une_de, enfants });
 
 const file = {
-  version: 2,
+  version: 3,
   groupes,
   noeuds: [
     ["c", "profil", "parmi", ["particulier"], "Être un particulier"],
@@ -41,11 +41,14 @@ const file = {
     { nom: "Paca hors Toulon", zones: ["r93", "-c83137"] },
   ],
   avis: ["Information de 2017, non confirmée depuis : vérifiez auprès de l'organisme."],
-  aides: [
-    ["jeunes", "Aide aux jeunes", 5],
-    ["dalo", "Relogement DALO", 8, [0, 1, 2]],
-  ],
+  aides: { id: ["jeunes", "dalo"], titre: ["Aide aux jeunes", "Relogement DALO"], noeud: [5, 8], contacts: { 1: [0, 1, 2] }, avis: [null, null] },
 };
+
+/** The file with one more aid at the end of each column. */
+function withAid(id, titre, noeud, avis = null) {
+  const aides = file.aides;
+  return { ...file, aides: { ...aides, id: [...aides.id, id], titre: [...aides.titre, titre], noeud: [...aides.noeud, noeud], avis: [...aides.avis, avis] } };
+}
 
 describe("decodeQuestionnaire", () => {
   test("rebuilds the compiled trees", () => {
@@ -65,7 +68,7 @@ describe("decodeQuestionnaire", () => {
   });
 
   test("gives each aid its notice, stored once and named by index", () => {
-    const aides = decodeQuestionnaire({ ...file, aides: [...file.aides, ["ancienne", "Aide ancienne", 5, [], 0]] });
+    const aides = decodeQuestionnaire(withAid("ancienne", "Aide ancienne", 5, 0));
     assert.equal(aides[2].avis, file.avis[0]);
   });
 
@@ -75,7 +78,7 @@ describe("decodeQuestionnaire", () => {
   });
 
   test("refuses an unknown format", () => {
-    assert.throws(() => decodeQuestionnaire({ ...file, version: 1 }));
+    assert.throws(() => decodeQuestionnaire({ ...file, version: 2 }));
   });
 });
 
@@ -181,7 +184,7 @@ describe("explain", () => {
 
 describe("evaluateAll", () => {
   test("gives every aid the outcome of its own tree, evaluating shared trees once", () => {
-    const aides = decodeQuestionnaire({ ...file, aides: [...file.aides, ["jeunes-bis", "Autre aide aux jeunes", 5]] });
+    const aides = decodeQuestionnaire(withAid("jeunes-bis", "Autre aide aux jeunes", 5));
     const questions = [{ id: "profil", type: "choix" }, { id: "age", type: "nombre" }];
     for (const answers of [{}, { profil: "particulier", age: 25 }, { profil: "association" }, { profil: "particulier", age: 40 }]) {
       const normalised = normalise(answers, questions, {});

@@ -211,11 +211,11 @@ async function start(box) {
   const nameFromUrl = () => {
     if (communeField && answers[communeId]) nameCommune(communeField, answers[communeId]).then(show);
   };
-  box.querySelector("[data-imprimer-recapitulatif]").addEventListener("click", () => {
+  box.querySelector("[data-imprimer-recapitulatif]").addEventListener("click", async () => {
     fromForm();
     show();
     toUrl();
-    printRecap(summary());
+    printRecap(await summary());
   });
   window.addEventListener("hashchange", () => {
     if (fromUrl()) {

@@ -332,7 +332,7 @@ class Questionnaire {
   }
 
   /** The answers and results as shown, on paper (lib/recap.js): nothing leaves the page. */
-  printSummary() {
+  async printSummary() {
     const answers = [...this.root.querySelectorAll("[data-reponses] dt")].map((term) => [
       term.textContent,
       term.nextElementSibling.querySelector(".reponse").textContent,
@@ -347,7 +347,7 @@ class Questionnaire {
       group.append(title, list);
       return group;
     });
-    printRecap(buildRecap(this.root, { title: `Mon récapitulatif${NBSP}: aides au logement`, answers, results, url: location.href }));
+    printRecap(await buildRecap(this.root, { title: `Mon récapitulatif${NBSP}: aides au logement`, answers, results, url: location.href }));
   }
 
   announce(outcomes, answers) {
