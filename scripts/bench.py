@@ -97,7 +97,8 @@ def cost_figures(costs: BuildCosts, empty: BuildCosts, basis: str = "wall") -> d
         "build_active_s": round(costs.full.active, 1),
         "build_cpu_s": round(costs.full.cpu, 1),
         "peak_mb": round(costs.full.peak_mb),
-        **{f"etape_{name}_s": round(seconds, 1) for name, seconds in costs.steps.items()},
+        # Each step of the build, as it reports itself: seconds, and peak memory once done (…_memoire_mo).
+        **{f"etape_{name}{'' if name.endswith('_mo') else '_s'}": round(value, 1) for name, value in costs.steps.items()},
         "baseline_s": round(costs.baseline.wall, 1),
         "baseline_active_s": round(costs.baseline.active, 1),
         "baseline_peak_mb": round(costs.baseline.peak_mb),
