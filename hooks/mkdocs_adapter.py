@@ -9,6 +9,7 @@ templates and views all come from ``aides.registry``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import resource
@@ -65,6 +66,11 @@ def load(config: MkDocsConfig) -> None:
         print(errors.report(), file=sys.stderr)
         raise Abort(f"{len(errors.errors)} erreur(s) dans les données : le site n'a pas été construit.") from None
     _state["registry"] = Registry(catalogue, config.site_url or "/")
+    if not _state["serving"]:
+        # The data lives as long as the build: the garbage collector need not walk its million objects again
+        # at each collection while pages are rendered (nor touch them in the forked processes: parallel.py).
+        # Not while serving: a frozen catalogue would stay after the next save's reload.
+        gc.freeze()
     gone = public_urls.problems(data_dir(), registry().public_urls())
     if gone:
         print("\n".join(gone), file=sys.stderr)

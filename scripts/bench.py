@@ -30,7 +30,7 @@ from typing import Any
 from bench_browser import CHROMIUM, measure_search
 from bench_checker import measure_checker
 from bench_communes import build_cost, measure_communes
-from bench_data import ROOT, SAMPLE_AID, make_baseline, make_data, markdown_like
+from bench_data import ROOT, SAMPLE_AID, empty_bin, make_baseline, make_data, markdown_like, set_aside
 from bench_measure import Run, measure
 from bench_preview import measure_preview
 from budgets import report
@@ -68,6 +68,7 @@ def build_costs(
         "AIDES_MESURES": str(steps),
         **(env or {}),
     }
+    set_aside(site)  # the build would delete it while timed
     full = measure([sys.executable, "scripts/build.py", str(site)], env, cwd=ROOT)
     baseline_dir = make_baseline(count, markdown_like(site / SAMPLE_AID) if count else "", work)
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(baseline_dir / "site")]
@@ -175,6 +176,7 @@ def main() -> None:
     WORK.mkdir(exist_ok=True)
     empty, _ = build_costs(0)
     results = [bench(count, empty) for count in sizes]
+    empty_bin(WORK)
     (WORK / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print(report(results))
     print(f"\nTous les chiffres : {(WORK / 'results.json').relative_to(ROOT)}")

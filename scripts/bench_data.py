@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -58,11 +59,26 @@ def synthetic_aid(index: int, source: str) -> dict:
     }
 
 
+BIN = ".corbeille"  # earlier outputs wait here, under the work folder, until every figure is taken
+
+
+def set_aside(path: Path) -> None:
+    """Move an earlier output out of the way instead of deleting it: deleting tens of thousands of
+    files just before writing as many keeps the file system busy for a while (ext4 scans its recently
+    deleted inodes), and the next timed build would pay for it. ``empty_bin`` deletes them at the end."""
+    if path.exists():
+        (path.parent / BIN).mkdir(exist_ok=True)
+        path.rename(path.parent / BIN / f"{path.name}-{time.monotonic_ns()}")
+
+
+def empty_bin(work: Path) -> None:
+    shutil.rmtree(work / BIN, ignore_errors=True)
+
+
 def make_data(count: int, work: Path) -> Path:
     """A data directory with ``count`` synthetic aids (none of the real ones, no agreement)."""
     target = work / f"data-{count}"
-    if target.exists():
-        shutil.rmtree(target)
+    set_aside(target)
     shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("aides"))
     (target / "aides").mkdir()
     (target / "conventions").mkdir(exist_ok=True)
@@ -118,8 +134,7 @@ def make_baseline(count: int, body: str, work: Path) -> Path:
     """N plain Markdown pages carrying the same visible text as an aid page, built by
     MkDocs + Material with the site's theme and nav but without hooks."""
     target = work / f"baseline-{count}"
-    if target.exists():
-        shutil.rmtree(target)
+    set_aside(target)
     docs = target / "docs" / "aides"
     docs.mkdir(parents=True)
     (target / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")

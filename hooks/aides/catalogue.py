@@ -33,7 +33,7 @@ def _digest(parts: object) -> str:
 OFFERED_STATUSES = ("en_cours", "a_confirmer")
 
 
-@dataclass
+@dataclass(eq=False)  # a data set is itself: compared and hashed by identity (caches keyed by catalogue)
 class Catalogue:
     aides: dict[str, Aide]
     partenaires: dict[str, Partenaire]
