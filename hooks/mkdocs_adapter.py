@@ -22,11 +22,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from aides import cog, csp, feeds, history, pagefind_stable, public_urls, urls
-from aides.errors import DataErrors
-from aides.exports import data_files
-from aides.loading import data_dir, load_catalogue
+from aides.data.errors import DataErrors
+from aides.data.loading import data_dir, load_catalogue
+from aides.model import cog
+from aides.publishing import csp, feeds, pagefind_stable
+from aides.publishing.exports import data_files
 from aides.registry import PageEntry, Registry
+from aides.site import urls
+from aides.trust import history, public_urls
 from jinja2 import BytecodeCache, Undefined
 from jinja2.bccache import Bucket
 from jinja2.exceptions import UndefinedError

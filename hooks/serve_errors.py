@@ -7,7 +7,7 @@ by itself as soon as a rebuild succeeds. A page whose template fails renders the
 for that template. ``mkdocs build`` (``make build``) is untouched: it still stops on the
 first error and leaves the previous site in place.
 
-The page's data comes from the engine-independent ``aides.error_page``.
+The page's data comes from the engine-independent ``aides.preview.error_page``.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from aides import urls
-from aides.error_page import ErrorPageView, data_error_page, template_error_page
-from aides.errors import DataErrors, warnings_report
-from aides.loading import data_dir
+from aides.data.errors import DataErrors, warnings_report
+from aides.data.loading import data_dir
+from aides.preview.error_page import ErrorPageView, data_error_page, template_error_page
+from aides.site import urls
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel

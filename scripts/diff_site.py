@@ -35,9 +35,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from aides.conditions import normalise, outcome  # noqa: E402
-from aides.errors import DataErrors, DataWarning  # noqa: E402
-from aides.loading import data_dir, load_with_warnings  # noqa: E402
+from aides.data.errors import DataErrors, DataWarning  # noqa: E402
+from aides.data.loading import data_dir, load_with_warnings  # noqa: E402
+from aides.model.conditions import normalise, outcome  # noqa: E402
 
 PERSONAS = ROOT / "scripts" / "personas.yml"
 MAX_LINES = 20  # diff lines shown per page

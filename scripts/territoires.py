@@ -6,7 +6,7 @@ versions into a temporary folder; everything else reads the committed files.
     PYTHONPATH=hooks python scripts/territoires.py [--date AAAA-MM-JJ]
 
 Writes:
-- referentiel/territoires/territoires.json: the build-time reference (read by hooks/aides/cog.py);
+- referentiel/territoires/territoires.json: the build-time reference (read by hooks/aides/model/cog.py);
 - referentiel/territoires/recherche/: the browser lookup files (read by overrides/assets/js/lib/communes.js);
 - referentiel/territoires/README.md: source, versions, licence, date, counts and shard sizes.
 """
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from aides.cog import Referentiel, name_keys
+from aides.model.cog import Referentiel, name_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "referentiel" / "territoires"

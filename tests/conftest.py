@@ -135,7 +135,7 @@ class HeadersHandler(_QuietHandler):
     rules: ClassVar[list[tuple[str, dict[str, str]]]] = []
 
     def end_headers(self) -> None:
-        from aides.headers import headers_for
+        from aides.publishing.headers import headers_for
 
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         for name, value in headers_for(self.rules, path).items():
@@ -146,7 +146,7 @@ class HeadersHandler(_QuietHandler):
 @pytest.fixture(scope="session")
 def headers_server(site: Path) -> Iterator[str]:
     """The built site on its own origin, with the rules of its ``_headers`` applied."""
-    from aides.headers import parse
+    from aides.publishing.headers import parse
 
     handler = type("SiteHeaders", (HeadersHandler,), {"rules": parse((site / "_headers").read_text(encoding="utf-8"))})
     httpd, url = serve_directory(site, handler)

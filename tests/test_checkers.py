@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides import freshness, urls
-from aides.checkers import NodeTable, amount_zones, decode_nodes, places_file, questionnaire_data
-from aides.conditions import normalise, questions_of
-from aides.fields import Fields
-from aides.formatting import typography
-from aides.loading import load_catalogue
+from aides.data.loading import load_catalogue
+from aides.model.conditions import normalise, questions_of
+from aides.model.formatting import typography
+from aides.site import urls
+from aides.site.checkers import NodeTable, amount_zones, decode_nodes, places_file, questionnaire_data
+from aides.site.fields import Fields
+from aides.trust import freshness
 from conftest import EPOCH, ROOT, run_build
 from test_eligibility_twins import node
 

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
-from aides.conditions import normalise, outcome
-from aides.loading import load_catalogue
+from aides.data.loading import load_catalogue
+from aides.model.conditions import normalise, outcome
 from conftest import EPOCH, _local, axe_violations, local_page
 
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()  # 2026-11-22

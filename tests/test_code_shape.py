@@ -17,22 +17,38 @@ CORE = ROOT / "hooks" / "aides"
 OVERRIDES = ROOT / "overrides"
 
 
+# Each sub-package of ``aides`` and what it may import (its docstring says the same, in words). The
+# package's own modules (``registry``, ``__main__``) sit on top and may import everything.
+LAYERS = {
+    "model": set(),
+    "data": {"model"},
+    "trust": {"model", "data"},
+    "site": {"model", "data", "trust"},
+    "publishing": {"model", "data", "trust", "site"},
+    "preview": {"model", "data"},
+}
+
+
+def _module(path: Path) -> str:
+    """``aides.site.cards`` for hooks/aides/site/cards.py."""
+    return ".".join(path.relative_to(CORE.parent).with_suffix("").parts).removesuffix(".__init__")
+
+
 def _imports(path: Path) -> set[str]:
-    """The modules of the ``aides`` package that a module imports (relative or absolute)."""
+    """The modules of the ``aides`` package that a module imports, by dotted name."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom):
-            if node.level == 1 and node.module:
-                found.add(node.module.split(".")[0])
-            elif node.level == 1:
-                found.update(alias.name for alias in node.names)
-            elif node.module and node.module.startswith("aides."):
-                found.add(node.module.split(".")[1])
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "aides":
+            assert node.level == 0, f"{path.name} : import relatif, écrire « from aides.… import »"
+            found.update(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES else node.module for alias in node.names)
     return found
 
 
+MODULES = {_module(path) for path in CORE.rglob("*.py")}
+
+
 def test_the_core_has_no_import_cycle() -> None:
-    graph = {path.stem: _imports(path) & {p.stem for p in CORE.glob("*.py")} for path in CORE.glob("*.py")}
+    graph = {_module(path): _imports(path) & MODULES for path in CORE.rglob("*.py")}
     done: set[str] = set()
 
     def visit(module: str, path: list[str]) -> None:
@@ -47,8 +63,26 @@ def test_the_core_has_no_import_cycle() -> None:
         visit(module, [])
 
 
+def test_each_sub_package_imports_only_the_layers_below_it() -> None:
+    """The model never imports the site or publishing; the site never imports publishing; and so on."""
+    assert {path.parent.name for path in CORE.glob("*/__init__.py")} == set(LAYERS)
+    for path in CORE.glob("*/*.py"):
+        layer = path.parent.name
+        for imported in _imports(path):
+            other = imported.split(".")[1]
+            if other != layer:
+                assert other in LAYERS[layer], f"{_module(path)} importe {imported} : {layer} ne peut importer que {sorted(LAYERS[layer])}"
+
+
+def test_each_sub_package_says_what_it_owns_and_may_import() -> None:
+    for path in CORE.glob("*/__init__.py"):
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        allowed = LAYERS[path.parent.name]
+        assert ("Imports nothing else" in doc) if not allowed else all(f"``{name}``" in doc.split("May import")[-1] for name in allowed), path
+
+
 def test_the_core_never_imports_the_engine() -> None:
-    for path in CORE.glob("*.py"):
+    for path in CORE.rglob("*.py"):
         assert not re.search(r"^\s*(from|import) mkdocs", path.read_text(encoding="utf-8"), re.M), path.name
 
 

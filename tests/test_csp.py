@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides import csp
+from aides.publishing import csp
 from conftest import local_page
 
 PAGE = """<!doctype html>

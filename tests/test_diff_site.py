@@ -55,7 +55,7 @@ def test_compare_exports_names_records_by_id(tmp_path: Path) -> None:
 
 
 def test_personas_use_known_questions() -> None:
-    from aides.loading import load_catalogue
+    from aides.data.loading import load_catalogue
 
     catalogue = load_catalogue()
     for persona in diff_site.load_personas():

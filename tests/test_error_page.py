@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aides.error_page import data_error_page, quote, template_error_page
-from aides.errors import DataError, DataWarning
+from aides.data.errors import DataError, DataWarning
+from aides.preview.error_page import data_error_page, quote, template_error_page
 
 NBSP = "\u00a0"
 LINES = {

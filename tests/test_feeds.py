@@ -6,8 +6,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from aides.feeds import ATOM, SITE_FEED, aide_feed, aide_feed_path, feed_files, site_feed
-from aides.history import Change, History
+from aides.publishing.feeds import ATOM, SITE_FEED, aide_feed, aide_feed_path, feed_files, site_feed
+from aides.trust.history import Change, History
 
 NS = {"a": ATOM}
 BASE = "https://aides.exemple.fr/"

@@ -15,10 +15,10 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from aides import freshness, public_urls
-from aides.loading import load_catalogue
+from aides.data.loading import load_catalogue
 from aides.registry import Registry
-from aides.review import NO_END, OLD_SOURCE, REVIEW_PAST, review
+from aides.trust import freshness, public_urls
+from aides.trust.review import NO_END, OLD_SOURCE, REVIEW_PAST, review
 from conftest import DATA, EPOCH, ROOT, local_page, run_build
 
 EPOCH_2025 = "1763769600"  # 2025-11-22, the date of the issue's « done when »
@@ -77,7 +77,7 @@ def test_every_current_seed_aid_is_old_unconfirmed_information(epoch: str) -> No
 
 
 def test_a_confirmation_within_the_review_period_removes_the_notice(catalogue: Any) -> None:
-    from aides.models import Confirmation
+    from aides.model.models import Confirmation
 
     aide = catalogue.aides["visale"]
     confirmed = aide.model_copy(update={"confirmation": Confirmation(date=TODAY, par="Action Logement", moyen="courriel")})

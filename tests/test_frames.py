@@ -1,4 +1,4 @@
-"""Pages written from their frame (hooks/aides/frames.py) are the pages MkDocs itself renders, byte for byte.
+"""Pages written from their frame (hooks/aides/publishing/frames.py) are the pages MkDocs itself renders, byte for byte.
 
 The same data is built twice, with frames and with every generated page through MkDocs' own page loop
 (``AIDES_SANS_CADRES=1``): every file of both sites must be identical. The data has what could tell them
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from aides.frames import Frame, frame_key, marker
+from aides.publishing.frames import Frame, frame_key, marker
 from conftest import DATA, run_build
 
 pytestmark = pytest.mark.build

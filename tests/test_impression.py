@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import zxingcpp
-from aides.loading import load_catalogue
+from aides.data.loading import load_catalogue
 from conftest import DATA, EPOCH, local_page
 from PIL import Image
 from pypdf import PdfReader
@@ -57,7 +57,7 @@ def print_page(browser: Any, server: str, request: pytest.FixtureRequest) -> Ite
 @pytest.fixture(scope="module")
 def titles() -> dict[str, str]:
     """Each aid's title as its page writes it (typography applied), for the code's accessible name."""
-    from aides.cards import Cards
+    from aides.site.cards import Cards
 
     cards = Cards(load_catalogue(DATA, today=TODAY))
     return {aide_id: cards.aid(aide_id).titre for aide_id in AIDES}

@@ -14,12 +14,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from aides import listing as listing_module
-from aides import territory
-from aides.facets import ALL_PAGES_TERM, FACETS, Facets
-from aides.listing import Listing
-from aides.loading import load_catalogue
+from aides.data.loading import load_catalogue
+from aides.model import territory
 from aides.registry import Registry
+from aides.site import listing as listing_module
+from aides.site.facets import ALL_PAGES_TERM, FACETS, Facets
+from aides.site.listing import Listing
 from conftest import DATA, EPOCH, axe_violations
 
 NATIONAL = [
@@ -483,7 +483,7 @@ def test_header_search_panel_passes_axe(page: Any) -> None:
 
 
 def test_pagefind_filter_files_are_rewritten_in_a_fixed_order(site: Path) -> None:
-    from aides import pagefind_stable
+    from aides.publishing import pagefind_stable
 
     bundle = site / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -498,7 +498,7 @@ def test_pagefind_filter_files_are_rewritten_in_a_fixed_order(site: Path) -> Non
 def test_an_unexpected_pagefind_format_is_left_untouched(tmp_path: Path) -> None:
     import gzip
 
-    from aides import pagefind_stable
+    from aides.publishing import pagefind_stable
 
     (tmp_path / "pagefind-entry.json").write_text('{"languages":{"fr":{"hash":"fr_1"}}}', encoding="utf-8")
     (tmp_path / "pagefind.fr_1.pf_meta").write_bytes(gzip.compress(b"pagefind_dcd\xa1\x01\x02"))  # a CBOR map

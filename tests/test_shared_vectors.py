@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides import facets
-from aides.question_types import QUESTION_TYPES
+from aides.model.question_types import QUESTION_TYPES
+from aides.site import facets
 from conftest import ROOT
 
 VECTORS = ROOT / "tests" / "vectors"
@@ -59,7 +59,7 @@ def test_the_built_index_decodes_to_each_aids_own_filters(site: Path) -> None:
     """The real catalogue index, read by the Python twin, gives back every aid's filter values."""
     import datetime as dt
 
-    from aides.loading import load_catalogue
+    from aides.data.loading import load_catalogue
     from conftest import DATA, EPOCH
 
     catalogue = load_catalogue(DATA, today=dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date())
@@ -79,7 +79,7 @@ FRESHNESS = json.loads((VECTORS / "freshness.json").read_text(encoding="utf-8"))
 @pytest.mark.parametrize("case", FRESHNESS["cas"], ids=lambda case: case["titre"])
 def test_freshness_vectors(case: dict[str, Any]) -> None:
     """The notice of old, unconfirmed information is a layer on the rules' outcome, never « eligible »."""
-    from aides.freshness import with_notice
+    from aides.trust.freshness import with_notice
 
     before = json.loads(json.dumps(case["resultat"]))
     assert with_notice(case["resultat"], case["avis"]) == case["attendu"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides import cog
+from aides.model import cog
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "referentiel" / "territoires"

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from aides.errors import DataError, DataErrors
-from aides.loading import load_catalogue
+from aides.data.errors import DataError, DataErrors
+from aides.data.loading import load_catalogue
 from conftest import DATA, EPOCH, ROOT, run_build
 
 CORPUS = ROOT / "tests" / "corpus"

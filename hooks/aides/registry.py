@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from . import urls
-from .catalogue import Catalogue
-from .exports import open_data_paths
-from .facets import sort_key
-from .formatting import typography
-from .pageviews import PageViews
+from aides.model.catalogue import Catalogue
+from aides.model.formatting import typography
+from aides.publishing.exports import open_data_paths
+from aides.site import urls
+from aides.site.facets import sort_key
+from aides.site.pageviews import PageViews
 
 # What a search result is (the ``rubrique`` filter of partials/pagefind-rubrique.html).
 Rubrique = str | None

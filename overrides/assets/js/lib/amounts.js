@@ -1,4 +1,4 @@
-// The amounts of the person's zone, for an aid whose amounts vary by place (hooks/aides/checkers.py
+// The amounts of the person's zone, for an aid whose amounts vary by place (hooks/aides/site/checkers.py
 // amount_zones: each zone's row with its territory as a rule node). Both checkers show them: the
 // per-aid one (pages/checker.js) and the questionnaire's results (pages/questionnaire.js).
 // « Prêts PLUS et PLAI : pour une opération à Toulon (Métropole Toulon-Provence-Méditerranée)

@@ -1,5 +1,5 @@
 // The catalogue's own filter index (aides/catalogue.json, see Facets.catalogue_index in
-// hooks/aides/facets.py): every aid's filter values, in the order of the static list.
+// hooks/aides/site/facets.py): every aid's filter values, in the order of the static list.
 // Pagefind does the full-text search; for « every aid matching these boxes » and the counts
 // beside each box, plain loops over this index take milliseconds where Pagefind needs a
 // second or two per query at 10,000 aids.

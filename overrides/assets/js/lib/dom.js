@@ -22,7 +22,7 @@ export function element(tag, className, text) {
 
 /**
  * The site's addresses for a page's element: `data-racine` (the site root, relative to the
- * page, written by the template) and URL patterns from the build (hooks/aides/urls.py),
+ * page, written by the template) and URL patterns from the build (hooks/aides/site/urls.py),
  * e.g. {"aide": "aides/{id}/"}. `url("aide", "visale")` → absolute URL of the aid page.
  */
 export function siteUrls(root, patterns) {
@@ -57,7 +57,7 @@ export function aidCard(root, url, card) {
   field(item, "resume").textContent = card.resume;
   field(item, "types").textContent = card.types;
   field(item, "territoire").textContent = card.territoire;
-  // Old, unconfirmed information (hooks/aides/freshness.py): the same notice as on the page.
+  // Old, unconfirmed information (hooks/aides/trust/freshness.py): the same notice as on the page.
   if (card.avis) field(item, "avis").textContent = card.avis;
   else field(item, "avis").remove();
   if (!ended) {

@@ -1,4 +1,4 @@
-// Eligibility evaluator: the browser twin of hooks/aides/conditions.py.
+// Eligibility evaluator: the browser twin of hooks/aides/model/conditions.py.
 //
 // The build compiles each aid's conditions into a JSON tree; this module answers
 // "is this person eligible?" in the browser with EXACTLY the Python semantics, so

@@ -1,7 +1,7 @@
 // The filter state of /aides/ and /recherche/: read from and written to the URL, shown in
 // the form, turned into Pagefind filters (lib/pagefind-filters.js, search page) or matched
 // against the catalogue's index (lib/catalogue-index.js). The state holds the data's own ids
-// (see hooks/aides/facets.py), so the URL a partner copies (?public=jeunes&region=11) *is*
+// (see hooks/aides/site/facets.py), so the URL a partner copies (?public=jeunes&region=11) *is*
 // the view, and reopens it.
 //
 // Within a group, values add up (jeunes OR salaries); groups narrow down (public AND region).

@@ -1,5 +1,5 @@
 // The kinds of question a checker can ask, described once for the browser: the twin of
-// hooks/aides/question_types.py, both checked against tests/vectors/question-types.json.
+// hooks/aides/model/question_types.py, both checked against tests/vectors/question-types.json.
 //
 // - widget: how the fieldset asks it (a macro of partials/checker-questions.html, and the
 //   reader/writer of lib/checker-form.js);

@@ -15,7 +15,7 @@ const NOTES = {
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 
 /**
- * assets/questionnaire.json (format: hooks/aides/checkers.py) → the current aids, each with
+ * assets/questionnaire.json (format: hooks/aides/site/checkers.py) → the current aids, each with
  * its compiled tree rebuilt as eligibility.js expects it. Every distinct node is built once
  * and shared between aids: evaluation never changes a node.
  */

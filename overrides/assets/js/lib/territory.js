@@ -1,4 +1,4 @@
-// Territories in the filters, encoded once (hooks/aides/territory.py): "f" for the whole of
+// Territories in the filters, encoded once (hooks/aides/model/territory.py): "f" for the whole of
 // France, "r<code>" for a whole région, "d<code>" for a département, "e<siren>" for an EPCI,
 // "c<code>" for a commune, "-e<siren>" / "-c<code>" for an exclusion (« sauf »). Checked on
 // both sides by tests/vectors/facets.json.
