@@ -48,8 +48,9 @@ lint: $(STAMP)
 test: $(STAMP) system-deps lint ## every test: data, builds, pages, JS twins, browser
 	$(PYTHON) -m pytest -q
 
-bench: $(STAMP) ## build time and memory for 1,000 and 10,000 synthetic aids
-	$(PYTHON) scripts/bench.py
+# make bench [TAILLES="1000 10000"]: every figure beside its budget (scripts/budgets.py), all in bench-data/results.json
+bench: $(STAMP) ## build time, memory, sizes and browser figures for 1,000 and 10,000 synthetic aids, against the budgets
+	$(PYTHON) scripts/bench.py $(TAILLES)
 
 schemas: $(STAMP) ## regenerate schemas/ from the models
 	$(PYTHON) -m aides schemas

@@ -1,47 +1,76 @@
 """The only MkDocs-specific code: load the data when the config is read, add the pages
 the registry lists and the data files, hand each template its view, index for search.
 
-Moving to another engine means rewriting this file and ``site.py`` only: which pages
-exist, their URLs, templates and views all come from ``aides.registry``.
+Moving to another engine means rewriting this file, ``mkdocs_pages.py`` (the generated pages out
+of the navigation, written from their frame) and ``site.py`` only: which pages exist, their URLs,
+templates and views all come from ``aides.registry``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
-from aides import cog, csp, feeds, pagefind_stable, public_urls, urls
+from aides import cog, csp, feeds, history, pagefind_stable, public_urls, urls
 from aides.errors import DataErrors
 from aides.exports import data_files
 from aides.loading import data_dir, load_catalogue
-from aides.registry import Registry
-from jinja2 import Undefined
+from aides.registry import PageEntry, Registry
+from jinja2 import BytecodeCache, Undefined
+from jinja2.bccache import Bucket
 from jinja2.exceptions import UndefinedError
 from jinja2.utils import missing
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
+from mkdocs_pages import Outputs, PageWriter, keep_folders, sources_version
+from serve_errors import ErrorPage
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
-_state: dict[str, Registry] = {}
+# AIDES_SANS_CADRES=1: every generated page goes through MkDocs' own page loop, as before frames
+# (tests compare both builds byte for byte; frames.py says why the two give the same pages).
+WITHOUT_FRAMES = os.environ.get("AIDES_SANS_CADRES") == "1"
+_state: dict[str, Any] = {}
 
 
 def registry() -> Registry:
     return _state["registry"]
 
 
+def framed_entries() -> list[PageEntry]:
+    """The generated pages written from their frame, outside MkDocs' page loop."""
+    return [] if WITHOUT_FRAMES else [entry for entry in registry().generated if entry.framed]
+
+
 def load(config: MkDocsConfig) -> None:
     """Validate every data file before anything is written; stop with the full list of errors."""
     try:
-        catalogue = load_catalogue()
+        with timed("chargement"):
+            catalogue = load_catalogue(remember=_state["serving"])
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         raise Abort(f"{len(errors.errors)} erreur(s) dans les données : le site n'a pas été construit.") from None
     _state["registry"] = Registry(catalogue, config.site_url or "/")
+    if not _state["serving"]:
+        # The data lives as long as the build: the garbage collector need not walk its million objects again
+        # at each collection while pages are rendered (nor touch them in the forked processes: parallel.py).
+        # Not while serving: a frozen catalogue would stay after the next save's reload.
+        gc.freeze()
     gone = public_urls.problems(data_dir(), registry().public_urls())
     if gone:
         print("\n".join(gone), file=sys.stderr)
@@ -56,20 +85,67 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         entry = pages.entry(file.src_uri)
         if entry is not None and not entry.nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+    framed = set(map(id, framed_entries()))
+    if _state["serving"]:
+        keep_folders(Path(config.site_dir), {entry.url.split("/")[0] for entry in framed_entries()})
     for entry in pages.generated:
+        if id(entry) in framed:
+            continue
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
-    for path, content in data_files(pages.cat, pages.views.base_url, pages.views.cards).items():
+    made = _unless_unchanged("donnees", lambda: data_files(pages.cat, pages.views.base_url, pages.views.cards))
+    for path, content in made.items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
-def configure_templates(env: Any) -> None:
+# `mkdocs serve` only: what the previous build made from the same data, settings and history.
+_previous: dict[str, tuple[tuple[str, ...], Any]] = {}
+
+
+def _unless_unchanged(name: str, make: Callable[[], Any]) -> Any:
+    """``make()``, or while serving its result of the previous build when nothing it reads has changed."""
+    if not _state["serving"]:
+        return make()
+    cat = registry().cat
+    key = (cat.fingerprint, cat.today.isoformat(), registry().views.base_url, history.revision(data_dir() / "aides"))
+    if name not in _previous or _previous[name][0] != key:
+        _previous[name] = (key, make())
+    return _previous[name][1]
+
+
+def remember_nav(nav: Navigation) -> None:
+    _state["nav"] = nav
+
+
+def configure_templates(env: Any, files: Files) -> None:
+    _state["env"], _state["doc_files"] = env, files.documentation_pages()
+    env.bytecode_cache = _COMPILED
     # Our templates escape everything they print; Material's own keep its behaviour.
     own_templates = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
     env.autoescape = lambda name: name in own_templates
     env.undefined = StrictViewUndefined
     env.globals["fieldset"] = _fieldsets(env)
+    # tojson writes « é » rather than « \u00e9 », without spaces: smaller pages, still safe in HTML (< > & ' stay escaped).
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+
+
+class _CompiledTemplates(BytecodeCache):
+    """`mkdocs serve` makes a new template environment at every build: templates stay compiled from one build
+    to the next (Jinja compiles again a template whose source changed: it checks each source's checksum)."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.stored:
+            bucket.bytecode_from_string(self.stored[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 class StrictViewUndefined(Undefined):
@@ -100,12 +176,63 @@ def _fieldsets(env: Any) -> Any:
 
 
 def page_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
-    """Each page's complete view (``vue``), its registry entry and what every header needs."""
+    """Each page's complete view (``vue``), its registry entry and what every header needs; a generated
+    page's body (``corps``, from its template) and every page's own <head> lines (``tete``)."""
     entry = registry().entry(page.file.src_uri)
     context["entree"] = entry
     context["vue"] = registry().view(entry) if entry else None
     context["commun"] = registry().views.site
+    context["tete"] = _render(entry.tete, context, page) if entry else Markup("")
+    if entry is not None and entry.generated:
+        context["cadre"] = entry.cadre
+        context["corps"] = _render(entry.template, context, page)
     return context
+
+
+def _render(template: str, context: dict[str, Any], page: Page) -> Markup:
+    text = _state["env"].get_template(template).render(context)
+    if isinstance(text, ErrorPage):  # `mkdocs serve`, a template failed: the page is the error page
+        _state.setdefault("error_pages", {})[page.file.dest_uri] = text
+    return Markup(text)
+
+
+def error_page(page: Page) -> str | None:
+    """While serving, the error page that replaces a page whose body or head failed to render."""
+    return _state.get("error_pages", {}).pop(page.file.dest_uri, None)
+
+
+def page_output(output: str, page: Page) -> str:
+    """A page MkDocs rendered: the error page when its body failed; under the policy when building."""
+    return error_page(page) or protect(output, page.file.dest_uri)
+
+
+def sitemap_context(context: dict[str, Any]) -> dict[str, Any]:
+    """The framed pages are not MkDocs pages: list them in sitemap.xml as MkDocs lists its own."""
+    config = context["config"]
+    base = config.site_url or ""
+    base, day = (base if base.endswith("/") else base + "/"), get_build_date()
+    extra = [_SitemapFile(urljoin(base, entry.url), "/" + entry.url, day) for entry in framed_entries()]
+    context["pages"] = [*context["pages"], *extra]
+    return context
+
+
+class _SitemapFile:
+    """What MkDocs' sitemap.xml template reads of a file: ``file.page``'s address and date."""
+
+    def __init__(self, canonical_url: str, abs_url: str, update_date: str) -> None:
+        self.page = self
+        self.is_link = False
+        self.canonical_url, self.abs_url, self.update_date = canonical_url, abs_url, update_date
+
+
+def page_writer(config: MkDocsConfig) -> PageWriter:
+    """What writes the generated pages out of the navigation, each from its frame (mkdocs_pages.py)."""
+    cat = registry().cat
+    version = ""
+    if _state["serving"]:
+        version = sources_version(config, OVERRIDES, [cat.today.isoformat(), history.revision(data_dir() / "aides")])
+    views = (_state["nav"], _state["doc_files"], page_context, error_page)
+    return PageWriter(registry(), config, _state["env"], *views, _state["guard"], _state["outputs"], version)
 
 
 def page_template(page: Page) -> None:
@@ -119,31 +246,106 @@ def page_template(page: Page) -> None:
 # of contents would open every excerpt with « Toutes les aides »; the summary lists (« Pour /
 # Type d'aide / Territoire », dates) come out glued together (« PourSalariés ») and their
 # values are search filters anyway; the per-aid checker (.verificateur) repeats the same
-# instructions on every aid page. Pagefind already skips nav, form, script and footer.
-PAGEFIND_EXCLUDE = ".fil, .sommaire, .resume-aide, .validite, .verificateur"
+# instructions on every aid page; a record's sources, dates and history say where and when its
+# information comes from, not what it is about (and they made 600 MB of Pagefind's 1.75 GB at 10,000
+# aids). Pagefind already skips nav, form, script and footer.
+PAGEFIND_EXCLUDE = (
+    ".fil, .sommaire, .resume-aide, .validite, .verificateur, .sources, .dates-information, .historique-fiche, .revue-fiche"
+)
 
 
-def pagefind_command(site_dir: str) -> list[str]:
-    return [sys.executable, "-m", "pagefind_bin", "--site", site_dir, "--quiet", "--exclude-selectors", PAGEFIND_EXCLUDE]
+def pagefind_command(site_dir: str, glob: str = "**/*.{html}") -> list[str]:
+    """Pagefind on a built site; ``glob``: the files it reads (the build gives the registry's ``search_glob``)."""
+    command = [sys.executable, "-m", "pagefind_bin", "--site", site_dir, "--quiet", "--exclude-selectors", PAGEFIND_EXCLUDE]
+    return [*command, "--glob", glob]
 
 
-def post_build(config: MkDocsConfig, serving: bool = False) -> None:
-    """Write the catalogue's filter files and the Atom feeds, index the built site with Pagefind (the only
-    search engine shipped), then, last and not while serving, put every page under the Content-Security-Policy."""
-    # 10,000 small files: written directly rather than as MkDocs files, which cost more per file.
-    site = Path(config.site_dir)
-    views = registry().views
-    titles = {aide_id: views.cards.aid(aide_id).titre for aide_id in views.cat.aides}
-    files = views.browser_files() | feeds.feed_files(views.history, titles, views.base_url, views.cat.today)
-    for path, content in files.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(content, encoding="utf-8")
-    # The commune lookup files, fetched by a page only when someone searches a commune.
-    shutil.copytree(cog.LOOKUP_FILES, site / urls.COMMUNE_LOOKUP, dirs_exist_ok=True)
-    subprocess.run(pagefind_command(config.site_dir), check=True)
+def protect(output: str, name: str) -> str:
+    """A page MkDocs wrote (``on_post_page``, ``on_post_template``), under the policy; as is while serving."""
+    guard = _state.get("guard")
+    return guard.protect(output, name) if guard is not None and name.endswith(".html") else output
+
+
+def start_build(serving: bool) -> None:
+    """The live-reload script of `mkdocs serve` is inline and changes: no policy there. While serving, the
+    previous build's search indexing stops: the new build empties the folder and indexes it again."""
+    _state["serving"] = serving
+    _state["guard"] = None if serving else csp.SiteGuard()
+    indexing = _state.pop("indexing", None)
+    if indexing is not None:
+        indexing.terminate()
+        indexing.wait()
+
+
+def start_index(site: Path) -> None:
+    """Pagefind, started as soon as every page it indexes is written: it indexes while the other pages are
+    written (it reads only the indexed pages' files: Registry.search_glob)."""
+    _state["indexing"] = subprocess.Popen(pagefind_command(str(site), registry().search_glob()))
+
+
+def finish_index(site: Path) -> None:
+    """Wait for Pagefind and make its index reproducible; while serving, leave it to finish in the background,
+    so that an edited page shows without waiting for search to know it."""
+    if _state["serving"]:
+        return
+    if _state.pop("indexing").wait() != 0:
+        raise Abort("Pagefind a échoué : le site n'a pas été construit.")
     if not pagefind_stable.stabilise(site / "pagefind"):
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
-    if not serving:  # the live-reload script of `mkdocs serve` is inline and changes: no policy there
-        policy = csp.apply(site, embeddable=[f"/{root}*" for root in registry().embed_roots()])
-        for problem in policy.blocked:
+
+
+def _browser_files() -> dict[str, str]:
+    views = registry().views
+    titles = {aide_id: views.cards.aid(aide_id).titre for aide_id in views.cat.aides}
+    return views.browser_files() | feeds.feed_files(views.history, titles, views.base_url, views.cat.today)
+
+
+def post_build(config: MkDocsConfig) -> None:
+    """Write the framed pages, the catalogue's filter files and the Atom feeds, index the built site with Pagefind
+    (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts.
+    Each step is timed (``AIDES_MESURES``: the file the durations go to, for the benchmark)."""
+    site = Path(config.site_dir)
+    guard = _state.get("guard")
+    outputs = _state["outputs"] = Outputs(site, _state["serving"])
+    writer, framed = page_writer(config), framed_entries()
+    with timed("pages_indexees"):
+        writer.write_all([entry for entry in framed if entry.indexed])  # Pagefind's input: then it can start
+    start_index(site)
+    with timed("autres_pages"):
+        writer.write_all([entry for entry in framed if not entry.indexed])
+    with timed("fichiers_navigateur"):  # 10,000 small files: written directly, not as MkDocs files (cheaper)
+        for path, content in _unless_unchanged("navigateur", _browser_files).items():
+            outputs.write(path, content.encode("utf-8"))
+        outputs.finish()
+    # The commune lookup files, fetched by a page only when someone searches a commune (a link while serving).
+    if _state["serving"]:
+        (site / urls.COMMUNE_LOOKUP).parent.mkdir(parents=True, exist_ok=True)
+        (site / urls.COMMUNE_LOOKUP).symlink_to(cog.LOOKUP_FILES.resolve(), target_is_directory=True)
+    else:
+        shutil.copytree(cog.LOOKUP_FILES, site / urls.COMMUNE_LOOKUP, dirs_exist_ok=True)
+    with timed("attente_pagefind"):
+        finish_index(site)
+    if guard is not None:
+        with timed("en_tetes"):
+            csp.write_headers(site, guard.script_hashes, embeddable=[f"/{root}*" for root in registry().embed_roots()])
+        for problem in guard.blocked:
             print(f"Attention : la politique de sécurité bloquera {problem}", file=sys.stderr)
+    _report_timings()
+
+
+@contextlib.contextmanager
+def timed(step: str) -> Iterator[None]:
+    """The step's duration (s), and this process's peak memory (MB) once it is done."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings = _state.setdefault("timings", {})
+        timings[step] = round(time.perf_counter() - start, 3)
+        timings[f"{step}_memoire_mo"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def _report_timings() -> None:
+    target = os.environ.get("AIDES_MESURES")
+    if target:
+        Path(target).write_text(json.dumps(_state.pop("timings", {}), indent=1), encoding="utf-8")

@@ -219,13 +219,18 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__} : {error}"
 
 
+class ErrorPage(str):
+    """The error page, rendered in place of a template that failed: when that template was a page's body or
+    head (mkdocs_adapter.page_context), the whole page becomes the error page, not a page around it."""
+
+
 def _render_template_error(env: jinja2.Environment, error: BaseException, page_template: str | None, context: dict) -> str:
     template, line, source = locate(error, page_template)
     view = template_error_page(template, line, describe(error), source)
     page = context.get("page")
     where = f" (page {page.file.src_uri})" if getattr(page, "file", None) else ""
     print(f"{view.errors[0].where}: erreur de gabarit : {view.errors[0].message}{where}", file=sys.stderr)
-    return render_error_page(env, view, context)
+    return ErrorPage(render_error_page(env, view, context))
 
 
 def render_error_page(env: jinja2.Environment, view: ErrorPageView, context: dict) -> str:

@@ -11,6 +11,7 @@ import mkdocs_adapter as adapter
 import serve_errors
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
@@ -19,6 +20,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    adapter.start_build(serving=serve_errors.serving())
     if serve_errors.serving():  # mkdocs serve: data errors become the error page, not an abort
         serve_errors.load(adapter.load, config)
         return config
@@ -32,10 +34,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return adapter.add_generated_files(files, config)
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    adapter.remember_nav(nav)
+    return nav
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if serve_errors.failed():
         return serve_errors.error_env(env)
-    adapter.configure_templates(env)
+    adapter.configure_templates(env, files)
     serve_errors.guard_templates(env)
     return env
 
@@ -52,7 +59,21 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return adapter.page_context(context, page)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return adapter.page_output(output, page)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return adapter.protect(output_content, template_name)
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    if template_name == "sitemap.xml" and not serve_errors.failed():
+        return adapter.sitemap_context(context)
+    return context
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if serve_errors.failed():
         return
-    adapter.post_build(config, serving=serve_errors.serving())
+    adapter.post_build(config)

@@ -120,7 +120,7 @@ def measure_checker(site_dir: Path, answers: int = 20) -> dict[str, Any]:
     evaluation = timings["questionnaire:evaluation"][1:]  # the first one is the page load, not an answer
     drawing = timings["questionnaire:affichage"][1:]
     return {
-        "checker_aides": len(json.loads(rules)["aides"]),
+        "checker_aides": len(json.loads(rules)["aides"]["id"]),
         "checker_download_kb": round(downloaded / 1024),
         "checker_files": files,
         "checker_rules_kb": round(len(rules) / 1024),

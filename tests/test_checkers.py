@@ -5,6 +5,8 @@
   ended schemes are left out.
 - The pages: fieldsets with « Je ne sais pas » on every question, the form hidden
   until JavaScript shows it, an explanation and links to the conditions without it.
+- ``assets/lieux.json``: the places tables and territorial lists, once per build, that
+  no page carries (its lists come empty, marked ``data-lieux``).
 - A rule change that changes an example's outcome fails the build, with file:line.
 
 The browser side is in ``test_checkers_browser.py``.
@@ -20,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides.checkers import NodeTable, amount_zones, current_aids, decode_nodes, questionnaire_data
-from aides.conditions import questions_of
+from aides import freshness, urls
+from aides.checkers import NodeTable, amount_zones, decode_nodes, places_file, questionnaire_data
+from aides.conditions import normalise, questions_of
+from aides.fields import Fields
 from aides.formatting import typography
 from aides.loading import load_catalogue
 from conftest import EPOCH, ROOT, run_build
@@ -46,18 +50,24 @@ def read(site: Path, page: str) -> str:
 def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue: Any) -> None:
     data = questionnaire_data(catalogue)
     nodes = decode_nodes(data["noeuds"], data["groupes"])
-    ids = [entry[0] for entry in data["aides"]]
+    columns = data["aides"]
+    ids = columns["id"]
     assert ENDED in catalogue.aides and catalogue.is_ended(catalogue.aides[ENDED])
     assert ENDED not in ids, "un dispositif terminé ne doit jamais être proposé"
     assert set(ids) == {aid for aid, aide in catalogue.aides.items() if not catalogue.is_ended(aide)}
-    assert ids == current_aids(catalogue)  # sorted by title
-    for aide_id, title, root, *contacts in data["aides"]:
-        assert nodes[root] == catalogue.rules[aide_id], aide_id
-        assert title == typography(catalogue.aides[aide_id].titre)
-        expected = list(catalogue.aides[aide_id].contacts)
-        assert [data["contacts"][index]["nom"] for index in (contacts[0] if contacts else [])] == [
-            catalogue.contacts[cid].nom for cid in expected
+    assert ids == catalogue.current_aids  # sorted by title
+    assert all(len(column) == len(ids) for name, column in columns.items() if name != "contacts")
+    for position, aide_id in enumerate(ids):
+        assert nodes[columns["noeud"][position]] == catalogue.rules[aide_id], aide_id
+        assert columns["titre"][position] == typography(catalogue.aides[aide_id].titre)
+        contacts = columns["contacts"].get(str(position), [])
+        assert [data["contacts"][index]["nom"] for index in contacts] == [
+            catalogue.contacts[cid].nom for cid in catalogue.aides[aide_id].contacts
         ]
+        index = columns["avis"][position]
+        notice = data["avis"][index] if index is not None else ""
+        assert notice == (freshness.notice(catalogue, catalogue.aides[aide_id]) or ""), aide_id
+    assert len(data["avis"]) == len(set(data["avis"]))  # each notice stored once
 
 
 def test_nodes_are_stored_once_and_children_come_first(catalogue: Any) -> None:
@@ -93,7 +103,7 @@ def test_questionnaire_file_carries_the_amounts_of_each_zone_with_its_territory(
     """/eligibilite/ shows the row of the person's zone (seed 004: PLUS/PLAI by métropole), as the aid page does."""
     data = questionnaire_data(catalogue)
     nodes = decode_nodes(data["noeuds"], data["groupes"])
-    assert set(data["montants"]) == {aid for aid in current_aids(catalogue) if amount_zones(catalogue, aid)}
+    assert set(data["montants"]) == {aid for aid in catalogue.current_aids if amount_zones(catalogue, aid)}
     assert "reconstitution-offre-renouvellement-urbain" in data["montants"]
     for aide_id, zones in data["montants"].items():
         assert [{**zone, "lieu": nodes[zone["lieu"]]} for zone in zones] == amount_zones(catalogue, aide_id)
@@ -146,11 +156,15 @@ def test_aid_page_checker_asks_only_the_aids_questions(site: Path, catalogue: An
     assert "data-sans-js" in html and 'href="#conditions"' in html
     data = json.loads(re.search(r"data-checker-donnees>(.*?)</script>", html, re.S).group(1))
     assert data["conditions"] == catalogue.rules["relogement-prioritaires-dalo-ile-de-france"]
-    assert data["places"]["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
-    # One state slot per node, in the tree's pre-order.
-    slots = html.count("data-etat>")
-    nodes = 1 + len(data["conditions"]["enfants"])
-    assert slots == nodes
+    # The places tables and the département list are in the shared file, not in the page.
+    assert data["lieux"] == urls.PLACES_FILE and "places" not in data
+    select = re.search(r"<select[^>]*>.*?</select>", found["departement"], re.S).group(0)
+    assert 'data-lieux="departements"' in select
+    assert re.findall(r'<option value="([^"]*)"', select) == ["", "nsp"]
+    assert "Choisissez dans la liste" in select and "Bouches-du-Rhône" not in html
+    # « Condition par condition » is not in the page twice: the script copies the Conditions section's tree.
+    assert '<div class="conditions conditions--etats" data-etats></div>' in html
+    assert html.count("data-arbre-conditions") == 1 and "data-etat>" not in html
     assert set(questions_of(data["conditions"])) <= {q["id"] for q in data["questions"]}
 
 
@@ -167,7 +181,7 @@ def test_questionnaire_page_without_javascript(site: Path, catalogue: Any) -> No
     assert "a besoin de JavaScript" in html
     assert "résultats indicatifs" in html.lower()
     links = re.findall(r'<a href="\.\./aides/([^/"]+)/#conditions">', html)
-    assert sorted(links) == sorted(current_aids(catalogue))
+    assert sorted(links) == sorted(catalogue.current_aids)
     assert ENDED not in links
     for section in ("eligible", "a-verifier", "non-eligible"):
         assert f'id="{section}"' in html
@@ -194,7 +208,72 @@ def test_the_questionnaire_asks_the_commune_last_when_contacts_depend_on_it(site
         re.search(r"<script type=\"application/json\" data-questionnaire-donnees>(.*?)</script>", html, re.S).group(1)
     )
     assert data["lieu_contacts"] == "commune"
-    assert data["epci_noms"]["248300543"] == "Métropole Toulon-Provence-Méditerranée"
+    assert data["lieux"] == urls.PLACES_FILE and "places" not in data and "epci_noms" not in data
+    departement = re.search(r"<select[^>]*>.*?</select>", fieldsets(html)["departement"], re.S).group(0)
+    assert re.findall(r'<option value="([^"]*)"', departement) == ["", "nsp"]
+
+
+def test_javascript_derives_places_from_the_built_file_as_python_does(site: Path, catalogue: Any) -> None:
+    """The browser derives the région and the EPCI from the shared file exactly as Python does from the catalogue."""
+    lib = ROOT / "overrides" / "assets" / "js" / "lib"
+    cases = [
+        {"commune": "83137"},  # Toulon: département 83, région 93, its métropole
+        {"commune": "13055"},  # Marseille
+        {"commune": "2A004"},  # Ajaccio
+        {"commune": "01033"},  # an EPCI the data does not name: « autre »
+        {"commune": "nsp", "departement": "93"},  # Seine-Saint-Denis: Île-de-France
+        {"departement": "974"},
+        {"region": "11"},
+    ]
+    questions = [
+        {"id": qid, "type": q.type.value, **({"deduite_de": q.deduite_de} if q.deduite_de else {})}
+        for qid, q in catalogue.questions.items()
+    ]
+    script = (
+        'import { readFileSync } from "node:fs";\n'
+        f'import {{ normalise }} from "{(lib / "eligibility.js").as_uri()}";\n'
+        f'import {{ placeTables }} from "{(lib / "places.js").as_uri()}";\n'
+        'const places = placeTables(JSON.parse(readFileSync(process.argv[1], "utf8")));\n'
+        "const { questions, cases } = JSON.parse(process.argv[2]);\n"
+        "process.stdout.write(JSON.stringify(cases.map((answers) => normalise(answers, questions, places))));\n"
+    )
+    run = subprocess.run(
+        [
+            node(),
+            "--input-type=module",
+            "-e",
+            script,
+            str(site / urls.PLACES_FILE),
+            json.dumps({"questions": questions, "cases": cases}),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    expected = [normalise(answers, catalogue.questions, catalogue.places) for answers in cases]
+    assert json.loads(run.stdout) == expected
+    assert expected[0]["region"] == "93" and expected[0]["epci"] == "248300543" and expected[4]["region"] == "11"
+
+
+def test_places_file_is_written_once_with_tables_and_lists(site: Path, catalogue: Any) -> None:
+    """One file for every page and every person: what deriving a place needs, the territorial lists, the EPCI names."""
+    written = json.loads((site / urls.PLACES_FILE).read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(places_file(catalogue, Fields(catalogue))))
+    assert written["region_of"]["93"] == "11"  # the département 93, not the région 93 (PACA)
+    assert written["region_of"] == catalogue.places["region_of"] and written["epci_of"] == catalogue.places["epci_of"]
+    assert written["epci_of"]["83137"] == "248300543"  # Toulon, in the EPCI the data names
+    departements = dict(written["choix"]["departements"])
+    assert (
+        len(departements) == 101 and departements["13"] == "13 – Bouches-du-Rhône" and departements["2A"] == "2A – Corse-du-Sud"
+    )
+    assert dict(written["choix"]["regions"])["93"] == "Provence-Alpes-Côte d'Azur"
+    assert dict(written["choix"]["epci"])["248300543"] == "Métropole Toulon-Provence-Méditerranée"
+    # The shared file is the only copy: no page repeats the département list or the tables.
+    for page in ("aides/visale", "aides/relogement-prioritaires-dalo-ile-de-france", "eligibilite", "integrer/eligibilite"):
+        html = read(site, page)
+        assert "Alpes-de-Haute-Provence" not in html and '"region_of"' not in html, page
 
 
 def test_no_ordinary_space_before_french_punctuation_in_checker_text(site: Path) -> None:

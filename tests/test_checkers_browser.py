@@ -17,7 +17,6 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
-from aides.checkers import current_aids
 from aides.conditions import normalise, outcome
 from aides.loading import load_catalogue
 from conftest import EPOCH, _local, axe_violations, local_page
@@ -260,7 +259,7 @@ def expected_sequence(catalogue: Any, persona: dict[str, Any], askable: list[str
     """The next-question rule, restated in Python on the Python evaluator (see questionnaire-core.js)."""
     answers: dict[str, Any] = {}
     sequence = []
-    aids = current_aids(catalogue)
+    aids = catalogue.current_aids
     while True:
         normalised = normalise(answers, catalogue.questions, catalogue.places)
         if "profil" not in answers:
@@ -485,6 +484,26 @@ def test_visale_checker_with_a_prefilled_link(page: Any) -> None:
     assert page.is_checked("#verif-statut-salarie")
 
 
+def test_checker_states_follow_the_conditions_tree(page: Any, catalogue: Any) -> None:
+    """« Condition par condition » copies the Conditions section: one state per node, in the tree's pre-order."""
+    page.goto(page.base + f"aides/{VISALE}/#age=25")
+    page.wait_for_selector("[data-checker]:not([hidden])")
+    labels = page.eval_on_selector_all(
+        "[data-etats] .critere, [data-etats] .critere-groupe", "ls => ls.map((l) => l.textContent.trim())"
+    )
+
+    def preorder(node: dict[str, Any]) -> list[str]:
+        return [node["texte"], *(text for child in node.get("enfants", []) for text in preorder(child))]
+
+    assert labels == preorder(catalogue.rules[VISALE])
+    slots = page.eval_on_selector_all(
+        "[data-etats] [data-etat]", "slots => slots.map((s) => s.previousElementSibling.textContent.trim())"
+    )
+    assert slots == labels
+    assert page.locator("[data-etats] .critere-note").count() == 0  # the state says it instead
+    assert page.locator("[data-arbre-conditions] [data-etat]").count() == 0  # the section itself is unchanged
+
+
 def test_dalo_checker_uses_the_departement(page: Any) -> None:
     page.goto(page.base + f"aides/{DALO}/#profil=particulier&departement=93&statut=salarie&decision_dalo=oui")
     page.wait_for_selector("[data-checker]:not([hidden])")
@@ -500,6 +519,99 @@ def test_dalo_checker_uses_the_departement(page: Any) -> None:
     page.click("[data-checker] [data-effacer]")
     assert "Répondez aux questions" in page.inner_text("[data-verdict]")
     assert urlsplit(page.url).fragment == ""
+
+
+# --- the shared places file (assets/lieux.json) ---------------------------------------------
+
+
+def places_requests(page: Any) -> list[str]:
+    """Every request the page makes for the shared places file, as sent."""
+    found: list[str] = []
+    page.on("request", lambda request: found.append(request.url) if "lieux" in request.url else None)
+    return found
+
+
+def department_options(page: Any, select: str) -> list[str]:
+    return page.eval_on_selector_all(f"{select} option", "options => options.map((o) => o.value)")
+
+
+def test_checker_fills_the_departement_list_from_the_shared_file(page: Any, catalogue: Any) -> None:
+    """The page has « Choisissez » and « Je ne sais pas » only; the 101 départements come from one request,
+    the same for everyone: no answer in it, though the address carries them."""
+    requests = places_requests(page)
+    answers = {"profil": "particulier", "departement": "13", "statut": "salarie", "decision_dalo": "oui"}
+    page.goto(page.base + f"aides/{DALO}/#{fragment(answers)}")
+    page.wait_for_selector("[data-checker]:not([hidden])")
+    assert requests == [page.base + "assets/lieux.json"]
+    values = department_options(page, "#verif-departement-valeur")
+    assert values[:2] == ["", "nsp"] and len(values) == 2 + len(catalogue.departements) and "2A" in values
+    assert page.eval_on_selector("#verif-departement-valeur option[value='13']", "o => o.textContent") == "13 – Bouches-du-Rhône"
+    # The prefilled département is selected, with the verdict of the Python twin: not in Île-de-France.
+    assert page.input_value("#verif-departement-valeur") == "13"
+    expected = outcome(catalogue.rules[DALO], normalise(answers, catalogue.questions, catalogue.places))
+    assert expected["statut"] == "non_eligible"
+    verdict = page.inner_text("[data-verdict]")
+    assert "pas concerné" in verdict and "Habiter ou chercher un logement en Île-de-France" in verdict
+    assert states(page)["Habiter ou chercher un logement en Île-de-France"] == "✗ (non remplie)"
+    # Same answer chosen with the keyboard from an empty form: type-ahead on the closed list.
+    page.click("[data-checker] [data-effacer]")
+    page.focus("#verif-departement-valeur")
+    page.keyboard.type("93", delay=50)
+    assert page.input_value("#verif-departement-valeur") == "93" and "departement=93" in page.url
+    assert states(page)["Habiter ou chercher un logement en Île-de-France"] == "✓ (remplie)"
+    page.wait_for_timeout(1100)  # a new type-ahead search, not « 93Je… »
+    page.keyboard.type("Je ne sais pas", delay=50)
+    assert page.input_value("#verif-departement-valeur") == "nsp" and "departement=nsp" in page.url
+    # A new fragment on the same page: the lists are filled already, nothing is fetched again.
+    page.goto(page.base + f"aides/{DALO}/#departement=2A")
+    page.wait_for_function("() => document.querySelector('#verif-departement-valeur').value === '2A'")
+    assert len(requests) == 1
+    # Another aid page asks for the same file (the browser's cache may answer it).
+    page.goto(page.base + f"aides/{ALS}/#departement=2A")
+    page.wait_for_selector("[data-checker]:not([hidden])")
+    assert page.input_value("#verif-departement-valeur") == "2A"
+    assert requests == [page.base + "assets/lieux.json"] * 2
+
+
+def test_checker_shows_only_once_its_lists_are_filled(page: Any) -> None:
+    held: list[Any] = []
+    page.route("**/assets/lieux.json", lambda route: held.append(route))
+    page.goto(page.base + f"aides/{DALO}/#departement=93")
+    page.wait_for_function("() => document.querySelector('script[type=module][src*=checker]') !== null")
+    page.wait_for_timeout(300)
+    assert len(held) == 1
+    assert page.is_hidden("[data-checker]") and page.is_visible(".verificateur [data-sans-js]")
+    assert department_options(page, "#verif-departement-valeur") == ["", "nsp"]
+    held[0].continue_()
+    page.wait_for_selector("[data-checker]:not([hidden])")
+    assert page.input_value("#verif-departement-valeur") == "93"
+    assert page.is_hidden(".verificateur [data-sans-js]")
+
+
+def test_checker_without_its_places_file_says_so_and_keeps_the_conditions(page: Any) -> None:
+    page.route("**/assets/lieux.json", lambda route: route.fulfill(status=404, body="absent"))
+    page.goto(page.base + f"aides/{DALO}/#departement=93")
+    page.wait_for_selector(".verificateur [role=alert]")
+    assert "n'a pas pu se charger" in page.inner_text(".verificateur [role=alert]")
+    assert page.is_hidden("[data-checker]") and page.is_visible(".verificateur [data-sans-js]")
+    assert page.is_visible("#conditions")
+
+
+def test_an_aid_without_places_fetches_nothing(page: Any) -> None:
+    """Visale asks no place: no places file."""
+    requests = places_requests(page)
+    page.goto(page.base + "aides/visale/")
+    page.wait_for_selector("[data-checker]:not([hidden])")
+    assert requests == []
+
+
+def test_questionnaire_fills_its_lists_from_the_same_file(page: Any, catalogue: Any) -> None:
+    requests = places_requests(page)
+    open_questionnaire(page, {"profil": "particulier", "commune": "nsp", "departement": "69"})
+    assert requests == [page.base + "assets/lieux.json"]
+    values = department_options(page, "#q-departement-valeur")
+    assert values[:2] == ["", "nsp"] and len(values) == 2 + len(catalogue.departements)
+    assert "69 – Rhône" in page.inner_text("[data-reponses]")
 
 
 def test_checker_error_is_tied_to_its_field(page: Any) -> None:
@@ -576,7 +688,7 @@ def test_without_javascript_the_pages_explain_themselves(without_javascript: Any
     links = page.eval_on_selector_all(
         "[data-questionnaire-sans-js] a", "links => links.map((a) => new URL(a.href).pathname + new URL(a.href).hash)"
     )
-    assert sorted(links) == sorted(f"/aides/{aide_id}/#conditions" for aide_id in current_aids(catalogue))
+    assert sorted(links) == sorted(f"/aides/{aide_id}/#conditions" for aide_id in catalogue.current_aids)
     assert page.is_visible("text=Des résultats indicatifs")
 
     page.goto(page.base + "aides/visale/")

@@ -7,7 +7,6 @@ import fnmatch
 import functools
 import hashlib
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,32 +37,37 @@ def _sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
+AID = "<!doctype html><html><head><title>Aide</title></head><body><script>var c;</script></body></html>"
+BUTTON = '<html><head></head><body><button onclick="go()">Aller</button><a href="javascript:void(0)">x</a></body></html>'
+
+
 @pytest.fixture
 def fake_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     for path, text in {
         "index.html": PAGE,
-        "aides/une-aide/index.html": "<!doctype html><html><head><title>Aide</title></head><body><script>var c;</script></body></html>",
+        "aides/une-aide/index.html": AID,
         "integrer/une-aide/index.html": "<!doctype html><html><head><meta charset=utf-8></head><body>intégré</body></html>",
         "assets/x.js": "var x;",
-        "bouton.html": '<html><head></head><body><button onclick="go()">Aller</button><a href="javascript:void(0)">x</a></body></html>',
+        "bouton.html": BUTTON,
     }.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(text, encoding="utf-8")
     return site
 
 
-def test_hashes_of_the_scripts_a_browser_runs_only(fake_site: Path) -> None:
-    policy = csp.apply(fake_site)
-    expected = {_sha("var a = 1;"), _sha('import "./x.js";'), _sha("\nvar b = 2;\n"), _sha("var c;")}
-    assert set(policy.script_hashes) == expected
-    assert policy.script_hashes == tuple(sorted(expected))
+def test_hashes_of_the_scripts_a_browser_runs_only() -> None:
+    protected = csp.protect(PAGE)
+    assert protected.script_hashes == {_sha("var a = 1;"), _sha('import "./x.js";'), _sha("\nvar b = 2;\n")}
+    aid = csp.protect(AID)
+    assert aid.script_hashes == {_sha("var c;")}
+    assert _sha("var a = 1;") not in aid.html  # each page's meta allows its own scripts only
 
 
-def test_the_policy(fake_site: Path) -> None:
-    policy = csp.apply(fake_site)
+def test_the_policy() -> None:
+    policy = csp.Policy((_sha("var c;"),))
     directives = dict(part.split(" ", 1) for part in policy.meta.split("; "))
-    assert directives["script-src"].startswith("'self' 'wasm-unsafe-eval' 'sha256-")
+    assert directives["script-src"] == "'self' 'wasm-unsafe-eval' " + _sha("var c;")
     assert directives["default-src"] == "'self'"
     assert directives["object-src"] == "'none'"
     assert directives["img-src"] == "'self' data:"
@@ -72,23 +76,34 @@ def test_the_policy(fake_site: Path) -> None:
     assert policy.header(framable=False).endswith("; frame-ancestors 'none'")
 
 
-def test_meta_first_in_head_after_charset_and_idempotent(fake_site: Path) -> None:
-    policy = csp.apply(fake_site)
-    home = (fake_site / "index.html").read_text(encoding="utf-8")
+def test_meta_first_in_head_after_charset_and_idempotent() -> None:
+    home = csp.protect(PAGE).html
     assert '<head>\n    <meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\';' in home
     assert home.count("Content-Security-Policy") == 1
-    aid = (fake_site / "aides/une-aide/index.html").read_text(encoding="utf-8")
-    assert aid.startswith('<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="')
-    before = {path: path.read_bytes() for path in fake_site.rglob("*") if path.is_file()}
-    assert csp.apply(fake_site) == policy
-    assert {path: path.read_bytes() for path in fake_site.rglob("*") if path.is_file()} == before
+    assert csp.protect(AID).html.startswith('<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="')
+    assert csp.protect(home).html == home
 
 
-def test_inline_handlers_are_reported(fake_site: Path) -> None:
-    assert csp.apply(fake_site).blocked == (
+def test_inline_handlers_are_reported() -> None:
+    assert csp.protect(BUTTON).blocked == ("onclick", "lien javascript:")
+    assert csp.blocked_code("<p>Une condition onclick = 2 dans le texte.</p>") == ()
+    guard = csp.SiteGuard()
+    guard.protect(BUTTON, "bouton.html")
+    assert guard.blocked == [
         "bouton.html : onclick bloqué par la politique",
         "bouton.html : lien javascript: bloqué par la politique",
-    )
+    ]
+
+
+def test_no_template_of_ours_writes_inline_code() -> None:
+    """The policy would block it. Pages' bodies are not scanned at each build: their markup is these templates'
+    (editor text is escaped), so the templates are read here; the theme's frames are scanned as they are written."""
+    overrides = Path(__file__).resolve().parents[1] / "overrides"
+    found = {
+        path.relative_to(overrides).as_posix(): csp.blocked_code(path.read_text(encoding="utf-8"))
+        for path in overrides.rglob("*.html")
+    }
+    assert {path: codes for path, codes in found.items() if codes} == {}
 
 
 # --- _headers, read as Netlify and as Cloudflare Pages read it ---
@@ -123,7 +138,7 @@ def headers_for(text: str, path: str, host: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("host", ["netlify", "cloudflare"])
 def test_headers_frame_only_embeddable_paths(fake_site: Path, host: str) -> None:
-    csp.apply(fake_site, embeddable=["/integrer/*"])
+    csp.write_headers(fake_site, [_sha("var c;")], embeddable=["/integrer/*"])
     text = (fake_site / "_headers").read_text(encoding="utf-8")
     for path in ["/", "/index.html", "/aides/une-aide/", "/assets/x.js", "/bouton.html"]:
         headers = headers_for(text, path, host)
@@ -141,13 +156,13 @@ def test_headers_frame_only_embeddable_paths(fake_site: Path, host: str) -> None
 
 
 def test_nothing_embeddable_one_rule(fake_site: Path) -> None:
-    csp.apply(fake_site)
+    csp.write_headers(fake_site, [])
     rules = _rules((fake_site / "_headers").read_text(encoding="utf-8"))
     assert [pattern for pattern, _ in rules] == ["/*", "/*"]
 
 
 def test_a_deep_embeddable_glob(fake_site: Path) -> None:
-    csp.apply(fake_site, embeddable=["/aides/*/"])
+    csp.write_headers(fake_site, [], embeddable=["/aides/*/"])
     text = (fake_site / "_headers").read_text(encoding="utf-8")
     for host in ("netlify", "cloudflare"):
         assert headers_for(text, "/aides/une-aide/", host)["Content-Security-Policy"].endswith("frame-ancestors *")
@@ -181,12 +196,10 @@ class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def csp_server(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    copy = tmp_path_factory.mktemp("csp") / "site"
-    shutil.copytree(site, copy)
-    csp.apply(copy, embeddable=["/integrer/*"])
-    handler = type("Handler", (_HeadersHandler,), {"headers_text": (copy / "_headers").read_text(encoding="utf-8")})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(copy)))
+def csp_server(site: Path) -> Iterator[str]:
+    """The built site as the build left it: each page's meta, and its _headers applied."""
+    handler = type("Handler", (_HeadersHandler,), {"headers_text": (site / "_headers").read_text(encoding="utf-8")})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()

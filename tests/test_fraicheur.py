@@ -124,7 +124,7 @@ def test_old_information_is_never_presented_as_current(which: str, request: Any)
     assert "À confirmer\u00a0: Mesure temporaire dont la fin n'est pas connue" in crisis
     assert "Statut À confirmer" in crisis and "Statut En cours" not in crisis
     rules = json.loads((site / "assets" / "questionnaire.json").read_text(encoding="utf-8"))
-    assert all(len(entry) == 5 and entry[4].startswith("Information de ") for entry in rules["aides"])
+    assert all(index is not None and rules["avis"][index].startswith("Information de ") for index in rules["aides"]["avis"])
 
 
 def test_the_static_catalogue_shows_the_notice_on_each_card(site: Path) -> None:

@@ -1,6 +1,7 @@
 """Printed aid pages, as Chromium prints them (A4, print media): at most two pages each,
 the site's chrome and the checker hidden, external addresses written out, and a last
-block with the page's QR code, address and the day of printing."""
+block with the page's QR code (drawn by the browser: pages/impression.js), address and
+the day of printing; without JavaScript, the address alone, and no code promised."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from typing import Any
 
 import pytest
 import zxingcpp
-from conftest import DATA, local_page
+from aides.loading import load_catalogue
+from conftest import DATA, EPOCH, local_page
 from PIL import Image
 from pypdf import PdfReader
 
@@ -32,6 +34,8 @@ HIDDEN = [
     ".sommaire",
 ]
 CANONICAL = "http://127.0.0.1:8000/aides/{}/"  # site_url of test builds (mkdocs.yml, without SITE_URL)
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
+SVG = "{http://www.w3.org/2000/svg}"
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
 
@@ -50,8 +54,29 @@ def print_page(browser: Any, server: str, request: pytest.FixtureRequest) -> Ite
         yield page
 
 
+@pytest.fixture(scope="module")
+def titles() -> dict[str, str]:
+    """Each aid's title as its page writes it (typography applied), for the code's accessible name."""
+    from aides.cards import Cards
+
+    cards = Cards(load_catalogue(DATA, today=TODAY))
+    return {aide_id: cards.aid(aide_id).titre for aide_id in AIDES}
+
+
+def accessible_name(title: str, address: str) -> str:
+    return f"Code QR de la fiche «\u00a0{title}\u00a0»\u00a0: {address}"
+
+
 def test_every_aid_has_a_page(site: Path) -> None:
     assert AIDES and all((site / "aides" / aide_id / "index.html").exists() for aide_id in AIDES)
+
+
+def test_no_qr_code_is_computed_at_build_time(site: Path) -> None:
+    """The pages and their embeds carry the address for the browser to draw, not a drawing."""
+    for aide_id in AIDES:
+        for page in (site / "aides" / aide_id / "index.html", site / "integrer" / "aides" / aide_id / "index.html"):
+            block = page.read_text(encoding="utf-8").split('<section class="impression"', 1)[1].split("</section>", 1)[0]
+            assert "<svg" not in block and f'data-qr-adresse="{CANONICAL.format(aide_id)}"' in block, page
 
 
 @pytest.mark.parametrize("print_page", AIDES, indirect=True)
@@ -65,17 +90,62 @@ def test_fits_on_two_a4_pages(print_page: Any) -> None:
 
 
 @pytest.mark.parametrize("print_page", AIDES, indirect=True)
-def test_chrome_and_checker_hidden_and_qr_present(print_page: Any) -> None:
+def test_chrome_and_checker_hidden_and_qr_present(print_page: Any, titles: dict[str, str]) -> None:
     aide_id = print_page.url.rstrip("/").rsplit("/", 1)[1]
+    address = CANONICAL.format(aide_id)
     for selector in HIDDEN:
         for element in print_page.locator(selector).all():
             assert element.evaluate("e => getComputedStyle(e).display") == "none", selector
     block = print_page.locator(".impression")
     assert block.is_visible()
     qr = block.locator("svg.qr[role=img]")
-    assert qr.locator("title").text_content().endswith(CANONICAL.format(aide_id))
-    assert zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))[0].text == CANONICAL.format(aide_id)
-    assert CANONICAL.format(aide_id) in block.text_content()
+    assert qr.locator("title").text_content() == accessible_name(titles[aide_id], address)
+    assert zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))[0].text == address
+    text = block.inner_text()
+    assert address in text and "Scannez ce code" in text and "ouvrez l'adresse" not in text
+
+
+def test_the_drawing_is_the_markup_of_its_address(browser: Any, server: str, titles: dict[str, str]) -> None:
+    """What the page shows is lib/qr.js's markup of the block's address, with the accessible name and size
+    the build gave the block: the symbol carries the address, nothing else."""
+    address = CANONICAL.format("visale")
+    with printed(browser, server, "visale") as page:
+        drawn, expected = page.locator(".impression svg.qr").evaluate(
+            """async (svg, module) => {
+              const block = svg.closest("[data-qr-adresse]");
+              const { qrSvgMarkup } = await import(module);
+              const markup = qrSvgMarkup(block.dataset.qrAdresse, block.dataset.qrTitre);
+              const parsed = new DOMParser().parseFromString(markup, "image/svg+xml").documentElement;
+              const parts = (s) => [s.getAttribute("viewBox"), s.getAttribute("width"), s.querySelector("path").getAttribute("d"),
+                                    s.querySelector("title").textContent];
+              return [parts(svg), parts(parsed)];
+            }""",
+            server + "assets/js/lib/qr.js",
+        )
+    assert drawn == expected
+    assert drawn[1] == "35mm" and drawn[3] == accessible_name(titles["visale"], address)
+
+
+def test_the_code_is_drawn_again_before_printing(browser: Any, server: str) -> None:
+    with printed(browser, server, "visale") as page:
+        page.locator(".impression [data-qr]").evaluate("holder => holder.replaceChildren()")
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+        image = Image.open(io.BytesIO(page.locator(".impression svg.qr").screenshot()))
+        assert zxingcpp.read_barcodes(image)[0].text == CANONICAL.format("visale")
+
+
+def test_without_javascript_the_address_is_printed_and_no_code_promised(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{server}aides/visale/")
+    page.emulate_media(media="print")
+    block = page.locator(".impression")
+    text = block.inner_text()
+    assert block.is_visible() and block.locator("svg").count() == 0
+    assert CANONICAL.format("visale") in text and "ouvrez l'adresse de la page" in text
+    assert "Scannez" not in text and "code" not in text.lower()
+    assert text.count("Information imprimée —") == 1  # no date without the script: none is made up
+    context.close()
 
 
 def test_printing_date_and_screen_view(browser: Any, server: str) -> None:

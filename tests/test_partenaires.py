@@ -1,8 +1,9 @@
 """Issue 11, for partners: the link builder of /pour-les-partenaires/, the embeddable views
 under /integrer/ (framed by another origin, resized by postMessage, keyboard reachable), the
 framing policy of ``_headers`` (applied by a test server as Netlify and Cloudflare Pages do),
-"Imprimer mon récapitulatif", and the regional sheets. Every link the builder makes is opened
-in Chromium and every QR code is read back with zxing-cpp."""
+"Imprimer mon récapitulatif", and the regional sheets (a few aids per public, and the list of
+the rest: checked on the seed and on 60 synthetic aids of one région). Every link the builder
+makes is opened in Chromium and every QR code is read back with zxing-cpp."""
 
 from __future__ import annotations
 
@@ -10,16 +11,21 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
+import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 import zxingcpp
 from aides import facets, urls
 from aides.headers import headers_for, parse
 from aides.loading import load_catalogue
 from aides.pageviews import PageViews
-from conftest import DATA, EPOCH, axe_violations, local_page
+from aides.sheets import PER_GROUP
+from conftest import DATA, EPOCH, axe_violations, local_page, run_build, serve_directory
 from PIL import Image
 from pypdf import PdfReader
 
@@ -289,7 +295,7 @@ PERSONA = "profil=particulier&age=25&statut=etudiant&entree_logement=oui&locatai
 def print_summary(page: Any) -> Any:
     page.evaluate("window.print = () => { window.imprime = true; }")
     page.click("[data-imprimer-recapitulatif]")
-    assert page.evaluate("window.imprime") is True
+    page.wait_for_function("() => window.imprime === true")  # the QR library is loaded on demand first
     page.emulate_media(media="print")
     return page.locator(".recapitulatif-boite")
 
@@ -326,6 +332,79 @@ def test_checker_summary_prints_verdict_and_contacts(browser: Any, server: str) 
 
 # --- regional sheets -----------------------------------------------------------------------
 
+SYNTHETIC = 60
+# Where the synthetic aids apply, from the most local: Toulon, Toulon Provence Méditerranée, the
+# Bouches-du-Rhône, the région, the whole country (then Toulon again: two commune aids per public).
+PLACES: list[dict[str, list[str]]] = [
+    {"communes": ["83137"]},
+    {"epci": ["248300543"]},
+    {"departements": ["13"]},
+    {"regions": [PACA]},
+    {},
+]
+
+
+def index_place(index: int) -> int:
+    """Aids 0-9 in Toulon, 10-19 in its EPCI, and so on: each public gets one aid of each ten."""
+    return index // 10 % len(PLACES)
+
+
+def synthetic_aid(index: int, public: str, source: str) -> dict[str, Any]:
+    """An aid shaped like scripts/bench.py's, for one public and one kind of place (PLACES)."""
+    return {
+        "titre": f"Aide fictive {(index * 37) % 61:02d}",  # titles in another order than ids
+        "resume": "Dispositif fictif pour une fiche de région très fournie.",
+        "description": "Cette aide fictive sert à vérifier la fiche à imprimer d'une région.",
+        "publics": [public],
+        "types": ["aide_financiere"],
+        "territoire": PLACES[index_place(index)],
+        "pour_qui": ["Les ménages de la région"],
+        "conditions": {"toutes": [{"profil": "particulier"}]},
+        "demarche": ["Contacter l'organisme"],
+        "partenaires": [{"partenaire": "action-logement-services", "role": "Porte l'aide"}],
+        "sources": [{"article": source}],
+        "enregistre_le": "2026-11-22",
+    }
+
+
+@pytest.fixture(scope="module")
+def large_region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """data/ plus 60 aids of PACA, six for each of the ten publics; and the site built from it."""
+    folder = tmp_path_factory.mktemp("grande-region")
+    data = folder / "data"
+    shutil.copytree(DATA, data)
+    publics = [entry["id"] for entry in yaml.safe_load((DATA / "referentiels.yml").read_text(encoding="utf-8"))["publics"]]
+    source = yaml.safe_load((DATA / "sources.yml").read_text(encoding="utf-8"))["sources"][0]["id"]
+    for index in range(SYNTHETIC):
+        aid = synthetic_aid(index, publics[index % len(publics)], source)
+        (data / "aides" / f"aide-fictive-{index:02d}.yml").write_text(yaml.safe_dump(aid, allow_unicode=True), encoding="utf-8")
+    result = run_build(folder / "site", data)
+    assert result.returncode == 0, result.stderr
+    return data, folder / "site"
+
+
+@pytest.fixture(scope="module")
+def large_server(large_region: tuple[Path, Path]) -> Iterator[str]:
+    httpd, url = serve_directory(large_region[1])
+    yield url
+    httpd.shutdown()
+
+
+def sheet_aid_ids(html: str) -> list[str]:
+    """The aids a built sheet prints, from their links (../../../<id>/)."""
+    return [href.rstrip("/").rsplit("/", 1)[1] for href in re.findall(r'<h3><a href="([^"]+)">', html)]
+
+
+def list_address(*filters: tuple[str, str]) -> str:
+    return CANONICAL + urls.CATALOGUE + "?" + "&".join(f"{key}={value}" for key, value in filters)
+
+
+def decoded_index(site: Path, views: PageViews) -> list[dict[str, Any]]:
+    index = json.loads((site / urls.CATALOGUE_INDEX).read_text(encoding="utf-8"))
+    return facets.decode_index(
+        index, {dep.code: [dep.nom, dep.region] for dep in views.cat.departements}, views.cat.places["epci_of"]
+    )
+
 
 def test_every_region_with_aids_has_a_sheet_linked_from_the_tools_page(site: Path, views: PageViews) -> None:
     tools = (site / TOOLS / "index.html").read_text(encoding="utf-8")
@@ -336,18 +415,87 @@ def test_every_region_with_aids_has_a_sheet_linked_from_the_tools_page(site: Pat
         assert f'href="../{urls.region_sheet(region.code)}"' in tools
 
 
-def test_paca_sheet_fits_and_its_qr_codes_open_the_aids(browser: Any, server: str, views: PageViews) -> None:
+def test_with_the_seed_every_sheet_prints_all_the_current_aids_of_its_region(site: Path, views: PageViews) -> None:
+    """The région filter of /aides/ (facets.filters) says which aids each sheet owes; the seed is small enough for all."""
+    current = [a for a in views.cat.aides if views.cat.is_offered(views.cat.aides[a])]
+    for region in views.sheet_regions():
+        html = (site / urls.region_sheet(region.code) / "index.html").read_text(encoding="utf-8")
+        expected = {a for a in current if region.code in views.facets.filters(a)["region"]}
+        assert sorted(sheet_aid_ids(html)) == sorted(expected), region.nom
+        assert "Cette fiche les présente toutes" in html and "autres aides" not in html
+
+
+def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: str, views: PageViews) -> None:
     sheet = views.region_sheet(PACA)
     with local_page(browser, server, width=1280, height=900) as page:
         page.goto(server + urls.region_sheet(PACA))
         page.emulate_media(media="print")
         codes = page.locator(".feuille-region__qr svg")
-        assert codes.count() == len(sheet.aides) > 0
-        found = [decode(code.screenshot(scale="device")) for code in codes.all()]
-        assert found == [[aide.url_canonique] for aide in sheet.aides]
+        expected = [list_address(("region", PACA))] + [list_address(("region", PACA), ("public", g.id)) for g in sheet.groupes]
+        assert codes.count() == len(sheet.groupes) + 1 == len(expected)
+        assert [decode(code.screenshot(scale="device")) for code in codes.all()] == [[address] for address in expected]
+        assert len(page.locator(".feuille-region__aide").all()) == sheet.imprimees == sheet.nombre > 0
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        assert len(pdf.pages) <= 2, len(pdf.pages)
+        assert page.locator(".fiche-contact").count() == len(sheet.contacts) > 0
+        page.emulate_media(media="screen")
+        assert axe_violations(page) == []
+
+
+def test_large_region_sheet_shows_a_few_aids_per_public_by_the_stated_rule(large_region: tuple[Path, Path]) -> None:
+    """Per public: the commune aids by title, then the EPCI one; nothing wider fits (PER_GROUP is 3)."""
+    data, site = large_region
+    views = PageViews(load_catalogue(data, today=TODAY), CANONICAL)
+    publics = [entry.id for entry in views.cat.referentiels.publics]
+    sheet = views.region_sheet(PACA)
+    assert [group.id for group in sheet.groupes] == publics and sheet.par_public == PER_GROUP == 3
+    for position, group in enumerate(sheet.groupes):
+        mine = [index for index in range(SYNTHETIC) if index % len(publics) == position]
+        communes = sorted((i for i in mine if index_place(i) == 0), key=lambda i: (i * 37) % 61)
+        epci = [i for i in mine if index_place(i) == 1]
+        assert [aide.url for aide in group.aides] == [f"aides/aide-fictive-{i:02d}/" for i in [*communes, *epci]]
+        listed = facets.matching(
+            decoded_index(site, views), {"region": [PACA], "public": [group.id], "statut": None}, views.cat.region_of
+        )
+        assert group.autres == len(listed) - len(group.aides) > 0
+    html = (site / urls.region_sheet(PACA) / "index.html").read_text(encoding="utf-8")
+    assert len(sheet_aid_ids(html)) == sheet.imprimees == len(publics) * PER_GROUP < sheet.nombre
+    assert html.count("data-qr-adresse=") == len(publics) + 1  # one code per public, one for the whole région
+
+
+def test_large_region_sheet_sends_to_each_public_list(browser: Any, large_server: str) -> None:
+    """Each public's code and link open /aides/?region=93&public=<id>, which lists the « N autres » the sheet announces."""
+    with local_page(browser, large_server, width=1280, height=900) as page:
+        page.goto(large_server + urls.region_sheet(PACA))
+        printed = set(sheet_aid_ids(page.content()))
+        assert decode(page.locator(".feuille-region__tete svg").screenshot(scale="device")) == [list_address(("region", PACA))]
+        groups = page.locator(".feuille-region__groupe").all()
+        announced = []
+        for group in groups:
+            public = group.locator("h2").get_attribute("id").removeprefix("public-")
+            assert group.locator(".feuille-region__aide").count() == PER_GROUP
+            assert decode(group.locator("svg").screenshot(scale="device")) == [list_address(("region", PACA), ("public", public))]
+            others = re.search(r"Et (\d+) autres aides pour ce public", group.inner_text())
+            announced.append((group.locator(".feuille-region__liste a").get_attribute("href"), int(others.group(1))))
+        assert len(announced) == 10
+        for href, others in announced:
+            page.goto(urllib.parse.urljoin(large_server + urls.region_sheet(PACA), href))
+            page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
+            shown = page.eval_on_selector_all(
+                "[data-resultats] .carte-aide__titre a", "links => links.map((a) => new URL(a.href).pathname.split('/').at(-2))"
+            )
+            assert page.locator("[data-plus]").is_hidden() and shown
+            assert len(set(shown) - printed) == others, href
+
+
+def test_large_region_sheet_prints_on_few_pages_and_passes_axe(browser: Any, large_server: str) -> None:
+    with local_page(browser, large_server, width=1280, height=900) as page:
+        page.goto(large_server + urls.region_sheet(PACA))
+        page.emulate_media(media="print")
         pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
         assert len(pdf.pages) <= 3, len(pdf.pages)
-        assert page.locator(".fiche-contact").count() == len(sheet.contacts) > 0
+        text = " ".join(p.extract_text() for p in pdf.pages)
+        assert "au plus 3 par public principal, les plus locales d'abord" in text.replace("\n", " ")
         page.emulate_media(media="screen")
         assert axe_violations(page) == []
 

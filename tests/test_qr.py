@@ -1,9 +1,8 @@
-"""QR codes: every kind the site makes is read back by a real decoder (zxing-cpp).
-
-- build time (``aides.qr``): the PNG, and the SVG rasterised by Chromium, decode to the URL;
-  the SVG's path draws exactly segno's matrix;
-- browser (``overrides/assets/js/lib/qr.js``): drawn in Chromium on the served site, screenshot,
-  decoded; its markup follows the same conventions as the Python one, character for character.
+"""QR codes: every one the site shows is drawn in the browser (``overrides/assets/js/lib/qr.js``: the
+printed block of aid pages, the région sheets' lists, the checkers' summaries, the partners' link
+builder) and read back here by a real decoder (zxing-cpp). The build computes none: segno, the
+reference encoder, is a dependency of these tests only, to check that the browser's symbols are of
+the version error level M and byte mode give.
 """
 
 from __future__ import annotations
@@ -18,14 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import segno
 import zxingcpp
-from aides.qr import QUIET_ZONE, qr_matrix, qr_png, qr_svg, svg_markup
 from conftest import local_page
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 LIB = ROOT / "overrides" / "assets" / "js" / "lib" / "qr.js"
 SVG = "{http://www.w3.org/2000/svg}"
+QUIET_ZONE = 4
 URLS = [
     "http://127.0.0.1:8000/aides/visale/",
     "https://aides-logement.example.fr/aides/sous-location-glissement-bail-alliade-habitat/",
@@ -37,6 +37,11 @@ FRAGMENT = "eligibilite/#profil=particulier&age=25&statut=etudiant&departement=1
 
 def decode(image: Image.Image) -> list[str]:
     return [result.text for result in zxingcpp.read_barcodes(image)]
+
+
+def reference_modules(url: str) -> int:
+    """The side of segno's symbol for ``url``, without the quiet zone, at error level M in byte mode."""
+    return len(segno.make_qr(url, error="m", mode="byte", boost_error=False).matrix)
 
 
 def matrix_of_path(svg: str) -> list[list[bool]]:
@@ -56,52 +61,12 @@ def with_quiet_zone(matrix: list[list[bool]]) -> list[list[bool]]:
     return blank + [[False] * QUIET_ZONE + row + [False] * QUIET_ZONE for row in matrix] + [r[:] for r in blank]
 
 
-# --- build time -------------------------------------------------------------------------
-
-
-def test_svg_is_inline_accessible_and_sized_in_css_units() -> None:
-    svg = qr_svg(URLS[0], "Code QR de la fiche Visale")
-    root = ET.fromstring(svg)  # well-formed XML on its own
-    assert svg.startswith("<svg ") and "<?xml" not in svg
-    assert root.get("role") == "img" and root.get("class") == "qr"
-    assert root.get("width") == root.get("height") == "35mm"
-    assert root[0].tag == f"{SVG}title" and root[0].text == "Code QR de la fiche Visale"
-    assert qr_svg(URLS[0], "Code QR de la fiche Visale") == svg  # deterministic
-    assert qr_svg(URLS[0], "t", size="2.5cm").count('"2.5cm"') == 2
-
-
-def test_title_is_escaped_and_url_is_data() -> None:
-    title = 'Fiche « <script>alert(1)</script> » & "co"'
-    svg = qr_svg("http://127.0.0.1:8000/aides/?a=1&b=<2>", title)
-    assert "<script>" not in svg
-    root = ET.fromstring(svg)
-    assert root[0].text == title
-    assert "127.0.0.1" not in svg  # the address is only in the modules
-
-
-@pytest.mark.parametrize("url", URLS)
-def test_svg_draws_segno_matrix_with_quiet_zone(url: str) -> None:
-    assert matrix_of_path(qr_svg(url, "t")) == with_quiet_zone(qr_matrix(url))
-
-
-@pytest.mark.parametrize("url", URLS)
-def test_png_decodes_and_is_the_svg_matrix(url: str) -> None:
-    scale = 6
-    image = Image.open(io.BytesIO(qr_png(url, scale=scale))).convert("L")
-    assert decode(image) == [url]
-    side = image.width // scale
-    pixels = [[image.getpixel((x * scale + scale // 2, y * scale + scale // 2)) < 128 for x in range(side)] for y in range(side)]
-    assert pixels == matrix_of_path(qr_svg(url, "t"))
-
-
-@pytest.mark.parametrize("url", URLS)
-def test_build_time_svg_decodes_when_chromium_draws_it(browser: Any, url: str) -> None:
-    context = browser.new_context(viewport={"width": 400, "height": 400})
-    page = context.new_page()
-    page.set_content(f'<body style="margin:0;background:#fff">{qr_svg(url, "Code QR")}</body>')
-    image = Image.open(io.BytesIO(page.locator("svg.qr").screenshot()))
-    context.close()
-    assert decode(image) == [url]
+def test_the_build_computes_no_qr_code() -> None:
+    """segno cost 4-40 ms a code, most of a large build: no module of the site imports it any more."""
+    for path in (ROOT / "hooks").rglob("*.py"):
+        assert "segno" not in path.read_text(encoding="utf-8"), path
+    dependencies = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[project.optional-dependencies]")
+    assert "segno" not in dependencies[0] and "segno" in dependencies[1]
 
 
 # --- browser ----------------------------------------------------------------------------
@@ -130,8 +95,9 @@ def test_browser_qr_of_a_fragment_url_decodes(browser: Any, server: str, size: s
     assert decode(image) == [server + FRAGMENT]
 
 
-def test_browser_markup_follows_the_python_conventions() -> None:
-    """For the symbols the browser library makes, Python writes the same markup, character for character."""
+def test_browser_markup_is_accessible_and_decodes() -> None:
+    """The markup lib/qr.js writes: role and escaped title, the quiet zone around the symbol's modules, a
+    symbol of the version segno gives at error level M in byte mode; rasterised, it decodes to the URL."""
     node = shutil.which("node")
     assert node, "Node.js manque : « make test » l'installe (paquet Debian nodejs)"
     script = f"""
@@ -145,8 +111,12 @@ def test_browser_markup_follows_the_python_conventions() -> None:
     )
     assert run.returncode == 0, run.stderr
     for url, (matrix, markup) in zip(URLS, json.loads(run.stdout), strict=True):
-        assert markup == svg_markup(matrix, 'Fiche « <b>Visale</b> » & "co"')
-        assert len(matrix) == len(qr_matrix(url))  # same version: same error level and mode
+        root = ET.fromstring(markup)  # well-formed XML on its own
+        assert markup.startswith("<svg ") and "<b>" not in markup and url not in markup
+        assert root.get("role") == "img" and root.get("class") == "qr" and root.get("width") == root.get("height") == "35mm"
+        assert root[0].tag == f"{SVG}title" and root[0].text == 'Fiche « <b>Visale</b> » & "co"'
+        assert matrix_of_path(markup) == with_quiet_zone(matrix)
+        assert len(matrix) == reference_modules(url)  # same version: same error level and mode
         side = len(matrix) * 8 + 2 * QUIET_ZONE * 8
         image = Image.new("L", (side, side), 255)
         for y, row in enumerate(with_quiet_zone(matrix)):

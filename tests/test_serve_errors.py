@@ -139,7 +139,7 @@ def test_template_error_page_names_the_template_and_line(serve: tuple[str, Path,
         template = repo / "overrides" / "aide.html"
         source = template.read_text(encoding="utf-8")
         lines = source.splitlines()
-        line = next(number for number, text in enumerate(lines, 1) if "{% block content %}" in text) + 1
+        line = next(number for number, text in enumerate(lines, 1) if "{% set a = vue %}" in text) + 1
         lines.insert(line - 1, "{{ vue.titre }")
         template.write_text("\n".join(lines) + "\n", encoding="utf-8")
         page.wait_for_function(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,13 +22,18 @@ from .models import (
     Territoire,
 )
 
+
+def _digest(parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 # Statuses the default listings and the questionnaire show: a measure « à confirmer » may still
 # run (its page and the checkers say to check); suspended, exhausted and ended aids keep their
 # page with a notice but are never offered as possible.
 OFFERED_STATUSES = ("en_cours", "a_confirmer")
 
 
-@dataclass
+@dataclass(eq=False)  # a data set is itself: compared and hashed by identity (caches keyed by catalogue)
 class Catalogue:
     aides: dict[str, Aide]
     partenaires: dict[str, Partenaire]
@@ -41,6 +47,9 @@ class Catalogue:
     today: dt.date = field(default_factory=dt.date.today)
     site: Site = field(default_factory=Site)
     archives: dict[str, Archive] = field(default_factory=dict)
+    # A digest of each data file's bytes, by (kind, id) (("aides", "visale"), ("", "questions.yml")): what a
+    # page was made from, so that `make serve` makes again only the pages whose data changed.
+    fingerprints: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def is_ended(self, aide: Aide) -> bool:
         """An aid past its end date stays online, marked as ended."""
@@ -56,6 +65,25 @@ class Catalogue:
     def is_offered(self, aide: Aide) -> bool:
         """Listed by default and asked about by the questionnaire (see OFFERED_STATUSES)."""
         return self.status(aide) in OFFERED_STATUSES
+
+    @cached_property
+    def current_aids(self) -> list[str]:
+        """Aids offered to people (OFFERED_STATUSES), sorted by title (French-friendly: case-insensitive)."""
+        ids = [aide_id for aide_id, aide in self.aides.items() if self.is_offered(aide)]
+        return sorted(ids, key=lambda aide_id: (self.aides[aide_id].titre.casefold(), aide_id))
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Of the whole data set."""
+        return _digest(sorted(self.fingerprints.items()))
+
+    @cached_property
+    def shared_fingerprint(self) -> str:
+        """Of everything but the aids: an aid's page reads its own file and these, never another aid's."""
+        return _digest(sorted(item for item in self.fingerprints.items() if item[0][0] != "aides"))
+
+    def aid_fingerprint(self, aide_id: str) -> str:
+        return _digest([self.shared_fingerprint, self.fingerprints.get(("aides", aide_id), "")])
 
     @cached_property
     def regions(self) -> list[cog.Region]:

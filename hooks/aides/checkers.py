@@ -4,19 +4,30 @@ Two checkers run on the compiled rule trees (``conditions.py``), evaluated in th
 browser by ``overrides/assets/js/lib/eligibility.js``:
 
 - "Suis-je concerné ?" on each aid page (``overrides/partials/checker.html``):
-  the aid's own questions; its tree, and what normalising answers needs, are
-  embedded in the page (``Checkers.checker``).
+  the aid's own questions; its tree, and the ids and types of the questions that
+  normalising answers needs, are embedded in the page (``Checkers.checker``).
 - The questionnaire of ``/eligibilite/`` (``overrides/eligibilite.html``): the
   questions of every current aid, one at a time; the rules of every current aid
   are downloaded from one compact file, ``assets/questionnaire.json``
   (``questionnaire_data``).
+
+Both fetch the shared places file, ``assets/lieux.json`` (``places_file``), when their
+questions derive a place or list territories: the tables that derive answers (région of
+each département, EPCI of the communes of the EPCI the data names), the options of the
+territorial lists (a page renders them empty, marked ``data-lieux``) and the EPCI names.
+Written once per build, the same for everyone (no answer in the request), cached by the
+browser from one page to the next: no aid page carries it::
+
+    {"region_of": {"13": "93", …}, "epci_of": {"83137": "248300543", …},
+     "choix": {"departements": [["01", "01 – Ain"], …], "regions": [["84", "Auvergne-Rhône-Alpes"], …],
+               "epci": [["248300543", "Métropole Toulon-Provence-Méditerranée"], …]}}
 
 The questionnaire file is an internal format (``/donnees/eligibilite.json`` is
 the stable export for reuse). It stays small at 10,000 aids because every
 distinct node is stored once and trees refer to nodes by index::
 
     {
-      "version": 1,
+      "version": 3,
       "groupes": {"toutes": "Remplir toutes ces conditions :", "une_de": "..."},
       "noeuds": [                       # children always come before their parents
         ["c", "profil", "parmi", ["particulier"], "Être un particulier"],   # critere
@@ -27,14 +38,19 @@ distinct node is stored once and trees refer to nodes by index::
       ],
       "contacts": [{"nom": ..., "territoire": "Provence-Alpes-Côte d'Azur et Corse",
                     "zones": ["r93", "r94"], "partenaire_url": "partenaires/x/", ...}],
-      "aides": [["visale", "Visale, la garantie…", 12], ["id", "titre", 40, [0]]],
+      "avis": ["Information de 2017, non confirmée depuis : vérifiez auprès d'Action Logement."],
+      "aides": {"id": ["visale", "autre"], "titre": ["Visale, la garantie…", "Autre aide"], "noeud": [12, 40],
+                "contacts": {"1": [0]}, "avis": [0, null]},
       "montants": {"id": [{"tableau": "Prêts PLUS et PLAI", "zone": "Métropoles…", "lieu": 7,
                            "montants": ["Prêt PLUS : 8 000 €", …]}]}
     }
 
-Each aid is ``[id, title, root node, contact indexes, notice]`` (trailing empty
-ones left out); the notice (``freshness.notice``) says its information is old and
-unconfirmed: the browser then never shows it as possible (``lib/freshness.js``).
+The aids come in columns (a list per field, the n-th aid in the n-th place of each: one aid costs
+its id, its title and two numbers, not the brackets and separators of a record): id, title, root
+node, contact indexes (by position, only for the aids that have contacts) and notice index (null
+when none); the notice (``freshness.notice``, stored once in ``avis``: thousands of aids share a
+few) says its information is old and unconfirmed: the browser then never shows it as possible
+(``lib/freshness.js``).
 Its page's URL comes from the pattern the page ships. ``montants`` gives, for an aid whose
 amounts vary by place, each zone's row with its territory as a node (``amount_zones``). Only current
 aids are listed, sorted by title: an ended scheme is never offered as possible.
@@ -52,10 +68,10 @@ from . import freshness, territory, urls
 from .cards import BLANK_CONTACT, Cards, ContactCard, Link
 from .catalogue import Catalogue
 from .conditions import GROUPS, Node, questions_of
-from .fields import Fields, QuestionField
+from .fields import SHARED_CHOICES, Fields, QuestionField
 from .formatting import euros, typography
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}
 PLACE_KEYS = ("question", "texte", "lieux", "zones", "departements_de")  # a territoire node, in this order
 FIRST_QUESTION = "profil"  # who the person is: an individual, a social landlord, an association...
@@ -107,12 +123,6 @@ def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]
     return nodes
 
 
-def current_aids(catalogue: Catalogue) -> list[str]:
-    """Aids offered to people (catalogue.OFFERED_STATUSES), sorted by title (French-friendly: case-insensitive)."""
-    ids = [aide_id for aide_id, aide in catalogue.aides.items() if catalogue.is_offered(aide)]
-    return sorted(ids, key=lambda aide_id: (catalogue.aides[aide_id].titre.casefold(), aide_id))
-
-
 def amount_zones(catalogue: Catalogue, aide_id: str) -> list[dict[str, Any]]:
     """The amount rows of an aid's tables whose zones are territories: both checkers show the row of the
     person's place (« Pour une opération à Toulon (…) : Prêt PLUS jusqu'à 8 000 € ; … », lib/amounts.js)."""
@@ -130,9 +140,11 @@ def amount_zones(catalogue: Catalogue, aide_id: str) -> list[dict[str, Any]]:
     return found
 
 
-def epci_names(catalogue: Catalogue) -> dict[str, str]:
-    """The names of the EPCI the data names, by SIREN: « à Toulon (Métropole Toulon-Provence-Méditerranée) »."""
-    return {siren: catalogue.territoires.epci[siren].nom for siren in catalogue.epci_used}
+def places_file(catalogue: Catalogue, fields: Fields) -> dict[str, Any]:
+    """The content of the shared places file, ``urls.PLACES_FILE`` (see the module docstring). The EPCI
+    list also names the person's EPCI next to an amount: « à Toulon (Métropole Toulon-Provence-Méditerranée) »."""
+    choices = fields.shared_choices()
+    return {**catalogue.places, "choix": {source: [list(pair) for pair in choices[source]] for source in SHARED_CHOICES}}
 
 
 def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict[str, Any]:
@@ -141,9 +153,10 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
     table = NodeTable()
     contacts: dict[str, int] = {}
     records: list[dict[str, Any]] = []
-    aides: list[list[Any]] = []
+    aides: dict[str, Any] = {"id": [], "titre": [], "noeud": [], "contacts": {}, "avis": []}
     amounts: dict[str, list[dict[str, Any]]] = {}
-    for aide_id in current_aids(catalogue):
+    notices: dict[str, int] = {}
+    for position, aide_id in enumerate(catalogue.current_aids):
         aide = catalogue.aides[aide_id]
         refs = []
         for contact_id in aide.contacts:
@@ -151,13 +164,13 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
                 contacts[contact_id] = len(records)
                 records.append(cards.contact(contact_id).browser_record())
             refs.append(contacts[contact_id])
-        entry = [aide_id, typography(aide.titre), table.add(catalogue.rules[aide_id])]
+        aides["id"].append(aide_id)
+        aides["titre"].append(typography(aide.titre))
+        aides["noeud"].append(table.add(catalogue.rules[aide_id]))
+        if refs:
+            aides["contacts"][str(position)] = refs
         avis = freshness.notice(catalogue, aide)
-        if refs or avis:
-            entry.append(refs)
-        if avis:
-            entry.append(avis)
-        aides.append(entry)
+        aides["avis"].append(notices.setdefault(avis, len(notices)) if avis else None)
         zones = amount_zones(catalogue, aide_id)
         if zones:
             amounts[aide_id] = [{**zone, "lieu": table.add(zone["lieu"])} for zone in zones]
@@ -166,6 +179,7 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
         "groupes": dict(GROUPS),
         "noeuds": table.entries,
         "contacts": records,
+        "avis": list(notices),
         "aides": aides,
         "montants": amounts,
     }
@@ -242,24 +256,21 @@ class Checkers:
         used = questions_of(tree) + self.where_to_go([aide_id])
         asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
         known = self.derived_from(list(dict.fromkeys([*asked, *used])))
+        fields = [self.fields.field(qid) for qid in asked]
         data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
-        if any(self.cat.questions[qid].deduite_de for qid in known):
-            data["places"] = self.cat.places
         avis = freshness.notice(self.cat, self.cat.aides[aide_id])
         if avis:
             data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/freshness.js)
         zones = amount_zones(self.cat, aide_id)
         if zones:
-            data["zones"] = zones
-            data["epci_noms"] = epci_names(self.cat)
-        return CheckerView(
-            termine=not self.cat.is_offered(self.cat.aides[aide_id]),
-            questions=[self.fields.field(qid) for qid in asked],
-            donnees=data,
-        )
+            data["zones"] = zones  # shown with the name of the person's EPCI, from the places file
+        # Deriving a place, filling a territorial list, naming an EPCI: the shared places file.
+        if zones or any(field.lieux for field in fields) or any(self.cat.questions[qid].deduite_de for qid in known):
+            data["lieux"] = urls.PLACES_FILE
+        return CheckerView(termine=not self.cat.is_offered(self.cat.aides[aide_id]), questions=fields, donnees=data)
 
     def questionnaire(self) -> QuestionnaireView:
-        current = current_aids(self.cat)
+        current = self.cat.current_aids
         used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in self.cat.questions else {}
         for aide_id in current:
             for qid in questions_of(self.cat.rules[aide_id]):
@@ -274,9 +285,8 @@ class Checkers:
             questions=[self.fields.field(qid) for qid in asked],
             donnees={
                 "questions": self.question_meta([*asked, *derived]),
-                "places": self.cat.places,
+                "lieux": urls.PLACES_FILE,  # places tables, territorial lists and EPCI names (places_file)
                 "premiere": FIRST_QUESTION,
-                "epci_noms": epci_names(self.cat),
                 "lieu_contacts": where[0] if where else None,  # asked last, to pick the person's contacts
             },
             fichier=urls.QUESTIONNAIRE_RULES,

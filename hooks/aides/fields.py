@@ -3,6 +3,11 @@ every aid page that asks it and by ``/eligibilite/``.
 
 The widget and the source of the choices come from the question's type
 (``question_types.py``): no branch on type names here or in the templates.
+
+The territorial lists (départements, régions, EPCI) are the same on every page: they are
+written once per build in the shared places file (``urls.PLACES_FILE``, ``checkers.places_file``),
+and a field of such a list carries only its name (``lieux``): the page's script fills the list
+from that file (``lib/places.js``) before it shows the form.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from . import urls
 from .catalogue import Catalogue
 from .formatting import typography
 from .question_types import YES_NO
+
+# The choice sources whose options live in the shared places file, not in the pages.
+SHARED_CHOICES = ("departements", "regions", "epci")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +33,9 @@ class QuestionField:
     unite: str
     min: int | None
     max: int | None
-    # (id, label) pairs: Jinja unpacks a tuple much faster than it looks up attributes, which
-    # counts for the hundred départements of the list on thousands of aid pages.
-    options: list[tuple[str, str]]
+    options: list[tuple[str, str]]  # (id, label) pairs; none for a territorial list (see ``lieux``)
     recherche: str = ""  # the commune widget: the lookup files, relative to the site root (urls.COMMUNE_LOOKUP)
+    lieux: str = ""  # a territorial list: the name of its options in the shared places file (SHARED_CHOICES)
 
 
 class Fields:
@@ -49,20 +56,22 @@ class Fields:
                 unite=question.unite or "",
                 min=question.min,
                 max=question.max,
-                options=self._options(question_id),
+                options=[] if kind.choices in SHARED_CHOICES else self._options(question_id),
                 recherche=urls.COMMUNE_LOOKUP if kind.choices == "communes" else "",
+                lieux=kind.choices if kind.choices in SHARED_CHOICES else "",
             )
         return self._fields[question_id]
 
+    def shared_choices(self) -> dict[str, list[tuple[str, str]]]:
+        """The options of each territorial list, by choice source: what the shared places file carries."""
+        return {
+            "departements": [(dep.code, f"{dep.code} – {dep.nom}") for dep in self.cat.departements],
+            "regions": [(region.code, region.nom) for region in self.cat.regions],
+            "epci": [(siren, self.cat.territoires.epci[siren].nom) for siren in self.cat.epci_used],
+        }
+
     def _options(self, question_id: str) -> list[tuple[str, str]]:
         question = self.cat.questions[question_id]
-        source = question.kind.choices
-        if source == "departements":
-            return [(dep.code, f"{dep.code} – {dep.nom}") for dep in self.cat.departements]
-        if source == "regions":
-            return [(region.code, region.nom) for region in self.cat.regions]
-        if source == "epci":
-            return [(siren, self.cat.territoires.epci[siren].nom) for siren in self.cat.epci_used]
-        if source == "oui_non":
+        if question.kind.choices == "oui_non":
             return list(YES_NO)
         return [(choice.id, typography(choice.libelle)) for choice in question.choix]

@@ -19,6 +19,7 @@ Engine-independent (no MkDocs import).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +48,19 @@ class InfoDate:
         return fmt.date(self.date) if self.date else str(self.annee)
 
 
+# The date of each source, by catalogue: thousands of aids cite the same few articles, and each page,
+# card and export asks for their dates (its reasoning goes through typography, which is not free).
+_SOURCE_DATES: weakref.WeakKeyDictionary[Catalogue, dict[str, InfoDate | None]] = weakref.WeakKeyDictionary()
+
+
 def _source_date(catalogue: Catalogue, article: str) -> InfoDate | None:
+    known = _SOURCE_DATES.setdefault(catalogue, {})
+    if article not in known:
+        known[article] = _date_of_source(catalogue, article)
+    return known[article]
+
+
+def _date_of_source(catalogue: Catalogue, article: str) -> InfoDate | None:
     source = catalogue.sources[article]
     if source.date is not None:
         return InfoDate(source.date.year, source.date, "")

@@ -222,11 +222,30 @@ class _Lineage:
         self.revision: _Revision | None = None
 
 
+def revision(folder: Path) -> str:
+    """The commit the history is read at ("" outside git or before the first commit)."""
+    try:
+        return _git(folder, "rev-parse", "HEAD").decode().strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+# `make serve` builds again after every save: the history is read again only after a commit.
+_HISTORIES: dict[tuple[Path, str], History] = {}
+
+
 def aides_history(folder: Path | None = None) -> History:
     """The history of every aid of ``folder`` (default: the data directory's ``aides/``)."""
     folder = folder or data_dir() / "aides"
     if not folder.is_dir():
         return History(OUTSIDE_GIT)
+    key = (folder.resolve(), revision(folder))
+    if key not in _HISTORIES:
+        _HISTORIES[key] = _read_history(folder)
+    return _HISTORIES[key]
+
+
+def _read_history(folder: Path) -> History:
     status = _repository_status(folder)
     if status:
         return History(status)

@@ -7,6 +7,7 @@ files are collected and raised together as ``DataErrors``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -76,17 +77,43 @@ def _display(path: Path) -> str:
     return str(path)
 
 
+# A file read and validated, by path and model: (size and time of change, fingerprint, document, value, errors).
+# `make serve` loads the data again after every save (``load_catalogue(remember=True)``): only the files that
+# changed are parsed again. A build loads once and remembers nothing.
+Read = tuple[tuple[int, int], str, YamlDocument | None, Any, list[DataError]]
+_READS: dict[tuple[Path, type[BaseModel]], Read] = {}
+
+
 class _Reader:
     """Reads and validates files, collecting errors instead of stopping at the first."""
 
-    def __init__(self) -> None:
+    def __init__(self, remember: bool = False) -> None:
         self.errors: list[DataError] = []
         self.documents: dict[tuple[str, str], YamlDocument] = {}
+        self.fingerprints: dict[tuple[str, str], str] = {}  # a digest of each file's bytes, by (kind, id)
+        self.remember = remember
 
-    def read(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
+    def read(self, path: Path, model: type[BaseModel], key: tuple[str, str]) -> tuple[YamlDocument | None, Any]:
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        cached = _READS.get((path, model)) if self.remember else None
+        if cached is None or cached[0] != signature:
+            cached = _read_file(path, model)
+            if self.remember:
+                _READS[(path, model)] = cached
+        return self._take(cached, key)
+
+    def _take(self, read: Read, key: tuple[str, str]) -> tuple[YamlDocument | None, Any]:
+        _, fingerprint, doc, value, errors = read
+        self.fingerprints[key] = fingerprint
+        self.errors.extend(errors)
+        return doc, value
+
+    def _read(self, path: Path, raw: bytes, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
+        """Parse and validate one file's bytes; its errors go to ``self.errors``."""
         shown = Path(_display(path))
         try:
-            doc = parse_yaml(path.read_text(encoding="utf-8"), shown)
+            doc = parse_yaml(raw.decode("utf-8"), shown)
         except YamlSyntaxError as error:
             self.errors.append(DataError(str(shown), error.position.line, error.position.column, "", error.message))
             return None, None
@@ -135,29 +162,41 @@ class _Reader:
             yield entity_id, path
 
 
-def load_catalogue(directory: Path | None = None, today: dt.date | None = None) -> Catalogue:
-    """Read, validate and cross-check every file; raise ``DataErrors`` listing all mistakes."""
-    return load_with_warnings(directory, today)[0]
+def _read_file(path: Path, model: type[BaseModel]) -> Read:
+    """One file parsed and validated: its size and time of change, fingerprint, document, value and errors."""
+    stat = path.stat()
+    raw = path.read_bytes()
+    reader = _Reader()
+    doc, value = reader._read(path, raw, model)
+    return (stat.st_mtime_ns, stat.st_size), hashlib.sha256(raw).hexdigest(), doc, value, reader.errors
 
 
-def load_with_warnings(directory: Path | None = None, today: dt.date | None = None) -> tuple[Catalogue, list[DataWarning]]:
+def load_catalogue(directory: Path | None = None, today: dt.date | None = None, remember: bool = False) -> Catalogue:
+    """Read, validate and cross-check every file; raise ``DataErrors`` listing all mistakes. ``remember``:
+    keep what each file gave, for the next load to parse only the files that changed (``make serve``)."""
+    return load_with_warnings(directory, today, remember)[0]
+
+
+def load_with_warnings(
+    directory: Path | None = None, today: dt.date | None = None, remember: bool = False
+) -> tuple[Catalogue, list[DataWarning]]:
     """``load_catalogue``, plus what to fix without blocking publication (also carried by
     ``DataErrors.warnings`` when the data has errors)."""
     directory = directory or data_dir()
     today = today or build_today()
-    reader = _Reader()
+    reader = _Reader(remember)
     singles: dict[str, Any] = {}
     for name, model in SINGLE_FILES.items():
         path = directory / name
         if not path.is_file():
             reader.errors.append(DataError(_display(path), 1, 1, "", "fichier manquant"))
             continue
-        doc, singles[name] = reader.read(path, model)
+        doc, singles[name] = reader.read(path, model, ("", name))
         if doc:
             reader.documents[("", name)] = doc
     for name, model in OPTIONAL_FILES.items():
         if (directory / name).is_file():
-            doc, singles[name] = reader.read(directory / name, model)
+            doc, singles[name] = reader.read(directory / name, model, ("", name))
             if doc:
                 reader.documents[("", name)] = doc
     archives = _archives(reader, directory)
@@ -166,7 +205,7 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
     for kind, model in ENTITIES.items():
         for entity_id, path in reader.entity_files(directory, kind):
             present[kind].add(entity_id)
-            doc, value = reader.read(path, model)
+            doc, value = reader.read(path, model, (kind, entity_id))
             if value is not None:
                 entities[kind][entity_id] = value
                 reader.documents[(kind, entity_id)] = doc
@@ -186,6 +225,7 @@ def load_with_warnings(directory: Path | None = None, today: dt.date | None = No
         today=today,
         site=singles.get("site.yml") or Site(),
         archives=archives,
+        fingerprints=reader.fingerprints,
     )
     reader.errors.extend(references.check(catalogue, reader.documents, present))
     reader.errors.extend(_compile_rules(catalogue, reader.documents))
@@ -201,7 +241,7 @@ def _archives(reader: _Reader, directory: Path) -> dict[str, Archive]:
         return {}
     found: dict[str, Archive] = {}
     for archive_id, path in reader.entity_files(directory, ARCHIVES):
-        doc, value = reader.read(path, Archive)
+        doc, value = reader.read(path, Archive, (ARCHIVES, archive_id))
         if value is not None:
             found[archive_id] = value
             reader.documents[(ARCHIVES, archive_id)] = doc

@@ -22,7 +22,7 @@ from . import formatting as fmt
 from . import freshness, territory, urls
 from .cards import BLANK_CONTACT, AidCard, Cards, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from .catalogue import Catalogue
-from .checkers import Checkers, CheckerView, QuestionnaireView, current_aids
+from .checkers import Checkers, CheckerView, QuestionnaireView, places_file
 from .conditions import Node
 from .facets import ALL_PAGES_TERM, DEFAULT_STATUS, KIND_CHOICES, Departement, Facet, Facets, FacetValue, sort_key
 from .fields import Fields, QuestionField
@@ -30,8 +30,8 @@ from .history import History, aides_history
 from .labels import APPROXIMATIONS, PERIODICITIES, STATUS_NOTICES, STATUSES
 from .listing import ENDED, Listing
 from .models import Archive, Chiffre, Montant, SourceRef, Valeur
-from .qr import qr_svg
 from .reference import ModelDoc, field_reference
+from .sheets import PER_GROUP, GroupChoice, SheetChoices
 
 t = fmt.typography
 
@@ -168,8 +168,7 @@ class AideView(AidCard):
     validite_precision: str
     recherche: SearchData
     verificateur: CheckerView
-    url_canonique: str  # the page's public address, printed and in its QR code
-    qr_svg: str  # the QR code of that address (qr.py: safe markup, its title escaped)
+    url_canonique: str  # the page's public address, printed, and drawn as a QR code by pages/impression.js
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +337,7 @@ class OutilsView:
     """/pour-les-partenaires/: working examples and the link builder (pages/outils.js)."""
 
     aides: list[AidChoice]  # every aid, current ones first, for the builder's list
-    exemple: AidChoice  # the aid the examples link to
+    exemple: AidChoice | None  # the aid the examples link to (none in a catalogue without aids)
     sections: dict[str, str]  # section anchors of an aid page (URL contract) → label
     filtres: FilterPanel
     questions: list[QuestionField]  # the questionnaire's questions, for prefilled answers
@@ -351,18 +350,44 @@ class OutilsView:
 class SheetAid:
     titre: str
     resume: str
+    territoire: str
+    avis: str  # the card's notice of information not confirmed, "" when there is none
     url: str
     url_canonique: str
-    qr_svg: str
+
+
+@dataclass(frozen=True, slots=True)
+class SheetList:
+    """A filtered list of /aides/ that a sheet sends to: link, address written out, QR code (few: made at build time)."""
+
+    url: str  # urls.CATALOGUE, for the `url` filter
+    requete: str  # its query (urls.catalogue_query), written after it
+    url_canonique: str
+    qr_titre: str  # the accessible name of its QR code, drawn in the browser (pages/impression.js)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetGroup:
+    """One public on a région's sheet (sheets.py): a few aids, and the list of all of them."""
+
+    id: str
+    titre: str
+    aides: list[SheetAid]
+    autres: int  # aids of that list printed nowhere on the sheet
+    liste: SheetList
 
 
 @dataclass(frozen=True, slots=True)
 class RegionSheetView:
-    """/aides/region/<code>/imprimer/: a région's current aids (each with its QR code) and contacts, for paper."""
+    """/aides/region/<code>/imprimer/: a few of a région's current aids per public, where to find all of them, and its contacts."""
 
     code: str
     nom: str
-    aides: list[SheetAid]
+    nombre: int  # the région's current aids, national ones included
+    imprimees: int  # how many of them the sheet prints
+    par_public: int  # at most this many per public (sheets.PER_GROUP)
+    liste: SheetList  # every current aid of the région
+    groupes: list[SheetGroup]
     contacts: list[ContactCard]
 
 
@@ -471,7 +496,6 @@ class PageViews:
         aide = self.cat.aides[aide_id]
         validite = aide.validite
         card = self.cards.aid(aide_id)
-        address = self.base_url + card.url
         return AideView(
             **{name: getattr(card, name) for name in AidCard.__dataclass_fields__},
             description=paragraphs(aide.description),
@@ -495,8 +519,7 @@ class PageViews:
             validite_precision=t(validite.precision or ""),
             recherche=SearchData(self.facets.filters(aide_id), sort_key(aide.titre)),
             verificateur=self.checkers.checker(aide_id),
-            url_canonique=address,
-            qr_svg=qr_svg(address, f"Code QR de la fiche «{fmt.NBSP}{card.titre}{fmt.NBSP}»{fmt.NBSP}: {address}"),
+            url_canonique=self.base_url + card.url,
         )
 
     def status(self, aide_id: str) -> StatusView:
@@ -619,7 +642,7 @@ class PageViews:
     def contacts_directory(self) -> dict[str, Any]:
         """What /contacts/ needs to answer « près de chez vous » in the browser, without the reference."""
         served: dict[str, list[dict[str, str]]] = {}
-        for aide_id in current_aids(self.cat):
+        for aide_id in self.cat.current_aids:
             card = self.cards.aid(aide_id)
             for contact_id in self.cat.aides[aide_id].contacts:
                 served.setdefault(contact_id, []).append({"titre": card.titre, "url": card.url})
@@ -667,9 +690,10 @@ class PageViews:
     # --- partners ---------------------------------------------------------------------
 
     def aid_choices(self) -> list[AidChoice]:
-        current = current_aids(self.cat)
-        ended = sorted((a for a in self.cat.aides if a not in current), key=lambda a: sort_key(self.cat.aides[a].titre))
-        return [AidChoice(a, t(self.cat.aides[a].titre), a in ended) for a in [*current, *ended]]
+        current = self.cat.current_aids
+        offered = set(current)
+        ended = sorted((a for a in self.cat.aides if a not in offered), key=lambda a: sort_key(self.cat.aides[a].titre))
+        return [AidChoice(a, t(self.cat.aides[a].titre), a not in offered) for a in [*current, *ended]]
 
     def outils(self) -> OutilsView:
         questionnaire = self.questionnaire()
@@ -678,11 +702,15 @@ class PageViews:
         return OutilsView(
             aides=choices,
             # An aid with every section of the URL contract (#montant is there only when it has amounts).
-            exemple=next((c for c in choices if self.cat.aides[c.id].montant and not c.termine), choices[0]),
+            exemple=next((c for c in choices if self.cat.aides[c.id].montant and not c.termine), next(iter(choices), None)),
             sections=dict(urls.AID_SECTIONS),
             filtres=panel,
             questions=questionnaire.questions,
-            donnees={"questions": questionnaire.donnees["questions"], "vocabulaire": panel.vocabulaire},
+            donnees={
+                "questions": questionnaire.donnees["questions"],
+                "lieux": questionnaire.donnees["lieux"],  # the territorial lists are filled from it (lib/places.js)
+                "vocabulaire": panel.vocabulaire,
+            },
             adresses={
                 "aide": urls.PATTERNS["aide"],
                 "integrer_aide": urls.PATTERNS["integrer_aide"],
@@ -703,7 +731,7 @@ class PageViews:
 
     def sheet_regions(self) -> list[Any]:
         """The régions that get a printable sheet: those with a current aid or a contact."""
-        current = current_aids(self.cat)
+        current = self.cat.current_aids
         return [
             region
             for region in sorted(self.cat.regions, key=lambda r: sort_key(r.nom))
@@ -713,22 +741,48 @@ class PageViews:
 
     def region_sheet(self, code: str) -> RegionSheetView:
         region = next(r for r in self.cat.regions if r.code == code)
-        aids = []
-        for aide_id in current_aids(self.cat):
-            if not self.applies_in(self.cat.aides[aide_id].territoire, code):
-                continue
-            card = self.cards.aid(aide_id)
-            address = self.base_url + card.url
-            title = f"Code QR de la fiche «{fmt.NBSP}{card.titre}{fmt.NBSP}»{fmt.NBSP}: {address}"
-            aids.append(SheetAid(card.titre, card.resume, card.url, address, qr_svg(address, title, size="20mm")))
+        name = t(region.nom)
+        groups = [self.sheet_group(choice, code, name) for choice in self.sheet_choices.groups(code)]
         contacts = [self.cards.contact(cid) for cid, c in self.cat.contacts.items() if self.applies_in(c.territoire, code)]
-        return RegionSheetView(code, t(region.nom), aids, contacts)
+        whole = self.sheet_list([("region", code)], f"Code QR de la liste des aides en cours en {name}")
+        count = len(self.sheet_choices.by_region[code])
+        printed = sum(len(group.aides) for group in groups)
+        return RegionSheetView(code, name, count, printed, PER_GROUP, whole, groups, contacts)
+
+    @cached_property
+    def sheet_choices(self) -> SheetChoices:
+        return SheetChoices(self.cat)
+
+    def sheet_group(self, choice: GroupChoice, code: str, region_name: str) -> SheetGroup:
+        label = t(self.cat.public_labels[choice.public])
+        title = f"Code QR de la liste des aides «{fmt.NBSP}{label}{fmt.NBSP}» en {region_name}"
+        return SheetGroup(
+            choice.public,
+            label,
+            [self.sheet_aid(aide_id) for aide_id in choice.printed],
+            choice.others,
+            self.sheet_list([("region", code), ("public", choice.public)], title),
+        )
+
+    def sheet_aid(self, aide_id: str) -> SheetAid:
+        card = self.cards.aid(aide_id)
+        return SheetAid(card.titre, card.resume, card.territoire, card.avis, card.url, self.base_url + card.url)
+
+    def sheet_list(self, filters: list[tuple[str, str]], title: str) -> SheetList:
+        """A filtered catalogue with its QR code: one per address and process (qr.drawing), a handful per sheet."""
+        query = urls.catalogue_query(filters)
+        address = f"{self.base_url}{urls.CATALOGUE}?{query}"
+        return SheetList(urls.CATALOGUE, query, address, f"{title}{fmt.NBSP}: {address}")
 
     # --- files the browser fetches ----------------------------------------------------
 
     def browser_files(self) -> dict[str, str]:
-        """The /aides/ filter index and one small card per aid, fetched by the catalogue's script."""
-        files = {urls.CATALOGUE_INDEX: _compact_json(self.facets.catalogue_index(self.listing.ids))}
+        """The /aides/ filter index and one small card per aid, fetched by the catalogue's script; the
+        places tables and territorial lists, fetched by the checkers (checkers.places_file)."""
+        files = {
+            urls.CATALOGUE_INDEX: _compact_json(self.facets.catalogue_index(self.listing.ids)),
+            urls.PLACES_FILE: _compact_json(places_file(self.cat, self.fields)),
+        }
         for aide_id in self.cat.aides:
             files[urls.aid_card(aide_id)] = _compact_json(self.cards.aid(aide_id).browser_card())
         return files

@@ -41,12 +41,20 @@ class PageEntry:
     rubrique: Rubrique = None  # indexed by Pagefind as this kind of result; None: not indexed
     generated: bool = True
     flux: str = ""  # its Atom feed of changes (<link rel="alternate">), "" for none
+    # A generated page's template is its body; `cadre` is the frame around it and `tete` its own <head> lines.
+    cadre: str = "main.html"
+    tete: str = "partials/tete.html"
 
     @property
     def url(self) -> str:
         stem = self.path.removesuffix(".md")
         stem = stem.removesuffix("index")
         return stem if not stem or stem.endswith("/") else stem + "/"
+
+    @property
+    def framed(self) -> bool:
+        """Written from its frame (frames.py), outside MkDocs' page loop: generated pages out of the navigation."""
+        return self.generated and not self.nav
 
     @property
     def indexed(self) -> bool:
@@ -59,10 +67,13 @@ class PageEntry:
 
     def front_matter(self) -> str:
         # Material prints meta.title unescaped in <title> and the header: escape it here.
-        meta = {"template": self.template, "title": html.escape(typography(self.title))}
+        meta = {"template": GENERATED_TEMPLATE, "title": html.escape(typography(self.title))}
         return "---\n" + "\n".join(f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in meta.items()) + "\n---\n"
 
 
+# The template MkDocs renders for a generated page: its frame around its body (overrides/cadre.html).
+GENERATED_TEMPLATE = "cadre.html"
+EMBED_FRAME = "partials/integrer.html"
 PAGE = "page"  # hand-written content rendered by Material's own template (wrapped by main.html)
 
 # content/*.md; `nav` is the label of those in the navigation (NAV_ORDER gives the order).
@@ -99,6 +110,8 @@ NAV_ORDER = ["Accueil", "Les aides", "Suis-je concerné\u00a0?", "Où s'adresser
 NAV_ORDER += ["Pour les partenaires"]
 NAV_ORDER += ["Données ouvertes", "Contribuer", "À propos"]
 
+# Page kinds that show another kind's view (an embeddable view shows its page's).
+SAME_VIEW = {"integrer_aide": "aide", "integrer_catalogue": "catalogue", "integrer_questionnaire": "questionnaire"}
 # Page kind → the view its template receives.
 VIEWS: dict[str, Callable[[PageViews, Any], Any]] = {
     "aide": lambda views, key: views.aide(key),
@@ -129,6 +142,7 @@ class Registry:
     def __init__(self, catalogue: Catalogue, base_url: str = "/") -> None:
         self.cat = catalogue
         self.views = PageViews(catalogue, base_url)
+        self._last_view: tuple[Any, Any] = (None, None)
 
     @cached_property
     def generated(self) -> list[PageEntry]:
@@ -164,12 +178,19 @@ class Registry:
         # A renamed or removed aid keeps its addresses, the page's and its embeddable view's.
         embedded = urls.PATTERNS["integrer_aide"].format
         pages += [
-            PageEntry(urls.source_path(address), "redirection.html", cat.aides[new].titre, "redirection", new)
+            PageEntry(
+                urls.source_path(address),
+                "redirection.html",
+                cat.aides[new].titre,
+                "redirection",
+                new,
+                tete="partials/tete-redirection.html",
+            )
             for old, new in cat.redirects.items()
             for address in (urls.aide(old), embedded(id=old))
         ]
         pages += [
-            PageEntry(urls.source_path(address), "archive.html", archive.titre, "archive", aid)
+            PageEntry(urls.source_path(address), "archive.html", archive.titre, "archive", aid, tete="partials/tete-archive.html")
             for aid, archive in cat.archives.items()
             for address in (urls.aide(aid), embedded(id=aid))
         ]
@@ -180,16 +201,25 @@ class Registry:
         """Embeddable views (out of the nav and of search, under urls.EMBED_ROOT) and one printable sheet per région."""
         cat = self.cat
         pages = [
-            PageEntry(urls.source_path(urls.EMBED_CATALOGUE), "integrer-aides.html", "Les aides", "integrer_catalogue"),
+            PageEntry(
+                urls.source_path(urls.EMBED_CATALOGUE),
+                "integrer-aides.html",
+                "Les aides",
+                "integrer_catalogue",
+                cadre=EMBED_FRAME,
+            ),
             PageEntry(
                 urls.source_path(urls.EMBED_QUESTIONNAIRE),
                 "integrer-eligibilite.html",
                 "Suis-je concerné ?",
                 "integrer_questionnaire",
+                cadre=EMBED_FRAME,
             ),
         ]
         pages += [
-            PageEntry(urls.source_path(urls.embed_aide(aid)), "integrer-aide.html", aide.titre, "integrer_aide", aid)
+            PageEntry(
+                urls.source_path(urls.embed_aide(aid)), "integrer-aide.html", aide.titre, "integrer_aide", aid, cadre=EMBED_FRAME
+            )
             for aid, aide in cat.aides.items()
         ]
         pages += [
@@ -204,6 +234,12 @@ class Registry:
         ]
         return pages
 
+    def search_glob(self) -> str:
+        """The files Pagefind reads: the indexed pages' only (an aid's folder, not its embeddable view's). Pagefind
+        would find the others without a ``data-pagefind-body`` and skip them, after reading 20,000 files for nothing."""
+        patterns = {_folder_pattern(entry) for entry in self.by_path.values() if entry.indexed}
+        return "{" + ",".join(sorted(patterns)) + "}"
+
     def embed_roots(self) -> list[str]:
         """Where the embeddable views live: the only paths other sites may frame (headers.py)."""
         return [urls.EMBED_ROOT]
@@ -216,9 +252,27 @@ class Registry:
         return self.by_path.get(path)
 
     def view(self, entry: PageEntry) -> Any:
-        """The complete view of a page's template; None for a plain hand-written page."""
+        """The complete view of a page's template; None for a plain hand-written page. Pages that show
+        the same view one after the other (``view_identity`` order) get it built once."""
         build = VIEWS.get(entry.kind)
-        return build(self.views, entry.key) if build else None
+        if build is None:
+            return None
+        identity = self.view_identity(entry)
+        if self._last_view[0] != identity:
+            self._last_view = (identity, build(self.views, entry.key))
+        return self._last_view[1]
+
+    def inputs(self, entry: PageEntry) -> str:
+        """A fingerprint of the data a page is made from: an aid's page (and its embeddable view, its old
+        addresses) reads its own file and the data shared by all pages, never another aid's."""
+        if entry.kind in ("aide", "integrer_aide", "redirection"):
+            return self.cat.aid_fingerprint(str(entry.key))
+        return self.cat.fingerprint
+
+    @staticmethod
+    def view_identity(entry: PageEntry) -> tuple[str, str]:
+        """Which view a page shows: equal for an aid's page and its embeddable view."""
+        return SAME_VIEW.get(entry.kind, entry.kind), str(entry.key)
 
     def nav(self) -> list[dict[str, str]]:
         """The site's navigation, as MkDocs reads it from its configuration."""
@@ -232,3 +286,10 @@ class Registry:
 
     def not_in_nav(self) -> list[str]:
         return [entry.path for entry in HAND_WRITTEN if not entry.nav]
+
+
+def _folder_pattern(entry: PageEntry) -> str:
+    """``aides/*/index.html`` for the pages of one kind of record, the page's own file for a single page."""
+    if entry.key is None:
+        return entry.url + "index.html"
+    return entry.url.rstrip("/").rsplit("/", 1)[0] + "/*/index.html"

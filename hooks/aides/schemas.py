@@ -7,6 +7,7 @@ fails when they drift from the models: run ``python -m aides schemas``.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -30,8 +31,10 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
 
+@functools.cache
 def schema_texts() -> dict[str, str]:
-    """File name → JSON text of each schema, stable byte for byte."""
+    """File name → JSON text of each schema, stable byte for byte (a function of the code only: made once
+    per process, not at each build of `make serve`)."""
     texts = {}
     for name, model in SCHEMA_MODELS.items():
         schema = model.model_json_schema()

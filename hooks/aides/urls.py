@@ -9,6 +9,8 @@ the site's base URL. Partners link to these addresses: they never change meaning
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 # The static (no-JavaScript) catalogue is split into pages: /aides/, /aides/liste/2/…
 # An aid id could be "liste", but its page is /aides/liste/index.html, which never
 # collides with /aides/liste/2/index.html.
@@ -34,6 +36,9 @@ REVIEW = "donnees/revue.json"
 CATALOGUE_INDEX = "aides/catalogue.json"  # the /aides/ filter index (facets.catalogue_index)
 COMMUNE_LOOKUP = "assets/communes/"  # copy of referentiel/territoires/recherche/ (lib/communes.js)
 QUESTIONNAIRE_RULES = "assets/questionnaire.json"  # the /eligibilite/ rules (checkers.questionnaire_data)
+# The places tables and territorial choice lists, the same for every page and every person: fetched by the
+# checkers (lib/places.js) instead of being in each page (checkers.places_file).
+PLACES_FILE = "assets/lieux.json"
 
 # Patterns with an {id} placeholder, for the browser: a page ships those it needs
 # (a data attribute), so no script rebuilds an address by hand.
@@ -70,6 +75,13 @@ def convention(conv_id: str) -> str:
 def catalogue_page(number: int) -> str:
     """Page ``number`` of the static catalogue: /aides/ first, then /aides/liste/<n>/."""
     return CATALOGUE if number == 1 else f"{LIST_DIR}/{number}/"
+
+
+def catalogue_query(filters: list[tuple[str, str]]) -> str:
+    """The query of ``/aides/`` that applies ``filters`` (parameter, id), in order: ``region=93&public=jeunes``.
+
+    Kept apart from the path: MkDocs' ``url`` filter would mangle a path with a query."""
+    return urlencode(filters)
 
 
 def open_data(name: str) -> str:

@@ -19,7 +19,7 @@ const toutes = (...enfants) => ({ type: "toutes", texte: groupes.toutes, enfants
 const uneDe = (...enfants) => ({ type: "une_de", texte: groupes.une_de, enfants });
 
 const file = {
-  version: 1,
+  version: 3,
   groupes,
   noeuds: [
     ["c", "profil", "parmi", ["particulier"], "Être un particulier"],
@@ -40,11 +40,15 @@ const file = {
     { nom: "Métropole Toulon-Provence-Méditerranée", zones: ["e248300543"] },
     { nom: "Paca hors Toulon", zones: ["r93", "-c83137"] },
   ],
-  aides: [
-    ["jeunes", "Aide aux jeunes", 5],
-    ["dalo", "Relogement DALO", 8, [0, 1, 2]],
-  ],
+  avis: ["Information de 2017, non confirmée depuis : vérifiez auprès de l'organisme."],
+  aides: { id: ["jeunes", "dalo"], titre: ["Aide aux jeunes", "Relogement DALO"], noeud: [5, 8], contacts: { 1: [0, 1, 2] }, avis: [null, null] },
 };
+
+/** The file with one more aid at the end of each column. */
+function withAid(id, titre, noeud, avis = null) {
+  const aides = file.aides;
+  return { ...file, aides: { ...aides, id: [...aides.id, id], titre: [...aides.titre, titre], noeud: [...aides.noeud, noeud], avis: [...aides.avis, avis] } };
+}
 
 describe("decodeQuestionnaire", () => {
   test("rebuilds the compiled trees", () => {
@@ -60,6 +64,12 @@ describe("decodeQuestionnaire", () => {
     assert.deepEqual(aides[1].conditions, toutes(profil, idf, salarie, dalo));
     assert.deepEqual(aides[0].contacts, []);
     assert.deepEqual(aides[1].contacts.map((c) => c.nom), ["Service Paca", "Service national", "Guichet Rhône"]);
+    assert.equal(aides[1].avis, "");
+  });
+
+  test("gives each aid its notice, stored once and named by index", () => {
+    const aides = decodeQuestionnaire(withAid("ancienne", "Aide ancienne", 5, 0));
+    assert.equal(aides[2].avis, file.avis[0]);
   });
 
   test("shares identical nodes between aids", () => {
@@ -174,7 +184,7 @@ describe("explain", () => {
 
 describe("evaluateAll", () => {
   test("gives every aid the outcome of its own tree, evaluating shared trees once", () => {
-    const aides = decodeQuestionnaire({ ...file, aides: [...file.aides, ["jeunes-bis", "Autre aide aux jeunes", 5]] });
+    const aides = decodeQuestionnaire(withAid("jeunes-bis", "Autre aide aux jeunes", 5));
     const questions = [{ id: "profil", type: "choix" }, { id: "age", type: "nombre" }];
     for (const answers of [{}, { profil: "particulier", age: 25 }, { profil: "association" }, { profil: "particulier", age: 40 }]) {
       const normalised = normalise(answers, questions, {});

@@ -138,6 +138,7 @@ function allowed(fieldset) {
 /**
  * Answers read from a URL fragment, kept only when the form could have given them:
  * a choice among the listed ones, a whole number within bounds, or "je ne sais pas".
+ * A territorial list must have its options by then (lib/places.js fills them first).
  * `extra` validates answers without a fieldset here (e.g. a region given directly).
  */
 export function sanitize(answers, fieldsets, extra = {}) {

@@ -1,8 +1,9 @@
-// QR codes drawn in the browser, for addresses that depend on answers (the checkers'
-// fragment: /eligibilite/#profil=particulier&age=25). Same conventions as the build-time
-// twin hooks/aides/qr.py: error correction M, byte mode, a quiet zone of four modules, one
-// <path> of dark runs over a white square, sized in CSS millimetres, role="img" and a
-// <title>. The symbol comes from the vendored qrcode-generator (vendor/README.md).
+// Every QR code of the site, drawn in the browser: the printed block of each aid page and the lists
+// of the région sheets (pages/impression.js: segno cost 4-40 ms a code in every build), and the
+// addresses that depend on answers (the checkers' fragment: /eligibilite/#profil=particulier&age=25).
+// Error correction M, byte mode, a quiet zone of four modules, one <path> of dark runs over a
+// white square, sized in CSS millimetres, role="img" and a <title>. The symbol comes from the
+// vendored qrcode-generator (vendor/README.md); tests/test_qr.py reads every kind back with zxing-cpp.
 
 import qrcode from "../vendor/qrcode-generator.js";
 
@@ -24,7 +25,7 @@ export function qrMatrix(url) {
   return Array.from({ length: count }, (_, row) => Array.from({ length: count }, (_, col) => symbol.isDark(row, col)));
 }
 
-/** One rectangle per horizontal run of dark modules, shifted by the quiet zone (as svg_path in qr.py). */
+/** One rectangle per horizontal run of dark modules, shifted by the quiet zone. */
 export function svgPath(matrix) {
   const commands = [];
   matrix.forEach((row, y) => {

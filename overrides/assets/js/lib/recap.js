@@ -3,16 +3,17 @@
 // <template data-modele-recapitulatif> of the page (macros.recapitulatif); it carries the
 // answers, the results with their reasons, the contacts, the day, and a QR code of the
 // current address, whose fragment holds the answers: scanning it reopens exactly this result.
+// The QR library (50 KB) is loaded when a summary is asked for, not with the page.
 
 import { frenchDate, isoDate } from "./dates.js";
 import { cloneTemplate } from "./dom.js";
-import { qrSvg } from "./qr.js";
 
 const NBSP = "\u00a0";
 const field = (node, name) => node.querySelector(`[data-champ="${name}"]`);
 
 /** The summary, filled: `answers` as [question, answer] pairs, `results` as nodes (copies of what the page shows). */
-export function buildRecap(root, { title, answers, results, url, today = new Date() }) {
+export async function buildRecap(root, { title, answers, results, url, today = new Date() }) {
+  const { qrSvg } = await import("./qr.js");
   const recap = cloneTemplate(root, "recapitulatif");
   field(recap, "titre").textContent = title;
   const time = field(recap, "date");

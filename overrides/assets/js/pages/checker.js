@@ -3,18 +3,21 @@
 // words. lib/eligibility.js evaluates; the answers stay in the URL fragment
 // (#age=25&statut=etudiant), so a partner's link can prefill them. Once the person's place is
 // known, the page also shows the amounts of their zone (lib/amounts.js) and, in « Où
-// s'adresser ? », the contacts for their place first (lib/aid-contacts.js).
+// s'adresser ? », the contacts for their place first (lib/aid-contacts.js). An aid whose questions
+// derive a place or list territories names the shared places file (data.lieux): the checker stays
+// hidden until it is read and its lists are filled (lib/places.js).
 
 import { evaluate, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
 import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { withNotice } from "../lib/freshness.js";
 import { explain, reasonText } from "../lib/questionnaire-core.js";
-import { reasons as reasonNodes } from "../lib/dom.js";
+import { reasons as reasonNodes, siteUrls } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { personZones, placeOf } from "../lib/territory.js";
 import { aidContacts } from "../lib/aid-contacts.js";
 import { bindCommune, communeOf, nameCommune } from "../lib/commune-field.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
+import { fillPlaceLists, loadPlaces, placeNames, placeTables } from "../lib/places.js";
 
 const NBSP = "\u00a0";
 const has = (object, key) => object != null && Object.hasOwn(object, key);
@@ -40,22 +43,43 @@ function state(node, value, answers, sourceOf) {
   return [unknown ? `inconnue${NBSP}: vous ne savez pas` : "sans réponse", null];
 }
 
+/**
+ * « Condition par condition »: a copy of the Conditions section's tree (rendered once, above the checker), with
+ * an empty state slot after each node. Document order is the tree's pre-order, as `preorder` lists the nodes.
+ */
+function stateSlots(box) {
+  const tree = document.querySelector("[data-arbre-conditions]").cloneNode(true);
+  for (const note of tree.querySelectorAll(".critere-note")) note.remove(); // its state says « à vérifier avec l'organisme »
+  for (const label of tree.querySelectorAll(".critere, .critere-groupe")) {
+    const slot = document.createElement("span");
+    slot.className = "etat";
+    slot.dataset.etat = "";
+    label.after(" ", slot);
+  }
+  const list = box.querySelector("[data-etats]");
+  list.replaceChildren(...tree.childNodes);
+  return [...list.querySelectorAll("[data-etat]")];
+}
+
 const ICONS = { true: "✓", false: "✗", null: "?" };
 const CLASSES = { true: "etat--oui", false: "etat--non", null: "etat--inconnu" };
 
-function start(box) {
+async function start(box) {
   const data = JSON.parse(box.querySelector("[data-checker-donnees]").textContent);
+  const file = data.lieux ? await loadPlaces(siteUrls(box, {}).file(data.lieux)) : null;
   const form = box.querySelector("[data-checker-form]");
+  fillPlaceLists(form, file); // before any answer is written into the form
   const verdict = box.querySelector("[data-verdict]");
   const fieldsets = fieldsetsOf(form);
   const { conditions, questions } = data;
-  const places = data.places || {};
+  const places = placeTables(file);
+  const epciNames = placeNames(file, "epci");
   const derived = questions.filter((q) => q.deduite_de);
   const sourceOf = Object.fromEntries(derived.map((q) => [q.id, q.deduite_de]));
-  const regions = new Set(Object.values(places.region_of || {}));
+  const regions = new Set(Object.values(places.region_of));
   const extra = Object.fromEntries(derived.map((q) => [q.id, (value) => regions.has(value)]));
   const nodes = preorder(conditions);
-  const slots = [...box.querySelectorAll("[data-etat]")];
+  const slots = stateSlots(box);
   const showContacts = aidContacts(document.querySelector("[data-contacts-aide]"));
   const [communeId, communeField] = communeOf(fieldsets);
   let answers = {};
@@ -104,7 +128,7 @@ function start(box) {
     showVerdict(withNotice(outcome(conditions, normalised), data.avis ?? ""));
     // Where the person is: the amounts of their zone (lib/amounts.js), their contacts first (lib/aid-contacts.js).
     // The commune's name is kept on its fieldset by lib/commune-field.js.
-    const names = { commune: communeField?.dataset.nom ?? "", epci: data.epci_noms?.[placeOf(normalised, questions, "epci")] };
+    const names = { commune: communeField?.dataset.nom ?? "", epci: epciNames[placeOf(normalised, questions, "epci")] };
     box.querySelector("[data-montants-zone]").replaceChildren(...amountParagraphs(amountsFor(data.zones || [], normalised, names)));
     showContacts(personZones(normalised, questions), names.commune);
   }
@@ -187,11 +211,11 @@ function start(box) {
   const nameFromUrl = () => {
     if (communeField && answers[communeId]) nameCommune(communeField, answers[communeId]).then(show);
   };
-  box.querySelector("[data-imprimer-recapitulatif]").addEventListener("click", () => {
+  box.querySelector("[data-imprimer-recapitulatif]").addEventListener("click", async () => {
     fromForm();
     show();
     toUrl();
-    printRecap(summary());
+    printRecap(await summary());
   });
   window.addEventListener("hashchange", () => {
     if (fromUrl()) {
@@ -207,4 +231,14 @@ function start(box) {
   box.hidden = false;
 }
 
-for (const box of document.querySelectorAll("[data-checker]")) start(box);
+for (const box of document.querySelectorAll("[data-checker]")) {
+  start(box).catch((error) => {
+    // The form stays hidden, with the sentence for readers without JavaScript; say what went wrong above it.
+    const message = document.createElement("p");
+    message.className = "questionnaire__panne";
+    message.setAttribute("role", "alert");
+    message.textContent = "Le questionnaire n'a pas pu se charger. Rechargez la page, ou comparez votre situation aux conditions ci-dessus.";
+    box.closest("section").querySelector("[data-sans-js]").before(message);
+    console.error(error);
+  });
+}

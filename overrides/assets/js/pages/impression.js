@@ -1,7 +1,12 @@
-// The printed sheet says on which day it was printed (partials/impression.html): the reader's
-// day, written in French, set when the page opens and again just before printing.
+// Printed pages say on which day they were printed (the reader's day, in French), and every QR
+// code of the site is drawn here by lib/qr.js, from the address and accessible name of the block
+// that carries it (data-qr-adresse, data-qr-titre, data-qr-taille): an aid page's printed block
+// (partials/impression.html), each list of a région's sheet (feuille-region.html). A few
+// milliseconds in the browser instead of segno's 4-40 ms a code in every build. Both are done
+// when the page opens and again just before printing, so that paper never misses them.
 
 import { frenchDate, isoDate } from "../lib/dates.js";
+import { qrSvg } from "../lib/qr.js";
 
 function stamp() {
   const now = new Date();
@@ -13,5 +18,20 @@ function stamp() {
   }
 }
 
-stamp();
-window.addEventListener("beforeprint", stamp);
+/** The block's code, once (its address never changes); then its wording says to scan it. */
+function drawCode(block) {
+  const holder = block.querySelector("[data-qr]");
+  const { qrAdresse, qrTitre, qrTaille } = block.dataset;
+  if (!holder.querySelector("svg")) holder.replaceChildren(qrSvg(qrAdresse, qrTitre, qrTaille || undefined));
+  holder.hidden = false;
+  for (const text of block.querySelectorAll("[data-avec-qr]")) text.hidden = false;
+  for (const text of block.querySelectorAll("[data-sans-qr]")) text.hidden = true;
+}
+
+function prepare() {
+  stamp();
+  for (const block of document.querySelectorAll("[data-qr-adresse]")) drawCode(block);
+}
+
+window.addEventListener("beforeprint", prepare);
+prepare();

@@ -1,6 +1,7 @@
 // /pour-les-partenaires/: the link builder. A partner picks what to share (an aid and a
 // section, the filtered list, the questionnaire) and answers to prefill; the page writes the
-// link, the embed snippet and the QR code, in the browser (offline: nothing is fetched).
+// link, the embed snippet and the QR code, in the browser. The only file it fetches is the shared
+// places file, for the options of the territorial lists, as the checkers do (lib/places.js).
 // Filters are read and written as /aides/ does (lib/filter-state.js), answers as the checkers
 // do (lib/checker-form.js, lib/eligibility.js), addresses come from the page's patterns (urls.py).
 
@@ -10,6 +11,7 @@ import { formGroups, readForm, writeQuery } from "../lib/filter-state.js";
 import { siteUrls } from "../lib/dom.js";
 import { embedSnippet, partnerLinks } from "../lib/embed.js";
 import { qrSvg, qrSvgMarkup } from "../lib/qr.js";
+import { fillPlaceLists, loadPlaces } from "../lib/places.js";
 
 const NBSP = "\u00a0";
 const TITLES = { aide: "la fiche", catalogue: "la liste des aides", questionnaire: `le questionnaire «${NBSP}Suis-je concerné${NBSP}?${NBSP}»` };
@@ -62,8 +64,8 @@ class Builder {
     const fixed = [...this.form.querySelectorAll("input[name=fixe]:checked")].map((box) => box.value);
     return {
       cible: target,
-      aide: this.form.querySelector("[data-aide]").value,
-      section: this.form.querySelector("[data-section]").value,
+      aide: this.form.querySelector("[data-aide]")?.value ?? "", // no aid list in a catalogue without aids
+      section: this.form.querySelector("[data-section]")?.value ?? "",
       query: writeQuery(state, this.groups),
       fragment: target === "catalogue" ? "" : toFragment(this.answers(), this.data.questions),
       fixe: fixed,
@@ -146,5 +148,15 @@ function pngOf(markup) {
   });
 }
 
+async function start(form) {
+  const builder = new Builder(form);
+  try {
+    fillPlaceLists(form, await loadPlaces(builder.urls.file(builder.data.lieux)));
+  } catch (error) {
+    console.error(error); // the territorial lists keep « Je ne sais pas » only; everything else works
+  }
+  builder.start();
+}
+
 const form = document.querySelector("[data-constructeur]");
-if (form) new Builder(form).start();
+if (form) start(form);

@@ -5,7 +5,10 @@
 // is sent anywhere. Each render reads the fragment, evaluates every aid with eligibility.js,
 // shows the next question (lib/questionnaire-core.js: the one missing in the most undecided
 // aids) and the results in three sections. The HTML comes from overrides/eligibilite.html,
-// cards and reasons included (<template> elements rendered from partials/macros.html).
+// cards and reasons included (<template> elements rendered from partials/macros.html). The rules
+// (assets/questionnaire.json) and the shared places file (lib/places.js: the tables that derive a
+// place, the territorial lists, the EPCI names) are fetched together; the questionnaire shows once
+// both are read and its lists filled, as the per-aid checker does.
 
 import { normalise, parseFragment, toFragment } from "../lib/eligibility.js";
 import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
@@ -16,6 +19,7 @@ import { NATIONAL, personZones, placeOf } from "../lib/territory.js";
 import { bindCommune, communeOf, nameCommune } from "../lib/commune-field.js";
 import { fixedIds, keepFixed } from "../lib/embed.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
+import { fillPlaceLists, loadPlaces, placeNames, placeTables } from "../lib/places.js";
 
 const NBSP = "\u00a0";
 const SHOWN = 100; // results listed per section before a "show all" button (10,000 links help nobody)
@@ -27,12 +31,12 @@ const isAnchor = (hash) => hash.length > 1 && !hash.includes("=");
 const plural = (count, one, many) => `${count}${NBSP}${count > 1 ? many : one}`;
 
 class Questionnaire {
-  constructor(root, page, aides) {
+  constructor(root, page, aides, placesFile) {
     this.root = root;
     this.urls = siteUrls(root, JSON.parse(root.dataset.adresses));
     this.aides = aides;
     this.questions = page.questions;
-    this.places = page.places || {};
+    this.places = placeTables(placesFile);
     this.first = page.premiere;
     this.contactsPlace = page.lieu_contacts; // the commune question, asked last to pick the person's contacts
     const partial = (contact) => (contact.zones ?? [NATIONAL]).some((zone) => zone !== NATIONAL);
@@ -43,12 +47,12 @@ class Questionnaire {
     // A missing derived answer is asked through the first question of its chain (région → département → commune).
     this.sources = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, q.deduite_de]));
     this.sourceOf = askedThrough(this.sources, {});
-    const regions = new Set(Object.values(this.places.region_of || {}));
+    const regions = new Set(Object.values(this.places.region_of));
     // A derived answer given directly in a link (region=11) is kept when valid.
     this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
     // The commune question, if asked: its fieldset keeps the name of the chosen commune (lib/commune-field.js).
     [this.communeId, this.communeField] = communeOf(this.fieldsets);
-    this.epciNames = page.epci_noms || {};
+    this.epciNames = placeNames(placesFile, "epci");
     this.editing = null;
     this.prefilled = null;
     this.expanded = new Set();
@@ -328,7 +332,7 @@ class Questionnaire {
   }
 
   /** The answers and results as shown, on paper (lib/recap.js): nothing leaves the page. */
-  printSummary() {
+  async printSummary() {
     const answers = [...this.root.querySelectorAll("[data-reponses] dt")].map((term) => [
       term.textContent,
       term.nextElementSibling.querySelector(".reponse").textContent,
@@ -343,7 +347,7 @@ class Questionnaire {
       group.append(title, list);
       return group;
     });
-    printRecap(buildRecap(this.root, { title: `Mon récapitulatif${NBSP}: aides au logement`, answers, results, url: location.href }));
+    printRecap(await buildRecap(this.root, { title: `Mon récapitulatif${NBSP}: aides au logement`, answers, results, url: location.href }));
   }
 
   announce(outcomes, answers) {
@@ -365,10 +369,14 @@ class Questionnaire {
 
 async function start(root) {
   const page = JSON.parse(root.querySelector("[data-questionnaire-donnees]").textContent);
-  const response = await fetch(root.dataset.fichier);
-  if (!response.ok) throw new Error(`${root.dataset.fichier}${NBSP}: ${response.status}`);
-  const aides = decodeQuestionnaire(await response.json());
-  new Questionnaire(root, page, aides).start();
+  const rules = async () => {
+    const response = await fetch(root.dataset.fichier);
+    if (!response.ok) throw new Error(`${root.dataset.fichier}${NBSP}: ${response.status}`);
+    return decodeQuestionnaire(await response.json());
+  };
+  const [aides, placesFile] = await Promise.all([rules(), page.lieux ? loadPlaces(siteUrls(root, {}).file(page.lieux)) : null]);
+  fillPlaceLists(root.querySelector("[data-etape]"), placesFile); // before any answer is written into the form
+  new Questionnaire(root, page, aides, placesFile).start();
 }
 
 const root = document.querySelector("[data-questionnaire]");

@@ -1,10 +1,21 @@
 // The header's search field, on every page: results appear in place under the field (what
 // each hit is, its title, an excerpt), with a link to /recherche/ for all of them and the
-// filters. Pagefind is only downloaded when the field gets focus.
+// filters. Pagefind, and the modules that query it, are only downloaded when the field gets focus:
+// most visitors of a page never search from it.
 import { plural } from "../lib/dom.js";
-import { loadPagefind, resultItem } from "../lib/pagefind.js";
-import { pagefindFilters } from "../lib/pagefind-filters.js";
-import { emptyState } from "../lib/filter-state.js";
+
+/** The search modules, loaded once, with Pagefind itself started; `statuses`: those shown by default. */
+let tools = null;
+function searchTools(statuses) {
+  tools ??= Promise.all([import("../lib/pagefind.js"), import("../lib/pagefind-filters.js"), import("../lib/filter-state.js")]).then(
+    ([pagefind, pagefindFilters, filterState]) => {
+      // Ended schemes stay out of quick results, as everywhere by default.
+      const filters = pagefindFilters.pagefindFilters(filterState.emptyState(), { statut_defaut: statuses, departements: {} });
+      return { pagefind: pagefind.loadPagefind(), resultItem: pagefind.resultItem, filters };
+    },
+  );
+  return tools;
+}
 
 const SHOWN = 5;
 const root = document.querySelector("[data-recherche-entete]");
@@ -19,9 +30,7 @@ if (root) {
   const list = root.querySelector("[data-liste]");
   const all = root.querySelector("[data-tout]");
   const announce = root.querySelector("[data-annonce]");
-  // Ended schemes stay out of quick results, as everywhere by default.
   const statuses = root.dataset.statutDefaut.split(" ").filter(Boolean);
-  const filters = pagefindFilters(emptyState(), { statut_defaut: statuses, departements: {} });
   const wide = window.matchMedia("(min-width: 60em)");
   let typing = null;
   let generation = 0;
@@ -51,8 +60,8 @@ if (root) {
       hideResults();
       return;
     }
-    const pagefind = await loadPagefind();
-    const search = await pagefind.search(q, { filters });
+    const { pagefind, resultItem, filters } = await searchTools(statuses);
+    const search = await (await pagefind).search(q, { filters });
     const items = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
     if (run !== generation) return;
     const total = search.results.length;
@@ -67,7 +76,7 @@ if (root) {
   }
 
   button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
-  input.addEventListener("focus", () => loadPagefind(), { once: true });
+  input.addEventListener("focus", () => searchTools(statuses), { once: true });
   input.addEventListener("input", () => {
     clearTimeout(typing);
     typing = setTimeout(run, 200);
