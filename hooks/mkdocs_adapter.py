@@ -25,8 +25,7 @@ from urllib.parse import urljoin
 from aides.data.errors import DataErrors
 from aides.data.loading import data_dir, load_catalogue
 from aides.model import cog
-from aides.publishing import csp, feeds, pagefind_stable
-from aides.publishing.exports import data_files
+from aides.publishing import csp, pagefind_stable
 from aides.registry import PageEntry, Registry
 from aides.site import urls
 from aides.trust import history, public_urls
@@ -96,7 +95,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
-    made = _unless_unchanged("donnees", lambda: data_files(pages.cat, pages.views.base_url, pages.views.cards))
+    made = _unless_unchanged("donnees", pages.data_files)
     for path, content in made.items():
         files.append(File.generated(config, path, content=content))
     return files
@@ -111,7 +110,7 @@ def _unless_unchanged(name: str, make: Callable[[], Any]) -> Any:
     if not _state["serving"]:
         return make()
     cat = registry().cat
-    key = (cat.fingerprint, cat.today.isoformat(), registry().views.base_url, history.revision(data_dir() / "aides"))
+    key = (cat.fingerprint, cat.today.isoformat(), registry().base_url, history.revision(data_dir() / "aides"))
     if name not in _previous or _previous[name][0] != key:
         _previous[name] = (key, make())
     return _previous[name][1]
@@ -184,11 +183,11 @@ def page_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     entry = registry().entry(page.file.src_uri)
     context["entree"] = entry
     context["vue"] = registry().view(entry) if entry else None
-    context["commun"] = registry().views.site
-    context["tete"] = _render(entry.tete, context, page) if entry else Markup("")
+    context["commun"] = registry().site_view
+    context["tete"] = _render(entry.kind.head, context, page) if entry else Markup("")
     if entry is not None and entry.generated:
-        context["cadre"] = entry.cadre
-        context["corps"] = _render(entry.template, context, page)
+        context["cadre"] = entry.kind.frame
+        context["corps"] = _render(entry.kind.template, context, page)
     return context
 
 
@@ -242,7 +241,7 @@ def page_template(page: Page) -> None:
     """Hand-written pages get their template from the registry, not from front matter."""
     entry = registry().entry(page.file.src_uri)
     if entry is not None and not entry.generated:
-        page.meta["template"] = entry.template
+        page.meta["template"] = entry.kind.template
 
 
 # Inside the indexed bodies, what is not the page's own text: breadcrumbs and in-page tables
@@ -297,12 +296,6 @@ def finish_index(site: Path) -> None:
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
 
 
-def _browser_files() -> dict[str, str]:
-    views = registry().views
-    titles = {aide_id: views.cards.aid(aide_id).titre for aide_id in views.cat.aides}
-    return views.browser_files() | feeds.feed_files(views.history, titles, views.base_url, views.cat.today)
-
-
 def post_build(config: MkDocsConfig) -> None:
     """Write the framed pages, the catalogue's filter files and the Atom feeds, index the built site with Pagefind
     (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts.
@@ -317,7 +310,7 @@ def post_build(config: MkDocsConfig) -> None:
     with timed("autres_pages"):
         writer.write_all([entry for entry in framed if not entry.indexed])
     with timed("fichiers_navigateur"):  # 10,000 small files: written directly, not as MkDocs files (cheaper)
-        for path, content in _unless_unchanged("navigateur", _browser_files).items():
+        for path, content in _unless_unchanged("navigateur", registry().browser_files).items():
             outputs.write(path, content.encode("utf-8"))
         outputs.finish()
     # The commune lookup files, fetched by a page only when someone searches a commune (a link while serving).

@@ -130,7 +130,7 @@ class PageWriter:
         failed = self.error_page(page)
         if failed is not None:
             return page, failed.encode("utf-8")
-        key = frame_key(entry.url, entry.cadre)
+        key = frame_key(entry.url, entry.kind.frame)
         if key not in self.frames:
             self.frames[key] = self._frame(context, page)
         frame = self.frames[key]

@@ -102,7 +102,9 @@ def test_a_misspelt_view_field_fails_the_build_naming_it(tmp_path: Path) -> None
     overrides = tmp_path / "overrides"
     shutil.copytree(OVERRIDES, overrides)
     template = overrides / "aide.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("{{ a.resume }}", "{{ a.resumé }}", 1), encoding="utf-8")
+    text = template.read_text(encoding="utf-8")
+    assert "{{ a.carte.resume }}" in text
+    template.write_text(text.replace("{{ a.carte.resume }}", "{{ a.carte.resumé }}", 1), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {overrides}").replace(
         "docs_dir: content", f"docs_dir: {ROOT / 'content'}"

@@ -23,7 +23,8 @@ import zxingcpp
 from aides.data.loading import load_catalogue
 from aides.publishing.headers import headers_for, parse
 from aides.site import facets, urls
-from aides.site.pageviews import PageViews
+from aides.site.partner_pages import region_sheet
+from aides.site.pieces import Pieces
 from aides.site.sheets import PER_GROUP
 from conftest import DATA, EPOCH, axe_violations, local_page, run_build, serve_directory
 from PIL import Image
@@ -40,8 +41,8 @@ def decode(png: bytes) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def views() -> PageViews:
-    return PageViews(load_catalogue(DATA, today=TODAY), CANONICAL)
+def views() -> Pieces:
+    return Pieces(load_catalogue(DATA, today=TODAY), CANONICAL)
 
 
 # --- _headers ------------------------------------------------------------------------------
@@ -76,7 +77,7 @@ def builder_qr(page: Any) -> list[str]:
     return decode(page.locator("[data-qr] svg").screenshot())
 
 
-def test_builder_links_to_an_aid_section(page: Any, views: PageViews) -> None:
+def test_builder_links_to_an_aid_section(page: Any, views: Pieces) -> None:
     open_builder(page)
     page.select_option("#lien-aide", "visale")
     page.select_option("#lien-section", "conditions")
@@ -88,7 +89,7 @@ def test_builder_links_to_an_aid_section(page: Any, views: PageViews) -> None:
     assert page.evaluate("location.hash") == "#conditions" and page.locator("h2#conditions").count() == 1
 
 
-def test_builder_links_to_a_filtered_list(page: Any, site: Path, views: PageViews) -> None:
+def test_builder_links_to_a_filtered_list(page: Any, site: Path, views: Pieces) -> None:
     open_builder(page)
     page.check("#cible-catalogue")
     assert page.is_visible("#filtre-public-jeunes") and page.is_hidden("#lien-aide")
@@ -399,34 +400,34 @@ def list_address(*filters: tuple[str, str]) -> str:
     return CANONICAL + urls.CATALOGUE + "?" + "&".join(f"{key}={value}" for key, value in filters)
 
 
-def decoded_index(site: Path, views: PageViews) -> list[dict[str, Any]]:
+def decoded_index(site: Path, views: Pieces) -> list[dict[str, Any]]:
     index = json.loads((site / urls.CATALOGUE_INDEX).read_text(encoding="utf-8"))
     return facets.decode_index(
         index, {dep.code: [dep.nom, dep.region] for dep in views.cat.departements}, views.cat.places["epci_of"]
     )
 
 
-def test_every_region_with_aids_has_a_sheet_linked_from_the_tools_page(site: Path, views: PageViews) -> None:
+def test_every_region_with_aids_has_a_sheet_linked_from_the_tools_page(site: Path, views: Pieces) -> None:
     tools = (site / TOOLS / "index.html").read_text(encoding="utf-8")
-    regions = views.sheet_regions()
+    regions = views.cat.served_regions
     assert regions
     for region in regions:
         assert (site / urls.region_sheet(region.code) / "index.html").exists()
         assert f'href="../{urls.region_sheet(region.code)}"' in tools
 
 
-def test_with_the_seed_every_sheet_prints_all_the_current_aids_of_its_region(site: Path, views: PageViews) -> None:
+def test_with_the_seed_every_sheet_prints_all_the_current_aids_of_its_region(site: Path, views: Pieces) -> None:
     """The région filter of /aides/ (facets.filters) says which aids each sheet owes; the seed is small enough for all."""
     current = [a for a in views.cat.aides if views.cat.is_offered(views.cat.aides[a])]
-    for region in views.sheet_regions():
+    for region in views.cat.served_regions:
         html = (site / urls.region_sheet(region.code) / "index.html").read_text(encoding="utf-8")
         expected = {a for a in current if region.code in views.facets.filters(a)["region"]}
         assert sorted(sheet_aid_ids(html)) == sorted(expected), region.nom
         assert "Cette fiche les présente toutes" in html and "autres aides" not in html
 
 
-def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: str, views: PageViews) -> None:
-    sheet = views.region_sheet(PACA)
+def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: str, views: Pieces) -> None:
+    sheet = region_sheet(views, PACA)
     with local_page(browser, server, width=1280, height=900) as page:
         page.goto(server + urls.region_sheet(PACA))
         page.emulate_media(media="print")
@@ -445,9 +446,9 @@ def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: s
 def test_large_region_sheet_shows_a_few_aids_per_public_by_the_stated_rule(large_region: tuple[Path, Path]) -> None:
     """Per public: the commune aids by title, then the EPCI one; nothing wider fits (PER_GROUP is 3)."""
     data, site = large_region
-    views = PageViews(load_catalogue(data, today=TODAY), CANONICAL)
+    views = Pieces(load_catalogue(data, today=TODAY), CANONICAL)
     publics = [entry.id for entry in views.cat.referentiels.publics]
-    sheet = views.region_sheet(PACA)
+    sheet = region_sheet(views, PACA)
     assert [group.id for group in sheet.groupes] == publics and sheet.par_public == PER_GROUP == 3
     for position, group in enumerate(sheet.groupes):
         mine = [index for index in range(SYNTHETIC) if index % len(publics) == position]

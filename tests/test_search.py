@@ -88,7 +88,7 @@ def test_the_static_list_is_split_in_pages_keeping_every_aid_once(search: Facets
     assert listing.page_count == 3
     assert sorted(listed) == sorted(search.cat.aides)
     assert listed[-1] == ENDED  # ended schemes come last, apart
-    pages = [entry.path for entry in Registry(search.cat).generated if entry.kind == "catalogue"]
+    pages = [entry.path for entry in Registry(search.cat).generated if entry.kind.name == "catalogue"]
     assert pages == ["aides/index.md", "aides/liste/2.md", "aides/liste/3.md"]
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from aides.model import cog
 from aides.model.conditions import Node
+from aides.model.formatting import sort_key
 from aides.model.models import (
     Aide,
     Archive,
@@ -68,9 +69,24 @@ class Catalogue:
 
     @cached_property
     def current_aids(self) -> list[str]:
-        """Aids offered to people (OFFERED_STATUSES), sorted by title (French-friendly: case-insensitive)."""
+        """Aids offered to people (OFFERED_STATUSES), in the French order of their titles."""
         ids = [aide_id for aide_id, aide in self.aides.items() if self.is_offered(aide)]
-        return sorted(ids, key=lambda aide_id: (self.aides[aide_id].titre.casefold(), aide_id))
+        return sorted(ids, key=lambda aide_id: (sort_key(self.aides[aide_id].titre), aide_id))
+
+    def covers(self, territoire: Territoire, region: str) -> bool:
+        """Whether a territory (of an aid or a contact) covers part of a région; the whole country does."""
+        return territoire.national or region in self.regions_of(territoire)
+
+    @cached_property
+    def served_regions(self) -> list[cog.Region]:
+        """The régions with a current aid or a contact, in French order: each gets a printable sheet."""
+        territories = [self.aides[aide_id].territoire for aide_id in self.current_aids]
+        territories += [contact.territoire for contact in self.contacts.values()]
+        return [
+            region
+            for region in sorted(self.regions, key=lambda r: sort_key(r.nom))
+            if any(self.covers(territoire, region.code) for territoire in territories)
+        ]
 
     @cached_property
     def fingerprint(self) -> str:

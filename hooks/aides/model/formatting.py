@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -84,3 +85,10 @@ def typography(text: str) -> str:
     text = _BEFORE.sub(lambda m: (NBSP if m.group(1) in ":»" else NNBSP) + m.group(1), text)
     text = _AFTER.sub("«" + NBSP, text)
     return _URL_COLON.sub(r"\1:", text)
+
+
+def sort_key(text: str) -> str:
+    """The one order of French names and titles, everywhere: accent- and case-free, so that « Étudiant »
+    sorts with « etudiant » and « Île-de-France » among the I, not after « z »."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -21,7 +21,6 @@ Engine-independent (no MkDocs import).
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -32,7 +31,7 @@ from aides.model import territory
 
 from aides.site import urls
 from aides.model.catalogue import OFFERED_STATUSES, Catalogue
-from aides.model.formatting import typography
+from aides.model.formatting import sort_key, typography
 from aides.model.labels import INFORMATION, STATUSES
 from aides.model.question_types import commune_departement
 
@@ -54,12 +53,6 @@ ALL_PAGES_TERM = "zzpages"
 KIND_CHOICES = {"aide": "Aides", "partenaire": "Partenaires", "convention": "Conventions", "page": "Pages d'information"}
 # The fields of a line of the catalogue index, before its zones.
 INDEX_FIELDS = ("public", "type", "partenaire", "statut", "information")
-
-
-def sort_key(text: str) -> str:
-    """Accent- and case-free text, so that « Étudiant » sorts with « etudiant », not after « z »."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @dataclass(frozen=True, slots=True)

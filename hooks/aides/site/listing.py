@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from aides.model.catalogue import Catalogue
-from aides.site.facets import sort_key
+from aides.model.formatting import sort_key
 
 PAGE_SIZE = 200
 ENDED = "termines"  # the heading of schemes no longer offered: ended, suspended, budget exhausted

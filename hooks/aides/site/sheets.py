@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from aides.model.catalogue import Catalogue
-from aides.site.facets import sort_key
+from aides.model.formatting import sort_key
 from aides.model.models import Territoire
 
 PER_GROUP = 3  # aids printed per public: ten publics at most, so one or two A4 pages with contacts
