@@ -123,6 +123,7 @@ def remember_nav(nav: Navigation) -> None:
 def configure_templates(env: Any, files: Files) -> None:
     _state["env"], _state["doc_files"] = env, files.documentation_pages()
     env.bytecode_cache = _COMPILED
+    env.globals["adresse"] = urls.PAGES  # the pages templates link to, by name (no address written in a template)
     # Our templates escape everything they print; Material's own keep its behaviour.
     own_templates = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
     env.autoescape = lambda name: name in own_templates

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from aides.registry import HAND_WRITTEN
+from aides.site import urls
 from conftest import EPOCH, ROOT
 
 CORE = ROOT / "hooks" / "aides"
@@ -40,7 +41,9 @@ def _imports(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "aides":
             assert node.level == 0, f"{path.name} : import relatif, écrire « from aides.… import »"
-            found.update(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES else node.module for alias in node.names)
+            found.update(
+                f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES else node.module for alias in node.names
+            )
     return found
 
 
@@ -71,14 +74,20 @@ def test_each_sub_package_imports_only_the_layers_below_it() -> None:
         for imported in _imports(path):
             other = imported.split(".")[1]
             if other != layer:
-                assert other in LAYERS[layer], f"{_module(path)} importe {imported} : {layer} ne peut importer que {sorted(LAYERS[layer])}"
+                assert other in LAYERS[layer], (
+                    f"{_module(path)} importe {imported} : {layer} ne peut importer que {sorted(LAYERS[layer])}"
+                )
 
 
 def test_each_sub_package_says_what_it_owns_and_may_import() -> None:
     for path in CORE.glob("*/__init__.py"):
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
         allowed = LAYERS[path.parent.name]
-        assert ("Imports nothing else" in doc) if not allowed else all(f"``{name}``" in doc.split("May import")[-1] for name in allowed), path
+        assert (
+            ("Imports nothing else" in doc)
+            if not allowed
+            else all(f"``{name}``" in doc.split("May import")[-1] for name in allowed)
+        ), path
 
 
 def test_the_core_never_imports_the_engine() -> None:
@@ -91,6 +100,14 @@ def test_templates_read_their_view_and_nothing_global() -> None:
         source = path.read_text(encoding="utf-8")
         assert "site_views" not in source, path.name
         assert "getattr" not in source, path.name
+
+
+def test_templates_write_no_page_address_and_name_only_pages_that_exist() -> None:
+    """Addresses come from urls.py (``adresse.<name>``), and each named page is one the registry lists."""
+    for path in OVERRIDES.rglob("*.html"):
+        assert not re.search(r"['\"][a-z0-9/-]*['\"]\s*\|\s*url", path.read_text(encoding="utf-8")), path.name
+    listed = {entry.url for entry in HAND_WRITTEN} | {urls.CATALOGUE, urls.PARTNERS, urls.CONTACTS, urls.PAGEFIND}
+    assert set(urls.PAGES.values()) <= listed
 
 
 def test_the_registry_lists_every_hand_written_page() -> None:

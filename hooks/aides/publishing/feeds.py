@@ -49,7 +49,7 @@ def _entry_title(change: Change) -> str:
 
 
 def _entry(feed: ET.Element, change: Change, base: str) -> None:
-    page = f"{base}aides/{change.aide}/"
+    page = base + urls.aide(change.aide)
     entry = _tag(feed, "entry")
     _tag(entry, "id", f"{page}#modification-{change.commit[:12]}")
     _tag(entry, "title", _entry_title(change))
@@ -80,14 +80,14 @@ def atom_feed(
 def site_feed(history: History, base_url: str, today: dt.date, limit: int = 50) -> str:
     """The latest changes of all aids."""
     title = "Aides au logement : dernières modifications"
-    return atom_feed(history.latest(limit), title=title, base_url=base_url, path=SITE_FEED, page="aides/", today=today)
+    return atom_feed(history.latest(limit), title=title, base_url=base_url, path=SITE_FEED, page=urls.CATALOGUE, today=today)
 
 
 def aide_feed(history: History, aide_id: str, titre: str, base_url: str, today: dt.date) -> str:
     """Every change of one aid, newest first."""
     title = f"{titre} : modifications"
     return atom_feed(
-        history.of(aide_id), title=title, base_url=base_url, path=aide_feed_path(aide_id), page=f"aides/{aide_id}/", today=today
+        history.of(aide_id), title=title, base_url=base_url, path=aide_feed_path(aide_id), page=urls.aide(aide_id), today=today
     )
 
 

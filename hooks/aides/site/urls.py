@@ -26,6 +26,9 @@ OPEN_DATA = "donnees/"
 SITE_MAP = "plan-du-site/"
 CONTRIBUTE = "contribuer/"
 ABOUT = "a-propos/"
+ACCESSIBILITY = "accessibilite/"
+LEGAL_NOTICE = "mentions-legales/"
+PERSONAL_DATA = "donnees-personnelles/"
 PAGEFIND = "pagefind/"
 # Atom feeds of the changes (feeds.py writes them; same paths).
 SITE_FEED = "modifications.xml"
@@ -50,6 +53,25 @@ PATTERNS = {
 }
 
 
+# The pages templates link to, by the name they use (``{{ adresse.aides | url }}``): no template writes an address.
+PAGES = {
+    "accueil": HOME,
+    "aides": CATALOGUE,
+    "partenaires": PARTNERS,
+    "contacts": CONTACTS,
+    "eligibilite": QUESTIONNAIRE,
+    "recherche": SEARCH,
+    "donnees": OPEN_DATA,
+    "plan_du_site": SITE_MAP,
+    "contribuer": CONTRIBUTE,
+    "a_propos": ABOUT,
+    "accessibilite": ACCESSIBILITY,
+    "mentions_legales": LEGAL_NOTICE,
+    "donnees_personnelles": PERSONAL_DATA,
+    "pagefind": PAGEFIND,
+}
+
+
 def aide(aide_id: str) -> str:
     return PATTERNS["aide"].format(id=aide_id)
 
@@ -61,7 +83,7 @@ def aid_card(aide_id: str) -> str:
 
 def aide_feed(aide_id: str) -> str:
     """The Atom feed of one aid's changes."""
-    return f"aides/{aide_id}/modifications.xml"
+    return aide(aide_id) + SITE_FEED
 
 
 def partenaire(partner_id: str) -> str:
@@ -86,6 +108,14 @@ def catalogue_query(filters: list[tuple[str, str]]) -> str:
 
 def open_data(name: str) -> str:
     return OPEN_DATA + name
+
+
+def record_page(folder: str, record_id: str) -> str:
+    """The page of a data file, by its folder in data/ (``aides``, ``partenaires``, ``conventions``)."""
+    return PATTERNS[RECORD_FOLDERS[folder]].format(id=record_id)
+
+
+RECORD_FOLDERS = {"aides": "aide", "partenaires": "partenaire", "conventions": "convention"}
 
 
 def source_path(url: str) -> str:
