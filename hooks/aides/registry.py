@@ -7,7 +7,7 @@ adapter asks the registry, never a front-matter string, which view a page gets; 
 come from ``urls.py``. Engine-independent: no MkDocs import.
 
 Adding a page kind: a template in ``overrides/``, a view in ``pageviews.py``, an entry in
-``VIEWS`` and the pages that use it (here); the README says it step by step.
+``VIEWS`` and the pages that use it (here); CONTRIBUTING.md says it step by step.
 """
 
 from __future__ import annotations
