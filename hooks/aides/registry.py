@@ -6,7 +6,7 @@ data generates (``Registry.generated``); each page has a kind (``site/page_kinds
 template, view builder, frame and head). The registry also hands the adapter every other file
 to write: open data, the browser's JSON files and the Atom feeds. The adapter asks the registry,
 never a front-matter string, which view a page gets; URLs come from ``urls.py``.
-Engine-independent: no MkDocs import. Adding a page kind: see ``site/page_kinds.py``.
+Engine-independent: no MkDocs import. Adding a page kind: ``site/page_kinds.py`` and CONTRIBUTING.md.
 """
 
 from __future__ import annotations

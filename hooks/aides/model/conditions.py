@@ -2,7 +2,7 @@
 
 The compiled tree is plain JSON. Every node carries its French sentence, so the
 same tree renders the "Conditions" section of an aid page and drives the
-browser checker (``overrides/assets/js/eligibility.js``); ``evaluate`` below is
+browser checker (``overrides/assets/js/lib/eligibility.js``); ``evaluate`` below is
 its Python twin, with the same three-valued semantics: each criterion is met
 (True), not met (False) or unknown (None: not answered, or "je ne sais pas").
 

@@ -77,7 +77,7 @@ def aide(aide_id: str) -> str:
 
 
 def aid_card(aide_id: str) -> str:
-    """The small JSON card of an aid that the /aides/ filters fetch (facets.card)."""
+    """The small JSON card of an aid that the /aides/ filters fetch (cards.AidCard.browser_card)."""
     return PATTERNS["carte"].format(id=aide_id)
 
 
