@@ -19,21 +19,21 @@ from functools import cached_property
 from typing import Any
 
 from aides.model import formatting as fmt
-from aides.trust import freshness
 from aides.model import territory
+from aides.model.catalogue import Catalogue
+from aides.model.conditions import Node
+from aides.model.labels import APPROXIMATIONS, PERIODICITIES, STATUS_NOTICES, STATUSES
+from aides.model.models import Archive, Chiffre, Montant, SourceRef, Valeur
 from aides.site import urls
 from aides.site.cards import BLANK_CONTACT, AidCard, Cards, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
-from aides.model.catalogue import Catalogue
 from aides.site.checkers import Checkers, CheckerView, QuestionnaireView, places_file
-from aides.model.conditions import Node
 from aides.site.facets import ALL_PAGES_TERM, DEFAULT_STATUS, KIND_CHOICES, Departement, Facet, Facets, FacetValue, sort_key
 from aides.site.fields import Fields, QuestionField
-from aides.trust.history import History, aides_history
-from aides.model.labels import APPROXIMATIONS, PERIODICITIES, STATUS_NOTICES, STATUSES
 from aides.site.listing import ENDED, Listing
-from aides.model.models import Archive, Chiffre, Montant, SourceRef, Valeur
 from aides.site.reference import ModelDoc, field_reference
 from aides.site.sheets import PER_GROUP, GroupChoice, SheetChoices
+from aides.trust import freshness
+from aides.trust.history import History, aides_history
 
 t = fmt.typography
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from aides.model.catalogue import Catalogue
-from aides.site.facets import sort_key
 from aides.model.models import Territoire
+from aides.site.facets import sort_key
 
 PER_GROUP = 3  # aids printed per public: ten publics at most, so one or two A4 pages with contacts
 # Territory levels from the most local; an aid ranks by the widest level it names (none: national).
