@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from aides.trust.history import OUTSIDE_GIT, SHALLOW, _blocks, aides_history, describe
+from aides.trust.changes import describe
+from aides.trust.history import OUTSIDE_GIT, SHALLOW, _blocks, aides_history
 from conftest import DATA
 
 NBSP, NNBSP = "\u00a0", "\u202f"
