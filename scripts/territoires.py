@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from aides.model.cog import Referentiel, name_keys
+from aides.model.cog import Referentiel
+from aides.model.place_names import name_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "referentiel" / "territoires"
@@ -175,7 +176,7 @@ def postcode_shards(ref: Referentiel) -> dict[str, list[list[Any]]]:
     shards: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     for postcode, communes in sorted(ref.by_postcode.items()):
         for commune in communes:
-            shards[postcode[:2]][commune.code] = ref._commune_match(commune).as_row()
+            shards[postcode[:2]][commune.code] = ref.commune_match(commune).as_row()
     return {prefix: [rows[code] for code in sorted(rows)] for prefix, rows in sorted(shards.items())}
 
 

@@ -45,7 +45,7 @@ class Territoire(Model):
         return bool(self.sauf.epci or self.sauf.communes)
 
     def spec(self) -> dict[str, list[str]]:
-        """The territory as ``cog.covers`` and the evaluators read it (empty lists left out)."""
+        """The territory as its rule node (``territory.criterion``) and the evaluators read it (empty lists left out)."""
         spec = {
             "regions": self.regions,
             "departements": self.departements,
