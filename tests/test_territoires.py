@@ -8,7 +8,6 @@ sample, and the shared vectors and a few hundred random queries run through both
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import random
 import re
@@ -22,25 +21,17 @@ import pytest
 from aides.model import cog
 from aides.model.place_names import name_keys, normalise_name
 from commune_search import as_dict, search
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import commune_lookup as lookup
+import territoires as gen
+
 FOLDER = ROOT / "referentiel" / "territoires"
 LOOKUP = FOLDER / "recherche"
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "communes.json").read_text(encoding="utf-8"))
 COMMUNES_JS = ROOT / "overrides" / "assets" / "js" / "lib" / "communes.js"
 NODE = shutil.which("node")
-
-
-def load_generator() -> Any:
-    spec = importlib.util.spec_from_file_location("territoires_script", ROOT / "scripts" / "territoires.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = load_generator()
 
 
 def node() -> str:
@@ -145,12 +136,12 @@ def test_reference_format() -> None:
 
 
 def test_lookup_files_are_the_generator_output(ref: cog.Referentiel, committed_lookup: dict[str, str]) -> None:
-    assert gen.lookup_files(ref) == committed_lookup
+    assert lookup.lookup_files(ref) == committed_lookup
 
 
 def test_readme_states_source_and_sizes(committed_lookup: dict[str, str]) -> None:
     readme = (FOLDER / "README.md").read_text(encoding="utf-8")
-    measured = gen.sizes(committed_lookup)
+    measured = lookup.sizes(committed_lookup)
     for text in ("@etalab/decoupage-administratif", f"**{gen.VERSION}**", "Licence Ouverte", "make territoires"):
         assert text in readme
     assert (
@@ -168,9 +159,9 @@ def test_shard_budget(committed_lookup: dict[str, str]) -> None:
     """index.json plus any one shard: at most 15 KB gzipped, the most one lookup downloads."""
     index = gzip_size(committed_lookup["index.json"])
     shards = {path: gzip_size(text) for path, text in committed_lookup.items() if path != "index.json"}
-    too_big = {path: size for path, size in shards.items() if index + size > gen.LOOKUP_BUDGET}
+    too_big = {path: size for path, size in shards.items() if index + size > lookup.LOOKUP_BUDGET}
     assert not too_big
-    assert max(shards.values()) <= gen.SHARD_BUDGET
+    assert max(shards.values()) <= lookup.SHARD_BUDGET
 
 
 def test_index_lists_every_shard(committed_lookup: dict[str, str]) -> None:
@@ -184,7 +175,7 @@ def test_index_lists_every_shard(committed_lookup: dict[str, str]) -> None:
 
 
 def gzip_size(text: str) -> int:
-    return len(gzip.compress(text.encode("utf-8"), compresslevel=gen.GZIP_LEVEL, mtime=0))
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=lookup.GZIP_LEVEL, mtime=0))
 
 
 # --- the generator's transform, on a tiny sample --------------------------------------------
