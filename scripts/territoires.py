@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from aides.model.cog import Referentiel
+from aides.model.formatting import NNBSP
 from commune_lookup import GZIP_LEVEL, LOOKUP_BUDGET, dumps_rows, gz_size, lookup_files, sizes, write_lookup
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,7 +175,7 @@ def readme(ref: Referentiel, reference_text: str, measured: Mapping[str, Any]) -
         "EPCI à fiscalité propre": len(ref.epci),
         "codes postaux": len(ref.by_postcode),
     }
-    table = "\n".join(f"| {name} | {count:,} |".replace(",", "\u202f") for name, count in counts.items())
+    table = "\n".join(f"| {name} | {count:,} |".replace(",", NNBSP) for name, count in counts.items())
     cp, noms = measured["cp"], measured["noms"]
     template = (Path(__file__).with_name("territoires_readme.md")).read_text(encoding="utf-8")
     return template.format(
