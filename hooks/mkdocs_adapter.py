@@ -41,9 +41,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 from mkdocs_pages import Outputs, PageWriter, keep_folders, sources_version
-from serve_errors import ErrorPage
+from serve_errors import OVERRIDES, ErrorPage
 
-OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 # AIDES_SANS_CADRES=1: every generated page goes through MkDocs' own page loop, as before frames
 # (tests compare both builds byte for byte; frames.py says why the two give the same pages).
 WITHOUT_FRAMES = os.environ.get("AIDES_SANS_CADRES") == "1"

@@ -28,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
+OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"  # our templates (mkdocs_adapter.py reads it from here)
 TEMPLATE = "erreurs.html"
 FALLBACK = "erreurs-simple.html"  # standalone: used when the site's own templates are what fails
 # Without valid data there is no page registry: the pages are those its data files would give.

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from aides.model.formatting import NBSP, NNBSP
 from conftest import DATA, run_build
-from test_site import NBSP, visible_text
+from test_site import visible_text
 
 pytestmark = pytest.mark.build
 
@@ -133,7 +134,7 @@ CASES: dict[str, tuple[Callable[[Path], None], dict[str, list[str]], dict[str, l
 
 def _text(site: Path, url: str) -> str:
     """The page's visible text, spaces made plain, to compare with the phrases above."""
-    return " ".join(visible_text(site / url / "index.html").replace(NBSP, " ").replace("\u202f", " ").split())
+    return " ".join(visible_text(site / url / "index.html").replace(NBSP, " ").replace(NNBSP, " ").split())
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -1,5 +1,6 @@
 """The shape the code keeps: no import cycle, an engine-free core, one registry of pages,
-templates that read their view only, and a strict view undefined that fails the build."""
+templates that read their view only, a strict view undefined that fails the build, and modules
+and scripts short enough to say one thing."""
 
 from __future__ import annotations
 
@@ -140,3 +141,23 @@ def test_a_misspelt_view_field_fails_the_build_naming_it(tmp_path: Path) -> None
     assert result.returncode != 0
     assert "has no attribute 'resumé'" in result.stderr
     assert "aide.html" in result.stderr
+
+
+# A module says one thing: past these sizes it says several, and is split where its subject changes.
+MODULE_LINES = 400
+SCRIPT_LINES = 300
+
+
+def _too_long(folder: Path, limit: int) -> list[str]:
+    sizes = {path: len(path.read_text(encoding="utf-8").splitlines()) for path in sorted(folder.rglob("*.py"))}
+    return [f"{path.relative_to(ROOT).as_posix()} ({lines} lignes)" for path, lines in sizes.items() if lines > limit]
+
+
+def test_no_module_of_the_hooks_is_over_400_lines() -> None:
+    too_long = _too_long(ROOT / "hooks", MODULE_LINES)
+    assert not too_long, f"modules de plus de {MODULE_LINES} lignes, à scinder par sujet : " + ", ".join(too_long)
+
+
+def test_no_script_is_over_300_lines() -> None:
+    too_long = _too_long(ROOT / "scripts", SCRIPT_LINES)
+    assert not too_long, f"scripts de plus de {SCRIPT_LINES} lignes, à scinder par sujet : " + ", ".join(too_long)

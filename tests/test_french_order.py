@@ -33,7 +33,9 @@ def test_every_list_of_the_site_orders_names_the_same_way() -> None:
         "fiches des régions": [region.nom for region in cat.served_regions],
         "filtre région": [value.libelle for value in next(f for f in pieces.facets.facets() if f.id == "region").valeurs],
     }
-    lists |= {f"partenaires, {group.titre}": [p.nom for p in group.partenaires] for group in record_pages.partners(pieces).groupes}
+    lists |= {
+        f"partenaires, {group.titre}": [p.nom for p in group.partenaires] for group in record_pages.partners(pieces).groupes
+    }
     choices = partner_pages.aid_choices(pieces)
     lists["outils, aides en cours"] = [choice.titre for choice in choices if not choice.termine]
     lists["outils, aides terminées"] = [choice.titre for choice in choices if choice.termine]

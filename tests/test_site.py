@@ -11,9 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from aides.model.formatting import NBSP, NNBSP
 from conftest import DATA, run_build
-
-NNBSP, NBSP = "\u202f", "\u00a0"
 
 
 class _Text(HTMLParser):

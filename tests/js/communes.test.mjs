@@ -1,5 +1,6 @@
 // Runs the shared vectors (tests/vectors/communes.json) through communes.js on the committed files of
-// referentiel/territoires/recherche/; tests/test_territoires.py runs the same vectors through cog.py.
+// referentiel/territoires/recherche/; tests/test_territoires.py runs the same vectors through the Python twins
+// (hooks/aides/model/place_names.py, tests/commune_search.py).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";

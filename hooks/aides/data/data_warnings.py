@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 
 from aides.data.errors import DataWarning, warning_at
 from aides.data.yamlsource import YamlDocument
-from aides.model.models import Aide, Source, Sources
+from aides.model.models import Aide
+from aides.model.shared_lists import Source, Sources
 
 RESUME_MAX = 300  # characters: about two sentences, what a results list shows
 

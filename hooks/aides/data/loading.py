@@ -24,18 +24,9 @@ from aides.data.yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 from aides.model import cog, territory
 from aides.model.catalogue import Catalogue
 from aides.model.conditions import GROUPS, Compiler, Node, normalise, outcome, questions_of
-from aides.model.models import (
-    ID_PATTERN,
-    Aide,
-    Archive,
-    Contact,
-    Convention,
-    Partenaire,
-    Questions,
-    Referentiels,
-    Site,
-    Sources,
-)
+from aides.model.field_types import ID_PATTERN
+from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site
+from aides.model.shared_lists import Questions, Referentiels, Sources
 
 ENTITIES: dict[str, type[BaseModel]] = {
     "aides": Aide,

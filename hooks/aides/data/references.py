@@ -10,7 +10,8 @@ from aides.data import places
 from aides.data.errors import DataError, error_at, suggestion
 from aides.data.yamlsource import Loc, YamlDocument
 from aides.model.catalogue import Catalogue
-from aides.model.models import MOBILE_PATTERN, Chiffre, SourceRef, Territoire
+from aides.model.field_types import MOBILE_PATTERN
+from aides.model.models import Chiffre, SourceRef, Territoire
 
 # « prenom.nom@ » is how organisations spell a person's own mailbox; a service
 # mailbox names its function (« accompagnementpaca.als@ », « contact@ »).

@@ -10,18 +10,8 @@ from functools import cached_property
 from aides.model import cog
 from aides.model.conditions import Node
 from aides.model.formatting import sort_key
-from aides.model.models import (
-    Aide,
-    Archive,
-    Contact,
-    Convention,
-    Partenaire,
-    Question,
-    Referentiels,
-    Site,
-    Source,
-    Territoire,
-)
+from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site, Territoire
+from aides.model.shared_lists import Question, Referentiels, Source
 
 
 def _digest(parts: object) -> str:

@@ -24,8 +24,8 @@ from typing import Any
 
 from aides.model import cog
 from aides.model.formatting import join_or, typography
-from aides.model.models import Question
 from aides.model.question_types import QUESTION_TYPES, YES_NO, derive
+from aides.model.shared_lists import Question
 
 Node = dict[str, Any]
 Answers = dict[str, Any]

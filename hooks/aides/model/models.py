@@ -1,83 +1,20 @@
-"""Pydantic models of the data files: one class per kind of YAML file.
+"""Pydantic models of the records: one file per aid, partner, agreement, contact and archived aid, the
+pieces they share (territory, figures, sources, the three dates), and the site settings (``data/site.yml``).
 
-Field names are the French YAML keys editors type. Models are strict: a YAML
-value of the wrong type (``010`` read as 8, ``no`` read as False) is an error,
-never silently converted. Cross-file checks (references, duplicates) live in
-``references.py``; these models only know one file at a time.
+Field names are the French YAML keys editors type; the field types and the strict base are in
+``field_types``, the lists records refer to (vocabularies, sources, questions) in ``shared_lists``.
+Cross-file checks (references, duplicates) live in ``aides.data.references``; these models only know
+one file at a time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    model_validator,
-)
+from pydantic import Field, model_validator
 
-from aides.model.question_types import QUESTION_TYPES, QuestionKind
-
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-CODE_PATTERN = r"^(?:[0-9]{2,3}|2A|2B)$"
-COMMUNE_PATTERN = r"^(?:[0-9]{5}|2[AB][0-9]{3})$"
-SIREN_PATTERN = r"^[0-9]{9}$"
-EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-# French numbers: 10 digits starting with 0, or short numbers (3919, 115).
-PHONE_PATTERN = re.compile(r"^(?:0[1-9](?: ?[0-9]{2}){4}|[0-9]{3,4})$")
-MOBILE_PATTERN = re.compile(r"^0[67]")
-URL_PATTERN = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\s<>\"']*)?$")
-
-
-def _check_date(value: Any) -> Any:
-    """Accept a YAML date or an ISO string, never a number (pydantic would read 2020 as a timestamp)."""
-    if isinstance(value, dt.datetime):
-        raise ValueError("doit être une date sans heure (AAAA-MM-JJ)")
-    if isinstance(value, (int, float, bool)):
-        raise ValueError("doit être une date au format AAAA-MM-JJ")
-    return value
-
-
-def _check_email(value: str) -> str:
-    if not EMAIL_PATTERN.match(value):
-        raise ValueError(f"« {value} » n'est pas une adresse e-mail valide")
-    return value
-
-
-def _check_phone(value: str) -> str:
-    if not PHONE_PATTERN.match(value):
-        raise ValueError(f"« {value} » n'est pas un numéro de téléphone français (ex. : 01 23 45 67 89)")
-    return value
-
-
-def _check_url(value: str) -> str:
-    if not URL_PATTERN.match(value):
-        raise ValueError(f"« {value} » n'est pas une adresse web valide (elle doit commencer par https://)")
-    return value
-
-
-Date = Annotated[dt.date, BeforeValidator(_check_date), Field(strict=False)]
-Id = Annotated[str, Field(pattern=ID_PATTERN)]
-TerritoryCode = Annotated[str, Field(pattern=CODE_PATTERN)]
-CommuneCode = Annotated[str, Field(pattern=COMMUNE_PATTERN)]
-Siren = Annotated[str, Field(pattern=SIREN_PATTERN)]
-Text = Annotated[str, Field(min_length=1)]
-Email = Annotated[str, AfterValidator(_check_email)]
-Phone = Annotated[str, AfterValidator(_check_phone)]
-Url = Annotated[str, AfterValidator(_check_url)]
-
-
-class Model(BaseModel):
-    """Base of every model: unknown keys are typos, types are never coerced."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
+from aides.model.field_types import CommuneCode, Date, Email, Id, Model, Phone, Siren, TerritoryCode, Text, Url
 
 # --- shared pieces -----------------------------------------------------------
 
@@ -108,7 +45,7 @@ class Territoire(Model):
         return bool(self.sauf.epci or self.sauf.communes)
 
     def spec(self) -> dict[str, list[str]]:
-        """The territory as ``cog.covers`` and the evaluators read it (empty lists left out)."""
+        """The territory as its rule node (``territory.criterion``) and the evaluators read it (empty lists left out)."""
         spec = {
             "regions": self.regions,
             "departements": self.departements,
@@ -197,96 +134,6 @@ class Validite(Model):
         if self.debut and self.fin and self.fin < self.debut:
             raise ValueError("la date de fin (fin) est antérieure à la date de début (debut)")
         return self
-
-
-# --- reference lists ---------------------------------------------------------
-
-
-class Entree(Model):
-    """An item of a controlled vocabulary (public, type of aid, choice)."""
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
-    libelle: Text
-    description: Text | None = None
-
-
-class Referentiels(Model):
-    """data/referentiels.yml: the vocabularies used to describe and filter aids and partners."""
-
-    publics: list[Entree]
-    types: list[Entree]
-    categories: list[Entree] = Field(description="Catégories de partenaires : qui publie ou porte des aides.")
-
-
-class Source(Model):
-    """An article the data comes from."""
-
-    id: Id
-    titre: Text
-    editeur: Text | None = None
-    date: Date | None = Field(None, description="Date de publication, si l'article la donne.")
-    date_texte: Text | None = Field(None, description="Ce que l'on sait de la date quand elle n'est pas donnée.")
-    annee: int | None = Field(
-        None, ge=1900, le=2100, description="Année de l'information quand l'article ne donne pas sa date (déduite)."
-    )
-    raisonnement: Text | None = Field(None, description="Comment l'année a été déduite du texte de l'article.")
-    fichier: Text | None = Field(None, description="Fichier de l'article dans les sources du projet.")
-    url: Url | None = None
-
-    @model_validator(mode="after")
-    def _year_explained(self) -> Source:
-        if self.annee is not None and not self.raisonnement:
-            raise ValueError("une année déduite (annee) doit dire comment (raisonnement)")
-        if self.date is not None and self.annee is not None and self.annee != self.date.year:
-            raise ValueError("annee et date disent deux années différentes")
-        return self
-
-
-class Sources(Model):
-    sources: list[Source]
-
-
-# --- questions and conditions ------------------------------------------------
-
-
-# The types of question, from their one description (question_types.py).
-QuestionType = StrEnum("QuestionType", {name: name for name in QUESTION_TYPES})
-
-
-class Question(Model):
-    """A question asked by the checkers; conditions of aids are stated over these."""
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
-    type: Annotated[QuestionType, Field(strict=False)]
-    libelle: Text = Field(description="La question posée, avec son point d'interrogation.")
-    aide: Text | None = Field(None, description="Une phrase d'aide sous la question.")
-    choix: list[Entree] = []
-    unite: Text | None = None
-    min: int | None = None
-    max: int | None = None
-    deduite_de: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = Field(
-        None, description="Question dont la réponse donne celle-ci (la région se déduit du département)."
-    )
-    phrases: dict[str, Text] = Field(
-        description=("Phrase française de chaque opérateur, {valeur} étant remplacé : moins_de, au_moins, parmi, oui, non.")
-    )
-
-    @property
-    def kind(self) -> QuestionKind:
-        return QUESTION_TYPES[self.type.value]
-
-    @model_validator(mode="after")
-    def _choices_match_type(self) -> Question:
-        has_choices = self.kind.has_own_choices
-        if has_choices and not self.choix:
-            raise ValueError("une question à choix doit lister ses choix (choix)")
-        if not has_choices and self.choix:
-            raise ValueError(f"une question de type {self.type.value} n'a pas de choix")
-        return self
-
-
-class Questions(Model):
-    questions: list[Question]
 
 
 class Exemple(Model):

@@ -83,7 +83,3 @@ def derive(derivation: str, source: object, places: dict[str, dict[str, str]]) -
 
 YES_NO = (("oui", "Oui"), ("non", "Non"))
 COMMUNE_CODE = re.compile(r"^(?:[0-9]{5}|2[AB][0-9]{3})$")
-
-
-def kind_of(type_name: str) -> QuestionKind:
-    return QUESTION_TYPES[type_name]

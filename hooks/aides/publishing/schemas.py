@@ -13,7 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Questions, Referentiels, Site, Sources
+from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site
+from aides.model.shared_lists import Questions, Referentiels, Sources
 from aides.publishing.territory_export import TerritoiresExport
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {

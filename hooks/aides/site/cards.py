@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aides.model import formatting as fmt
-from aides.trust import freshness
 from aides.model import territory
-from aides.site import urls
 from aides.model.catalogue import Catalogue
 from aides.model.labels import CONFIRMATION_MEANS, NATURES
 from aides.model.models import Convention, Dates, SourceRef
+from aides.site import urls
+from aides.trust import freshness
 
 t = fmt.typography
 

@@ -64,16 +64,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from aides.trust import freshness
-
 from aides.model import territory
-
-from aides.site import urls
-from aides.site.cards import BLANK_CONTACT, Cards, ContactCard, Link
 from aides.model.catalogue import Catalogue
 from aides.model.conditions import GROUPS, Node, questions_of
-from aides.site.fields import SHARED_CHOICES, Fields, QuestionField
 from aides.model.formatting import euros, typography
+from aides.site import urls
+from aides.site.cards import BLANK_CONTACT, Cards, ContactCard, Link
+from aides.site.fields import SHARED_CHOICES, Fields, QuestionField
+from aides.trust import freshness
 
 FORMAT_VERSION = 3
 KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}

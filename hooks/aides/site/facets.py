@@ -25,15 +25,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from aides.trust import freshness
-
 from aides.model import territory
-
-from aides.site import urls
 from aides.model.catalogue import OFFERED_STATUSES, Catalogue
 from aides.model.formatting import sort_key, typography
 from aides.model.labels import INFORMATION, STATUSES
 from aides.model.question_types import commune_departement
+from aides.site import urls
+from aides.trust import freshness
 
 FACETS = ("public", "type", "region", "partenaire", "statut", "information")
 LEGENDS = {

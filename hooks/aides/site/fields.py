@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aides.site import urls
 from aides.model.catalogue import Catalogue
 from aides.model.formatting import typography
 from aides.model.question_types import YES_NO
+from aides.site import urls
 
 # The choice sources whose options live in the shared places file, not in the pages.
 SHARED_CHOICES = ("departements", "regions", "epci")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from aides.model import territory
 from aides.model.formatting import sort_key
 from aides.site import urls
 from aides.site.cards import BLANK_CONTACT, AidCard, ContactCard, ConventionSummary, Link
@@ -14,7 +15,6 @@ from aides.site.facets import DEFAULT_STATUS, KIND_CHOICES, Facet, FacetValue
 from aides.site.listing import ENDED
 from aides.site.pieces import ChangeView, FilterPanel, Pieces, t
 from aides.site.reference import ModelDoc, field_reference
-from aides.model import territory
 
 # Ended, suspended and exhausted schemes, apart in the static list (listing.ENDED).
 ENDED_HEADING = "Dispositifs terminés ou fermés"
@@ -139,7 +139,9 @@ def search(p: Pieces, key: None = None) -> SearchView:
     """The search page: the kinds of page and the aid facets, without counts (they follow the words typed)."""
     kinds = Facet("rubrique", "Rubrique", [FacetValue(k, v, None) for k, v in KIND_CHOICES.items()])
     facets = p.facets
-    return SearchView(FilterPanel([kinds, *facets.facets(with_counts=False)], facets.departements, facets.vocabulary, DEFAULT_STATUS))
+    return SearchView(
+        FilterPanel([kinds, *facets.facets(with_counts=False)], facets.departements, facets.vocabulary, DEFAULT_STATUS)
+    )
 
 
 def questionnaire(p: Pieces, key: None = None) -> QuestionnaireView:

@@ -15,13 +15,13 @@ from aides.model.models import (
     Convention,
     Montant,
     Partenaire,
-    Question,
     SourceRef,
     Tableau,
     Territoire,
     Valeur,
     Validite,
 )
+from aides.model.shared_lists import Question
 
 # (title, where it is written, what it is, model)
 DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [

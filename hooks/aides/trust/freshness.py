@@ -27,8 +27,6 @@ from aides.model import formatting as fmt
 from aides.model.catalogue import Catalogue
 from aides.model.models import Aide, Dates, SourceRef
 
-NBSP = fmt.NBSP
-
 
 @dataclass(frozen=True, slots=True)
 class InfoDate:
@@ -137,12 +135,12 @@ def notice(catalogue: Catalogue, aide: Aide) -> str:
     if is_review_due(catalogue, aide):
         if aide.confirmation is not None:
             confirmed = fmt.date(aide.confirmation.date)
-            return f"Information confirmée le {confirmed}, sans nouvelle confirmation depuis{NBSP}: {check}"
+            return f"Information confirmée le {confirmed}, sans nouvelle confirmation depuis{fmt.NBSP}: {check}"
         info = information_date(catalogue, aide, aide.sources)
         year = f"de {info.annee}" if info else "non datée"
-        return f"Information {year}, non confirmée depuis{NBSP}: {check}"
+        return f"Information {year}, non confirmée depuis{fmt.NBSP}: {check}"
     if status == "a_confirmer":
-        return f"Mesure temporaire dont la fin n'est pas connue{NBSP}: {check}"
+        return f"Mesure temporaire dont la fin n'est pas connue{fmt.NBSP}: {check}"
     return ""
 
 

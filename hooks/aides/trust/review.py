@@ -96,7 +96,7 @@ def report(items: list[ReviewItem], today: dt.date) -> str:
     for item in items:
         lines.append(f"{item.fichier} : {item.titre}")
         lines += [f"  - {text}" for text in item.explications]
-    return "\n".join(lines).replace("\u00a0", " ")
+    return "\n".join(lines).replace(fmt.NBSP, " ")
 
 
 def main(argv: list[str]) -> int:

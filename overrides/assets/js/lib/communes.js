@@ -2,8 +2,8 @@
 // referentiel/territoires/recherche/ (format in its README). Nothing is downloaded before the field
 // is used: then index.json once and one small file per lookup, kept in memory; `prefetch` fetches
 // them while the person types, so that Entrée finds them in memory.
-// Twin of hooks/aides/model/cog.py (normalise_name, name_keys, match_rank, search): same normalisation,
-// matching and order; tests/vectors/communes.json runs through both.
+// Twin of hooks/aides/model/place_names.py (normalise_name, name_keys) and of tests/commune_search.py (match_rank,
+// search over cog.py's entries): same normalisation, matching and order; tests/vectors/communes.json runs through both.
 
 const ABBREVIATIONS = new Map([
   ["st", "saint"],
