@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from headers import Rules, headers_for, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -132,11 +133,9 @@ def serve_directory(directory: Path, handler_class: type | None = None) -> tuple
 class HeadersHandler(_QuietHandler):
     """Serves the built site with the headers its ``_headers`` file gives each path, as the hosts do."""
 
-    rules: ClassVar[list[tuple[str, dict[str, str]]]] = []
+    rules: ClassVar[Rules] = []
 
     def end_headers(self) -> None:
-        from aides.publishing.headers import headers_for
-
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         for name, value in headers_for(self.rules, path).items():
             self.send_header(name, value)
@@ -145,9 +144,7 @@ class HeadersHandler(_QuietHandler):
 
 @pytest.fixture(scope="session")
 def headers_server(site: Path) -> Iterator[str]:
-    """The built site on its own origin, with the rules of its ``_headers`` applied."""
-    from aides.publishing.headers import parse
-
+    """The built site on its own origin, with the rules of its ``_headers`` applied (as Cloudflare Pages does)."""
     handler = type("SiteHeaders", (HeadersHandler,), {"rules": parse((site / "_headers").read_text(encoding="utf-8"))})
     httpd, url = serve_directory(site, handler)
     yield url

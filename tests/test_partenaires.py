@@ -21,11 +21,11 @@ import pytest
 import yaml
 import zxingcpp
 from aides.data.loading import load_catalogue
-from aides.publishing.headers import headers_for, parse
 from aides.site import facets, urls
 from aides.site.pageviews import PageViews
 from aides.site.sheets import PER_GROUP
 from conftest import DATA, EPOCH, axe_violations, local_page, run_build, serve_directory
+from headers import headers_for, parse
 from PIL import Image
 from pypdf import PdfReader
 

@@ -241,7 +241,7 @@ class Registry:
         return "{" + ",".join(sorted(patterns)) + "}"
 
     def embed_roots(self) -> list[str]:
-        """Where the embeddable views live: the only paths other sites may frame (headers.py)."""
+        """Where the embeddable views live: the only paths other sites may frame (``_headers``, written by csp.py)."""
         return [urls.EMBED_ROOT]
 
     @cached_property
