@@ -14,31 +14,22 @@ The browser side is in ``test_checkers_browser.py``.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-from aides.data.loading import load_catalogue
 from aides.model.conditions import normalise, questions_of
 from aides.model.formatting import typography
 from aides.site import urls
 from aides.site.checkers import NodeTable, amount_zones, decode_nodes, places_file, questionnaire_data
 from aides.site.fields import Fields
 from aides.trust import freshness
-from conftest import EPOCH, ROOT, run_build
+from conftest import ROOT, Builder
 from test_eligibility_twins import node
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()  # 2026-11-22
 ENDED = "sous-location-femmes-victimes-violences"  # ended on 2023-09-22
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Any:
-    return load_catalogue(today=TODAY)
 
 
 def read(site: Path, page: str) -> str:
@@ -300,7 +291,7 @@ def test_no_ordinary_space_before_french_punctuation_in_checker_text(site: Path)
 # --- an example whose outcome changes fails the build -----------------------------------
 
 
-def test_build_fails_when_a_rule_change_changes_an_example(data_copy: Path, tmp_path: Path) -> None:
+def test_build_fails_when_a_rule_change_changes_an_example(data_copy: Path, tmp_path: Path, build_site: Builder) -> None:
     visale = data_copy / "aides" / "visale.yml"
     text = visale.read_text(encoding="utf-8")
     assert "age: { moins_de: 30 }" in text
@@ -310,7 +301,7 @@ def test_build_fails_when_a_rule_change_changes_an_example(data_copy: Path, tmp_
     column = lines[line - 1].index("eligible") + 1
 
     site = tmp_path / "site"
-    result = run_build(site, data_copy)
+    result = build_site(site, data_copy)
 
     assert result.returncode != 0
     expected = (

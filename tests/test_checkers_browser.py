@@ -10,18 +10,15 @@ another host than 127.0.0.1.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
-from aides.data.loading import load_catalogue
 from aides.model.conditions import normalise, outcome
-from conftest import EPOCH, _local, axe_violations, local_page
+from conftest import _local, axe_violations, local_page
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()  # 2026-11-22
 SECTIONS = ("eligible", "a-verifier", "non-eligible")
 ENDED = "sous-location-femmes-victimes-violences"  # ended on 2023-09-22: never offered
 
@@ -143,11 +140,6 @@ def fragment(answers: dict[str, Any]) -> str:
         return ",".join(quote(str(part)) for part in item) if isinstance(item, list) else quote(str(item))
 
     return "&".join(f"{key}={value(item)}" for key, item in answers.items())
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Any:
-    return load_catalogue(today=TODAY)
 
 
 # --- reading the page ---------------------------------------------------------------------

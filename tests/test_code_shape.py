@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from aides.registry import HAND_WRITTEN
 from aides.site import urls
 from conftest import EPOCH, ROOT
@@ -116,6 +117,7 @@ def test_the_registry_lists_every_hand_written_page() -> None:
     assert {entry.path for entry in HAND_WRITTEN} == content
 
 
+@pytest.mark.build  # mkdocs build with another configuration: not run_build
 def test_a_misspelt_view_field_fails_the_build_naming_it(tmp_path: Path) -> None:
     overrides = tmp_path / "overrides"
     shutil.copytree(OVERRIDES, overrides)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from aides.data.loading import load_catalogue
+from aides.model.catalogue import Catalogue
 from aides.model.formatting import sort_key
 from aides.site import list_pages, partner_pages, record_pages
 from aides.site.pieces import Pieces
-from conftest import DATA
 
 
 def _in_french_order(names: list[str]) -> bool:
@@ -21,8 +18,8 @@ def test_the_sort_key_puts_accented_names_among_their_letter() -> None:
     assert sorted(names, key=sort_key) == ["abri", "Accès", "Ecole", "État", "Hauts-de-France", "Île-de-France", "zèbre"]
 
 
-def test_every_list_of_the_site_orders_names_the_same_way() -> None:
-    pieces = Pieces(load_catalogue(DATA, today=dt.date(2026, 11, 22)))
+def test_every_list_of_the_site_orders_names_the_same_way(catalogue: Catalogue) -> None:
+    pieces = Pieces(catalogue)
     cat = pieces.cat
     site_map = list_pages.site_map(pieces)
     lists = {

@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 import zxingcpp
-from aides.data.loading import load_catalogue
-from conftest import DATA, EPOCH, local_page
+from conftest import DATA, local_page
 from PIL import Image
 from pypdf import PdfReader
 
@@ -34,7 +33,6 @@ HIDDEN = [
     ".sommaire",
 ]
 CANONICAL = "http://127.0.0.1:8000/aides/{}/"  # site_url of test builds (mkdocs.yml, without SITE_URL)
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 SVG = "{http://www.w3.org/2000/svg}"
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
@@ -55,11 +53,11 @@ def print_page(browser: Any, server: str, request: pytest.FixtureRequest) -> Ite
 
 
 @pytest.fixture(scope="module")
-def titles() -> dict[str, str]:
+def titles(catalogue: Any) -> dict[str, str]:
     """Each aid's title as its page writes it (typography applied), for the code's accessible name."""
     from aides.site.cards import Cards
 
-    cards = Cards(load_catalogue(DATA, today=TODAY))
+    cards = Cards(catalogue)
     return {aide_id: cards.aid(aide_id).titre for aide_id in AIDES}
 
 
