@@ -95,7 +95,7 @@ def test_contacts_carry_their_territory(catalogue: Any) -> None:
     data = questionnaire_data(catalogue)
     (contact,) = data["contacts"]
     assert contact["email"] == "accompagnementpaca.als@actionlogement.fr"
-    assert contact["zones"] == ["r93", "r94"]  # lib/territory.js picks the contacts of a place by them
+    assert contact["zones"] == ["r93", "r94"]  # lib/model/territory.js picks the contacts of a place by them
     assert contact["territoire"] == "Provence-Alpes-Côte d'Azur et Corse"
     assert contact["partenaire_url"] == "partenaires/action-logement-services/"
 
@@ -232,7 +232,7 @@ def test_javascript_derives_places_from_the_built_file_as_python_does(site: Path
     ]
     script = (
         'import { readFileSync } from "node:fs";\n'
-        f'import {{ normalise }} from "{(lib / "eligibility.js").as_uri()}";\n'
+        f'import {{ normalise }} from "{(lib / "model" / "conditions.js").as_uri()}";\n'
         f'import {{ placeTables }} from "{(lib / "places.js").as_uri()}";\n'
         'const places = placeTables(JSON.parse(readFileSync(process.argv[1], "utf8")));\n'
         "const { questions, cases } = JSON.parse(process.argv[2]);\n"

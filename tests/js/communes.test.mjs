@@ -1,10 +1,10 @@
-// Runs the shared vectors (tests/vectors/communes.json) through communes.js on the committed files of
+// Runs the shared vectors (tests/vectors/communes.json) through lib/model/cog.js on the committed files of
 // referentiel/territoires/recherche/; tests/test_territoires.py runs the same vectors through cog.py.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { createLookup, lookup, nameKeys, normalise } from "../../overrides/assets/js/lib/communes.js";
+import { createLookup, lookup, nameKeys, normalise } from "../../overrides/assets/js/lib/model/cog.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../vectors/communes.json", import.meta.url), "utf8"));
 const folder = new URL("../../referentiel/territoires/recherche/", import.meta.url);

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { normalise, outcome } from "../../overrides/assets/js/lib/eligibility.js";
-import { personZones } from "../../overrides/assets/js/lib/territory.js";
+import { normalise, outcome } from "../../overrides/assets/js/lib/model/conditions.js";
+import { personZones } from "../../overrides/assets/js/lib/model/territory.js";
 import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../../overrides/assets/js/lib/questionnaire-core.js";
 
 const groupes = { toutes: "Remplir toutes ces conditions :", une_de: "Remplir au moins une de ces conditions :" };

@@ -3,7 +3,7 @@
 Reads ``referentiel/territoires/territoires.json``, written by ``scripts/territoires.py`` from
 Etalab's ``@etalab/decoupage-administratif`` (``make territoires``). No MkDocs import, no network.
 
-The search is the twin of ``overrides/assets/js/lib/communes.js``: same normalisation, same
+The search is the twin of ``overrides/assets/js/lib/model/cog.js``: same normalisation, same
 matching, same order. ``tests/vectors/communes.json`` runs through both, and a test compares
 both twins on many queries.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 REFERENCE = Path(__file__).resolve().parents[3] / "referentiel" / "territoires" / "territoires.json"
-LOOKUP_FILES = REFERENCE.parent / "recherche"  # the browser lookup files (lib/communes.js), copied into the site
+LOOKUP_FILES = REFERENCE.parent / "recherche"  # the browser lookup files (lib/model/cog.js), copied into the site
 
 # Typed by people for "Saint", "Sainte"…: replaced as whole words.
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
@@ -43,7 +43,7 @@ KINDS = ("commune", "arrondissement", "deleguee", "associee", "ancienne")
 MERGED = frozenset({"deleguee", "associee", "ancienne"})
 
 
-# --- normalisation (same as communes.js) ---------------------------------------------
+# --- normalisation (same as lib/model/cog.js) ---------------------------------------------
 
 
 def normalise_name(text: str) -> str:

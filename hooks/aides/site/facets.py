@@ -13,7 +13,7 @@ Ids are the data's own: public and type ids of ``referentiels.yml``, INSEE regio
 département codes, partner file names, ``en_cours`` / ``termine``. Territories are encoded
 once, by ``territory.py`` (``f``, ``r93``, ``d13``).
 
-``matching`` and ``counts`` are the Python twin of ``overrides/assets/js/lib/catalogue-index.js``:
+``matching`` and ``counts`` are the Python twin of ``overrides/assets/js/lib/site/facets.js``:
 the same filters give the same aids on both sides (``tests/vectors/facets.json``).
 
 Engine-independent (no MkDocs import).
@@ -178,7 +178,7 @@ class Facets:
     # --- the catalogue's own filter index (what /aides/ filters with JavaScript) -------------
 
     def catalogue_index(self, order: list[str]) -> dict[str, Any]:
-        """Every aid's filter values in list order, compact: what lib/catalogue-index.js decodes.
+        """Every aid's filter values in list order, compact: what lib/site/facets.js decodes.
 
         Pagefind answers the full-text search, but a query that enumerates every aid costs it
         one to two seconds per query at 10,000 aids (it scores each match), and the counts
@@ -199,7 +199,7 @@ class Facets:
         return {"ids": order, "valeurs": values, "lignes": rows}
 
 
-# --- the Python twin of lib/catalogue-index.js -----------------------------------------------
+# --- the Python twin of lib/site/facets.js -----------------------------------------------
 
 
 def _zone_departements(zone: str, epci_of: dict[str, str]) -> list[str]:

@@ -1,16 +1,7 @@
-// Small DOM helpers shared by the page scripts: French counts, text-only elements, the
+// Small DOM helpers shared by the page scripts: text-only elements, the
 // site's addresses, and the cards written once in Jinja (partials/macros.html) that the
 // page ships in <template> elements for scripts to clone and fill. Editor text only ever
 // goes through textContent, never innerHTML.
-
-/**
- * French count: 0 and 1 take the singular; thousands get a narrow no-break space, as
- * toLocaleString("fr-FR") writes them, but without it: its first call on a page loads the locale's
- * data, which held up the first commune lookup by over 100 ms with the CPU slowed down 4 times.
- */
-export function plural(count, singular, pluralForm) {
-  return `${String(count).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")} ${count > 1 ? pluralForm : singular}`;
-}
 
 /** An element with a class and text. */
 export function element(tag, className, text) {

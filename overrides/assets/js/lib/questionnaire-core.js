@@ -1,10 +1,10 @@
 // The questionnaire's logic, without the page: decode the rules file, evaluate every aid
-// with eligibility.js, choose the next question, pick the contacts of a territory.
+// with lib/model/conditions.js, choose the next question, pick the contacts of a territory.
 // Plain functions, tested under Node (tests/js/questionnaire.test.mjs).
 
-import { outcome } from "./eligibility.js";
-import { withNotice } from "./freshness.js";
-import { mostLocalFirst } from "./territory.js";
+import { outcome } from "./model/conditions.js";
+import { withNotice } from "./trust/freshness.js";
+import { mostLocalFirst } from "./model/territory.js";
 
 const NSP = "nsp";
 const NBSP = "\u00a0";
@@ -16,7 +16,7 @@ const has = (object, key) => object != null && Object.hasOwn(object, key);
 
 /**
  * assets/questionnaire.json (format: hooks/aides/site/checkers.py) → the current aids, each with
- * its compiled tree rebuilt as eligibility.js expects it. Every distinct node is built once
+ * its compiled tree rebuilt as lib/model/conditions.js expects it. Every distinct node is built once
  * and shared between aids: evaluation never changes a node.
  */
 export function decodeQuestionnaire(data) {
@@ -50,8 +50,8 @@ export function decodeQuestionnaire(data) {
 }
 
 /**
- * The outcome of every aid for normalised answers: eligibility.js's `outcome`, then the
- * freshness layer (lib/freshness.js: an aid whose information is old and unconfirmed is never
+ * The outcome of every aid for normalised answers: lib/model/conditions.js's `outcome`, then the
+ * freshness layer (lib/trust/freshness.js: an aid whose information is old and unconfirmed is never
  * « eligible »). Aids with the same conditions share one tree (decodeQuestionnaire): it is
  * evaluated once, and they share its result object, which nobody changes.
  */
@@ -120,7 +120,7 @@ export function askedThrough(sources, answers) {
 }
 
 /**
- * The contacts of an aid for the person's place (`places`: lib/territory.js personZones, null when
+ * The contacts of an aid for the person's place (`places`: lib/model/territory.js personZones, null when
  * unknown): those whose territory covers it, most local first. `known` is false when the place is
  * not known yet: then all of them, in the aid's order.
  */
@@ -137,14 +137,14 @@ function leaves(node, found = []) {
 
 /**
  * The reasons of an outcome, each with what it is: "avis" (old, unconfirmed information:
- * lib/freshness.js), "a_verifier" (to check with the organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
+ * lib/trust/freshness.js), "a_verifier" (to check with the organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
  * or "non_remplie" (an unmet criterion).
  */
 export function explain(tree, result, answers, sourceOf = {}) {
   const byText = new Map();
   for (const leaf of leaves(tree)) if (!byText.has(leaf.texte)) byText.set(leaf.texte, leaf);
   return result.raisons.map((texte) => {
-    if (result.avis && texte === result.avis) return { texte, nature: "avis" }; // lib/freshness.js
+    if (result.avis && texte === result.avis) return { texte, nature: "avis" }; // lib/trust/freshness.js
     const leaf = byText.get(texte);
     if (result.statut === "non_eligible") return { texte, nature: "non_remplie" };
     if (!leaf || leaf.type === "a_verifier") return { texte, nature: "a_verifier" };

@@ -1,19 +1,19 @@
 // "Suis-je concerné ?" on an aid page (overrides/partials/checker.html): the aid's own
 // questions, a verdict announced in a live region, and the state of every criterion in
-// words. lib/eligibility.js evaluates; the answers stay in the URL fragment
+// words. lib/model/conditions.js evaluates; the answers stay in the URL fragment
 // (#age=25&statut=etudiant), so a partner's link can prefill them. Once the person's place is
 // known, the page also shows the amounts of their zone (lib/amounts.js) and, in « Où
 // s'adresser ? », the contacts for their place first (lib/aid-contacts.js). An aid whose questions
 // derive a place or list territories names the shared places file (data.lieux): the checker stays
 // hidden until it is read and its lists are filled (lib/places.js).
 
-import { evaluate, normalise, outcome, parseFragment, toFragment } from "../lib/eligibility.js";
+import { evaluate, normalise, outcome, parseFragment, toFragment } from "../lib/model/conditions.js";
 import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
-import { withNotice } from "../lib/freshness.js";
+import { withNotice } from "../lib/trust/freshness.js";
 import { explain, reasonText } from "../lib/questionnaire-core.js";
 import { reasons as reasonNodes, siteUrls } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
-import { personZones, placeOf } from "../lib/territory.js";
+import { personZones, placeOf } from "../lib/model/territory.js";
 import { aidContacts } from "../lib/aid-contacts.js";
 import { bindCommune, communeOf, nameCommune } from "../lib/commune-field.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
@@ -124,7 +124,7 @@ async function start(box) {
       icon.textContent = `${ICONS[String(value)]} `;
       slot.replaceChildren(icon, `(${text})`);
     });
-    // Old, unconfirmed information is never « vous pourriez avoir droit » (lib/freshness.js).
+    // Old, unconfirmed information is never « vous pourriez avoir droit » (lib/trust/freshness.js).
     showVerdict(withNotice(outcome(conditions, normalised), data.avis ?? ""));
     // Where the person is: the amounts of their zone (lib/amounts.js), their contacts first (lib/aid-contacts.js).
     // The commune's name is kept on its fieldset by lib/commune-field.js.

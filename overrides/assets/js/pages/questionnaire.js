@@ -2,7 +2,7 @@
 //
 // The answers live in the URL fragment (#profil=particulier&age=25): a partner's link
 // prefills them, a result can be bookmarked or shared, Back undoes an answer, and nothing
-// is sent anywhere. Each render reads the fragment, evaluates every aid with eligibility.js,
+// is sent anywhere. Each render reads the fragment, evaluates every aid with lib/model/conditions.js,
 // shows the next question (lib/questionnaire-core.js: the one missing in the most undecided
 // aids) and the results in three sections. The HTML comes from overrides/eligibilite.html,
 // cards and reasons included (<template> elements rendered from partials/macros.html). The rules
@@ -10,12 +10,12 @@
 // place, the territorial lists, the EPCI names) are fetched together; the questionnaire shows once
 // both are read and its lists filled, as the per-aid checker does.
 
-import { normalise, parseFragment, toFragment } from "../lib/eligibility.js";
+import { normalise, parseFragment, toFragment } from "../lib/model/conditions.js";
 import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion, reasonText } from "../lib/questionnaire-core.js";
 import { cloneTemplate, contactCard, reasons as reasonNodes, siteUrls } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
-import { NATIONAL, personZones, placeOf } from "../lib/territory.js";
+import { NATIONAL, personZones, placeOf } from "../lib/model/territory.js";
 import { bindCommune, communeOf, nameCommune } from "../lib/commune-field.js";
 import { fixedIds, keepFixed } from "../lib/embed.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";

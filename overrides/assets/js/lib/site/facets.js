@@ -8,8 +8,8 @@
 // the same answers by tests/vectors/facets.json): a national aid is in every region; an aid
 // for a département is in its region; a département matches national aids, aids for its
 // whole region and aids naming it; a commune matches the aids of its région, département, EPCI
-// or itself, unless one of them is excluded (lib/territory.js).
-import { coversCommune, regionsOf, zoneQuery } from "./territory.js";
+// or itself, unless one of them is excluded (lib/model/territory.js).
+import { coversCommune, regionsOf, zoneQuery } from "../model/territory.js";
 
 const FIELDS = ["public", "type", "partenaire", "statut", "information"];
 

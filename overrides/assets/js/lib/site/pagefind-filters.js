@@ -1,6 +1,6 @@
-// Pagefind filters for a filter state (lib/filter-state.js): the search page and the header.
+// Pagefind filters for a filter state (lib/site/filter-state.js): the search page and the header.
 // The /aides/ catalogue does not use them: it filters with its own index.
-import { EXCLUDE, communeZones, zoneQuery } from "./territory.js";
+import { EXCLUDE, communeZones, zoneQuery } from "../model/territory.js";
 
 /**
  * Pagefind filters for a state (the search page and the header). Partners, agreements and

@@ -149,7 +149,7 @@ function decode(text) {
   }
 }
 
-/** One answer of the fragment, read as its type's answers are (lib/question-types.js). */
+/** One answer of the fragment, read as its type's answers are (lib/model/question-types.js). */
 function parseValue(raw, type) {
   const text = decode(raw);
   if (!text) return undefined; // empty or malformed

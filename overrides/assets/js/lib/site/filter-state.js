@@ -1,14 +1,14 @@
 // The filter state of /aides/ and /recherche/: read from and written to the URL, shown in
-// the form, turned into Pagefind filters (lib/pagefind-filters.js, search page) or matched
-// against the catalogue's index (lib/catalogue-index.js). The state holds the data's own ids
+// the form, turned into Pagefind filters (lib/site/pagefind-filters.js, search page) or matched
+// against the catalogue's index (lib/site/facets.js). The state holds the data's own ids
 // (see hooks/aides/site/facets.py), so the URL a partner copies (?public=jeunes&region=11) *is*
 // the view, and reopens it.
 //
 // Within a group, values add up (jeunes OR salaries); groups narrow down (public AND region).
 // `statut` is null for the default view (current aids only: ended schemes stay hidden
 // until asked for); `statut=` with no value means every status.
-import { plural } from "./dom.js";
-import { communeDepartement } from "./question-types.js";
+import { plural } from "../model/formatting.js";
+import { communeDepartement } from "../model/question-types.js";
 
 const NBSP = "\u00a0";
 
