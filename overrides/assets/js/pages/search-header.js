@@ -9,8 +9,8 @@ let tools = null;
 function searchTools(statuses) {
   tools ??= Promise.all([import("../lib/pagefind.js"), import("../lib/site/pagefind-filters.js"), import("../lib/site/filter-state.js")]).then(
     ([pagefind, pagefindFilters, filterState]) => {
-      // Ended schemes stay out of quick results, as everywhere by default.
-      const filters = pagefindFilters.pagefindFilters(filterState.emptyState(), { statut_defaut: statuses, departements: {} });
+      // No group ticked; ended schemes stay out of quick results, as everywhere by default.
+      const filters = pagefindFilters.pagefindFilters(filterState.emptyState(), [], { statut_defaut: statuses, departements: {} });
       return { pagefind: pagefind.loadPagefind(), resultItem: pagefind.resultItem, filters };
     },
   );

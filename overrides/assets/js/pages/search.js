@@ -43,7 +43,7 @@ if (root) {
       const pagefind = await loadPagefind();
       // Filters alone: the word every page carries, not `null` (see partials/pagefind-rubrique.html).
       const term = state.q || vocabulary.terme_tout;
-      const options = { filters: pagefindFilters(state, vocabulary) };
+      const options = { filters: pagefindFilters(state, groups, vocabulary) };
       if (!term) options.sort = { titre: "asc" }; // filters alone: no relevance to rank by
       countsWanted ||= active > 0;
       if (countsWanted) await pagefind.filters(); // searches then carry counts
