@@ -40,7 +40,9 @@ def _imports(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "aides":
             assert node.level == 0, f"{path.name} : import relatif, écrire « from aides.… import »"
-            found.update(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES else node.module for alias in node.names)
+            found.update(
+                f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES else node.module for alias in node.names
+            )
     return found
 
 
@@ -71,14 +73,20 @@ def test_each_sub_package_imports_only_the_layers_below_it() -> None:
         for imported in _imports(path):
             other = imported.split(".")[1]
             if other != layer:
-                assert other in LAYERS[layer], f"{_module(path)} importe {imported} : {layer} ne peut importer que {sorted(LAYERS[layer])}"
+                assert other in LAYERS[layer], (
+                    f"{_module(path)} importe {imported} : {layer} ne peut importer que {sorted(LAYERS[layer])}"
+                )
 
 
 def test_each_sub_package_says_what_it_owns_and_may_import() -> None:
     for path in CORE.glob("*/__init__.py"):
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
         allowed = LAYERS[path.parent.name]
-        assert ("Imports nothing else" in doc) if not allowed else all(f"``{name}``" in doc.split("May import")[-1] for name in allowed), path
+        assert (
+            ("Imports nothing else" in doc)
+            if not allowed
+            else all(f"``{name}``" in doc.split("May import")[-1] for name in allowed)
+        ), path
 
 
 # The browser's twins of core modules sit at parallel paths, each naming the other: hooks/aides/model/
@@ -100,7 +108,9 @@ def test_browser_twins_sit_at_parallel_paths() -> None:
     for name in TWINS:
         python, script = CORE / f"{name}.py", JS_LIB / f"{name.replace('_', '-')}.js"
         assert python.is_file() and script.is_file(), f"{name} : un jumeau manque ({python.name}, {script.name})"
-        assert f"lib/{script.relative_to(JS_LIB).as_posix()}" in python.read_text(encoding="utf-8"), f"{python} ne nomme pas {script.name}"
+        assert f"lib/{script.relative_to(JS_LIB).as_posix()}" in python.read_text(encoding="utf-8"), (
+            f"{python} ne nomme pas {script.name}"
+        )
         assert f"hooks/aides/{name}.py" in script.read_text(encoding="utf-8"), f"{script} ne nomme pas {python.name}"
 
 
@@ -112,7 +122,9 @@ def test_browser_sub_packages_import_only_the_layers_below_them() -> None:
         for specifier in JS_IMPORT.findall(script.read_text(encoding="utf-8")):
             target = (script.parent / specifier).resolve().relative_to(JS_LIB)
             other = target.parts[0] if len(target.parts) > 1 else "lib"
-            assert other == layer or other in LAYERS[layer], f"{script.name} importe {target} : {layer} ne peut importer que {sorted(LAYERS[layer])}"
+            assert other == layer or other in LAYERS[layer], (
+                f"{script.name} importe {target} : {layer} ne peut importer que {sorted(LAYERS[layer])}"
+            )
 
 
 def test_the_core_never_imports_the_engine() -> None:
