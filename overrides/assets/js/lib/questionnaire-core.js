@@ -5,6 +5,7 @@
 import { outcome } from "./model/conditions.js";
 import { withNotice } from "./trust/freshness.js";
 import { mostLocalFirst } from "./model/territory.js";
+import { leavesOf } from "./model/rule-tree.js";
 
 const NSP = "nsp";
 const NBSP = "\u00a0";
@@ -129,12 +130,6 @@ export function contactsFor(contacts, places) {
   return { known: true, contacts: mostLocalFirst(contacts, places) };
 }
 
-function leaves(node, found = []) {
-  if (node.type === "toutes" || node.type === "une_de") for (const child of node.enfants) leaves(child, found);
-  else found.push(node);
-  return found;
-}
-
 /**
  * The reasons of an outcome, each with what it is: "avis" (old, unconfirmed information:
  * lib/trust/freshness.js), "a_verifier" (to check with the organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
@@ -142,7 +137,7 @@ function leaves(node, found = []) {
  */
 export function explain(tree, result, answers, sourceOf = {}) {
   const byText = new Map();
-  for (const leaf of leaves(tree)) if (!byText.has(leaf.texte)) byText.set(leaf.texte, leaf);
+  for (const leaf of leavesOf(tree)) if (!byText.has(leaf.texte)) byText.set(leaf.texte, leaf);
   return result.raisons.map((texte) => {
     if (result.avis && texte === result.avis) return { texte, nature: "avis" }; // lib/trust/freshness.js
     const leaf = byText.get(texte);

@@ -14,6 +14,7 @@ import { explain, reasonText } from "../lib/questionnaire-core.js";
 import { reasons as reasonNodes, siteUrls } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { personZones, placeOf } from "../lib/model/territory.js";
+import { isGroup, nodesOf } from "../lib/model/rule-tree.js";
 import { aidContacts } from "../lib/aid-contacts.js";
 import { bindCommune, communeOf, nameCommune } from "../lib/commune-field.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
@@ -26,15 +27,9 @@ const GROUP_STATES = {
   une_de: { true: "au moins une est remplie", false: "aucune n'est remplie", null: "pas encore établi" },
 };
 
-function preorder(node, found = []) {
-  found.push(node);
-  if (node.type === "toutes" || node.type === "une_de") for (const child of node.enfants) preorder(child, found);
-  return found;
-}
-
 /** The state of one node in words, and its class: oui, non or inconnu (never colour alone). */
 function state(node, value, answers, sourceOf) {
-  if (node.type === "toutes" || node.type === "une_de") return [GROUP_STATES[node.type][String(value)], value];
+  if (isGroup(node)) return [GROUP_STATES[node.type][String(value)], value];
   if (node.type === "a_verifier") return ["à vérifier avec l'organisme", null];
   if (value === true) return ["remplie", true];
   if (value === false) return ["non remplie", false];
@@ -45,7 +40,7 @@ function state(node, value, answers, sourceOf) {
 
 /**
  * « Condition par condition »: a copy of the Conditions section's tree (rendered once, above the checker), with
- * an empty state slot after each node. Document order is the tree's pre-order, as `preorder` lists the nodes.
+ * an empty state slot after each node. Document order is the tree's pre-order, as `nodesOf` lists the nodes.
  */
 function stateSlots(box) {
   const tree = document.querySelector("[data-arbre-conditions]").cloneNode(true);
@@ -78,7 +73,7 @@ async function start(box) {
   const sourceOf = Object.fromEntries(derived.map((q) => [q.id, q.deduite_de]));
   const regions = new Set(Object.values(places.region_of));
   const extra = Object.fromEntries(derived.map((q) => [q.id, (value) => regions.has(value)]));
-  const nodes = preorder(conditions);
+  const nodes = nodesOf(conditions);
   const slots = stateSlots(box);
   const showContacts = aidContacts(document.querySelector("[data-contacts-aide]"));
   const [communeId, communeField] = communeOf(fieldsets);
