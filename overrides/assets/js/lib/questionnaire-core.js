@@ -8,11 +8,6 @@ import { mostLocalFirst } from "./model/territory.js";
 import { leavesOf } from "./model/rule-tree.js";
 
 const NSP = "nsp";
-const NBSP = "\u00a0";
-const NOTES = {
-  a_verifier: "à vérifier avec l'organisme",
-  nsp: `vous avez répondu «${NBSP}Je ne sais pas${NBSP}»`,
-};
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 
 /**
@@ -131,7 +126,7 @@ export function contactsFor(contacts, places) {
 }
 
 /**
- * The reasons of an outcome, each with what it is: "avis" (old, unconfirmed information:
+ * The reasons of an outcome, each with what it is (its note, in words, is the page's: macros.verdict): "avis" (old, unconfirmed information:
  * lib/trust/freshness.js), "a_verifier" (to check with the organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
  * or "non_remplie" (an unmet criterion).
  */
@@ -146,10 +141,4 @@ export function explain(tree, result, answers, sourceOf = {}) {
     const asked = has(sourceOf, leaf.question) ? sourceOf[leaf.question] : leaf.question;
     return { texte, nature: answers[asked] === NSP || answers[leaf.question] === NSP ? "nsp" : "sans_reponse" };
   });
-}
-
-/** A reason in words, with what it is; `unanswered`: the note of a question not answered yet. */
-export function reasonText({ texte, nature }, unanswered) {
-  if (nature === "non_remplie" || nature === "avis") return texte;
-  return `${texte} (${nature === "sans_reponse" ? unanswered : NOTES[nature]})`;
 }
