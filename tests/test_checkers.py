@@ -113,7 +113,7 @@ def test_questionnaire_file_carries_the_amounts_of_each_zone_with_its_territory(
 def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path, catalogue: Any) -> None:
     """The browser rebuilds, from the compact file, exactly the trees of /donnees/eligibilite.json,
     and the amounts by zone of the aid pages."""
-    module = (ROOT / "overrides" / "assets" / "js" / "lib" / "questionnaire-core.js").as_uri()
+    module = (ROOT / "overrides" / "assets" / "js" / "lib" / "site" / "checkers.js").as_uri()
     script = (
         'import { readFileSync } from "node:fs";\n'
         f'import {{ decodeQuestionnaire }} from "{module}";\n'

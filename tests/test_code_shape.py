@@ -100,6 +100,7 @@ TWINS = (
     "model/formatting",
     "trust/freshness",
     "site/facets",
+    "site/checkers",
 )
 JS_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}/[^"']+)["']""")
 

@@ -110,7 +110,7 @@ class NodeTable:
 
 
 def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]:
-    """The compiled nodes back from the table (the JS twin is ``decodeQuestionnaire``)."""
+    """The compiled nodes back from the table (the JS twin is ``decodeQuestionnaire`` of ``lib/site/checkers.js``)."""
     nodes: list[Node] = []
     for entry in entries:
         kind = entry[0]

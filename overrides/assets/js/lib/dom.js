@@ -84,7 +84,7 @@ export function contactCard(root, contact, partnerUrl) {
 
 /**
  * A checker's result in words (macros.verdict): the template's parts for `state` (the result's status,
- * or "vide" before any answer), then each reason ({ texte, nature }: lib/questionnaire-core.js explain)
+ * or "vide" before any answer), then each reason ({ texte, nature }: lib/site/checkers.js explain)
  * followed by the note the template gives its nature.
  */
 export function verdict(root, state, reasons) {

@@ -11,7 +11,7 @@ import { evaluate, normalise, outcome, parseFragment, toFragment } from "../lib/
 import { describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { answerContext, bindFieldsets, failureNotice, placesFileOf } from "../lib/checker-context.js";
 import { withNotice } from "../lib/trust/freshness.js";
-import { explain } from "../lib/questionnaire-core.js";
+import { explain } from "../lib/site/checkers.js";
 import { element, verdict } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { personZones } from "../lib/model/territory.js";

@@ -3,7 +3,7 @@
 // The answers live in the URL fragment (#profil=particulier&age=25): a partner's link
 // prefills them, a result can be bookmarked or shared, Back undoes an answer, and nothing
 // is sent anywhere. Each render reads the fragment, evaluates every aid with lib/model/conditions.js,
-// shows the next question (lib/questionnaire-core.js: the one missing in the most undecided
+// shows the next question (lib/site/checkers.js: the one missing in the most undecided
 // aids) and the results in three sections. The HTML comes from overrides/eligibilite.html,
 // cards and reasons included (<template> elements rendered from partials/macros.html). The rules
 // (assets/questionnaire.json) and the shared places file (lib/places.js: the tables that derive a
@@ -13,7 +13,7 @@
 import { normalise, parseFragment, toFragment } from "../lib/model/conditions.js";
 import { describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { answerContext, bindFieldsets, failureNotice, placesFileOf } from "../lib/checker-context.js";
-import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../lib/questionnaire-core.js";
+import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../lib/site/checkers.js";
 import { cloneTemplate, contactCard, element, siteUrls, verdict } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { NATIONAL, personZones } from "../lib/model/territory.js";

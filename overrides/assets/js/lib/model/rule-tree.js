@@ -1,7 +1,7 @@
 // The compiled rule tree (hooks/aides/model/conditions.py compiles it, the page or
 // assets/questionnaire.json carries it): groups ("toutes", "une_de") hold `enfants`; every other
 // node is a criterion. The one walker of the tree in the browser: the evaluator
-// (lib/model/conditions.js), the reasons of a result (lib/questionnaire-core.js) and « Condition par
+// (lib/model/conditions.js), the reasons of a result (lib/site/checkers.js) and « Condition par
 // condition » (pages/checker.js) all go through it.
 
 /** Whether a node is a group of conditions (« toutes ces conditions », « une de ces conditions »). */

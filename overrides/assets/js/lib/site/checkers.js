@@ -1,11 +1,12 @@
-// The questionnaire's logic, without the page: decode the rules file, evaluate every aid
-// with lib/model/conditions.js, choose the next question, pick the contacts of a territory.
+// The checkers' logic, without the page: decode the questionnaire's rules file (twin of
+// hooks/aides/site/checkers.py decode_nodes), evaluate every aid with lib/model/conditions.js, choose
+// the next question, pick the contacts of a territory, say why a result is what it is (both checkers).
 // Plain functions, tested under Node (tests/js/questionnaire.test.mjs).
 
-import { outcome } from "./model/conditions.js";
-import { withNotice } from "./trust/freshness.js";
-import { mostLocalFirst } from "./model/territory.js";
-import { leavesOf } from "./model/rule-tree.js";
+import { outcome } from "../model/conditions.js";
+import { withNotice } from "../trust/freshness.js";
+import { mostLocalFirst } from "../model/territory.js";
+import { leavesOf } from "../model/rule-tree.js";
 
 const NSP = "nsp";
 const has = (object, key) => object != null && Object.hasOwn(object, key);
