@@ -86,7 +86,7 @@ def test_contacts_carry_their_territory(catalogue: Any) -> None:
     data = questionnaire_data(catalogue)
     (contact,) = data["contacts"]
     assert contact["email"] == "accompagnementpaca.als@actionlogement.fr"
-    assert contact["zones"] == ["r93", "r94"]  # lib/territory.js picks the contacts of a place by them
+    assert contact["zones"] == ["r93", "r94"]  # lib/model/territory.js picks the contacts of a place by them
     assert contact["territoire"] == "Provence-Alpes-Côte d'Azur et Corse"
     assert contact["partenaire_url"] == "partenaires/action-logement-services/"
 
@@ -104,7 +104,7 @@ def test_questionnaire_file_carries_the_amounts_of_each_zone_with_its_territory(
 def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path, catalogue: Any) -> None:
     """The browser rebuilds, from the compact file, exactly the trees of /donnees/eligibilite.json,
     and the amounts by zone of the aid pages."""
-    module = (ROOT / "overrides" / "assets" / "js" / "lib" / "questionnaire-core.js").as_uri()
+    module = (ROOT / "overrides" / "assets" / "js" / "lib" / "site" / "checkers.js").as_uri()
     script = (
         'import { readFileSync } from "node:fs";\n'
         f'import {{ decodeQuestionnaire }} from "{module}";\n'
@@ -223,7 +223,7 @@ def test_javascript_derives_places_from_the_built_file_as_python_does(site: Path
     ]
     script = (
         'import { readFileSync } from "node:fs";\n'
-        f'import {{ normalise }} from "{(lib / "eligibility.js").as_uri()}";\n'
+        f'import {{ normalise }} from "{(lib / "model" / "conditions.js").as_uri()}";\n'
         f'import {{ placeTables }} from "{(lib / "places.js").as_uri()}";\n'
         'const places = placeTables(JSON.parse(readFileSync(process.argv[1], "utf8")));\n'
         "const { questions, cases } = JSON.parse(process.argv[2]);\n"

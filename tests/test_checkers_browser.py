@@ -248,7 +248,7 @@ def asked_through(catalogue: Any, question: str, answers: dict[str, Any]) -> str
 
 
 def expected_sequence(catalogue: Any, persona: dict[str, Any], askable: list[str]) -> list[str]:
-    """The next-question rule, restated in Python on the Python evaluator (see questionnaire-core.js)."""
+    """The next-question rule, restated in Python on the Python evaluator (see lib/site/checkers.js)."""
     answers: dict[str, Any] = {}
     sequence = []
     aids = catalogue.current_aids

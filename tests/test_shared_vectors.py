@@ -44,6 +44,7 @@ def test_facet_vectors(case: dict[str, Any]) -> None:
     assert facets.matching(aids, case["etat"], region_of) == case["aides"]
     assert facets.counts(aids, case["etat"], region_of, FACETS["groupes"]) == case["nombres"]
     assert FACETS["statut_defaut"] == facets.DEFAULT_STATUS
+    assert FACETS["groupes"] == list(facets.FACETS) and FACETS["index"]["champs"] == list(facets.INDEX_FIELDS)
 
 
 @pytest.mark.parametrize("case", FACETS["communes"]["cas"], ids=lambda case: case["titre"])

@@ -87,7 +87,7 @@ class ContactCard:
     adresse: str
     territoire: str
     dates: str = ""  # the three dates in one line (DatesView.ligne); "" on the blank card
-    zones: list[str] = field(default_factory=list)  # territory.zones: where it helps, tested by lib/territory.js
+    zones: list[str] = field(default_factory=list)  # territory.zones: where it helps, tested by lib/model/territory.js
 
     def browser_record(self) -> dict[str, Any]:
         """The card's data for the questionnaire (``assets/questionnaire.json``): empty fields left out."""

@@ -1,7 +1,7 @@
 """Data of the eligibility checkers, gathered for the templates and the browser.
 
 Two checkers run on the compiled rule trees (``conditions.py``), evaluated in the
-browser by ``overrides/assets/js/lib/eligibility.js``:
+browser by ``overrides/assets/js/lib/model/conditions.js``:
 
 - "Suis-je concerné ?" on each aid page (``overrides/partials/checker.html``):
   the aid's own questions; its tree, and the ids and types of the questions that
@@ -50,7 +50,7 @@ its id, its title and two numbers, not the brackets and separators of a record):
 node, contact indexes (by position, only for the aids that have contacts) and notice index (null
 when none); the notice (``freshness.notice``, stored once in ``avis``: thousands of aids share a
 few) says its information is old and unconfirmed: the browser then never shows it as possible
-(``lib/freshness.js``).
+(``lib/trust/freshness.js``).
 Its page's URL comes from the pattern the page ships. ``montants`` gives, for an aid whose
 amounts vary by place, each zone's row with its territory as a node (``amount_zones``). Only current
 aids are listed, sorted by title: an ended scheme is never offered as possible.
@@ -108,7 +108,7 @@ class NodeTable:
 
 
 def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]:
-    """The compiled nodes back from the table (the JS twin is ``decodeQuestionnaire``)."""
+    """The compiled nodes back from the table (the JS twin is ``decodeQuestionnaire`` of ``lib/site/checkers.js``)."""
     nodes: list[Node] = []
     for entry in entries:
         kind = entry[0]
@@ -192,7 +192,7 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
 
 @dataclass(frozen=True, slots=True)
 class CheckerView:
-    """The per-aid checker: its fieldsets, and the data eligibility.js runs on (embedded in the page)."""
+    """The per-aid checker: its fieldsets, and the data lib/model/conditions.js runs on (embedded in the page)."""
 
     termine: bool
     questions: list[QuestionField]
@@ -248,7 +248,7 @@ class Checkers:
 
     def where_to_go(self, aide_ids: list[str]) -> list[str]:
         """The commune question, when one of these aids has a contact for part of the country only: the
-        answer then picks the person's contacts (lib/territory.js personZones), even where no rule needs it."""
+        answer then picks the person's contacts (lib/model/territory.js personZones), even where no rule needs it."""
         local = any(not self.cat.contacts[cid].territoire.national for aid in aide_ids for cid in self.cat.aides[aid].contacts)
         communes = [qid for qid, question in self.cat.questions.items() if question.kind.choices == "communes"]
         return communes[:1] if local else []
@@ -262,7 +262,7 @@ class Checkers:
         data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
         avis = freshness.notice(self.cat, self.cat.aides[aide_id])
         if avis:
-            data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/freshness.js)
+            data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/trust/freshness.js)
         zones = amount_zones(self.cat, aide_id)
         if zones:
             data["zones"] = zones  # shown with the name of the person's EPCI, from the places file

@@ -37,7 +37,7 @@ REVIEW = "donnees/revue.json"
 
 # Files the browser downloads on demand (not open data: internal formats).
 CATALOGUE_INDEX = "aides/catalogue.json"  # the /aides/ filter index (facets.catalogue_index)
-COMMUNE_LOOKUP = "assets/communes/"  # copy of referentiel/territoires/recherche/ (lib/communes.js)
+COMMUNE_LOOKUP = "assets/communes/"  # copy of referentiel/territoires/recherche/ (lib/model/place-names.js)
 QUESTIONNAIRE_RULES = "assets/questionnaire.json"  # the /eligibilite/ rules (checkers.questionnaire_data)
 # The places tables and territorial choice lists, the same for every page and every person: fetched by the
 # checkers (lib/places.js) instead of being in each page (checkers.places_file).
