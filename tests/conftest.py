@@ -111,12 +111,12 @@ def data_copy(tmp_path: Path) -> Path:
 REMOVED = "requalification-logements-sociaux"  # an aid that hostile_site's data no longer has
 
 
-def remove_aid(data: Path, aide_id: str) -> None:
+def remove_aid(data: Path, aid_id: str) -> None:
     """Delete an aid from a copy of data/, and from the agreements that list it."""
-    (data / "aides" / f"{aide_id}.yml").unlink()
+    (data / "aides" / f"{aid_id}.yml").unlink()
     for convention in (data / "conventions").glob("*.yml"):
         text = convention.read_text(encoding="utf-8")
-        convention.write_text(text.replace(f"  - {aide_id}\n", ""), encoding="utf-8")
+        convention.write_text(text.replace(f"  - {aid_id}\n", ""), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

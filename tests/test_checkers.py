@@ -49,16 +49,16 @@ def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue:
     assert set(ids) == {aid for aid, aide in catalogue.aides.items() if not catalogue.is_ended(aide)}
     assert ids == catalogue.current_aids  # sorted by title
     assert all(len(column) == len(ids) for name, column in columns.items() if name != "contacts")
-    for position, aide_id in enumerate(ids):
-        assert nodes[columns["noeud"][position]] == catalogue.rules[aide_id], aide_id
-        assert columns["titre"][position] == typography(catalogue.aides[aide_id].titre)
+    for position, aid_id in enumerate(ids):
+        assert nodes[columns["noeud"][position]] == catalogue.rules[aid_id], aid_id
+        assert columns["titre"][position] == typography(catalogue.aides[aid_id].titre)
         contacts = columns["contacts"].get(str(position), [])
         assert [data["contacts"][index]["nom"] for index in contacts] == [
-            catalogue.contacts[cid].nom for cid in catalogue.aides[aide_id].contacts
+            catalogue.contacts[cid].nom for cid in catalogue.aides[aid_id].contacts
         ]
         index = columns["avis"][position]
         notice = data["avis"][index] if index is not None else ""
-        assert notice == (freshness.notice(catalogue, catalogue.aides[aide_id]) or ""), aide_id
+        assert notice == (freshness.notice(catalogue, catalogue.aides[aid_id]) or ""), aid_id
     assert len(data["avis"]) == len(set(data["avis"]))  # each notice stored once
 
 
@@ -97,8 +97,8 @@ def test_questionnaire_file_carries_the_amounts_of_each_zone_with_its_territory(
     nodes = decode_nodes(data["noeuds"], data["groupes"])
     assert set(data["montants"]) == {aid for aid in catalogue.current_aids if amount_zones(catalogue, aid)}
     assert "reconstitution-offre-renouvellement-urbain" in data["montants"]
-    for aide_id, zones in data["montants"].items():
-        assert [{**zone, "lieu": nodes[zone["lieu"]]} for zone in zones] == amount_zones(catalogue, aide_id)
+    for aid_id, zones in data["montants"].items():
+        assert [{**zone, "lieu": nodes[zone["lieu"]]} for zone in zones] == amount_zones(catalogue, aid_id)
 
 
 def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path, catalogue: Any) -> None:
@@ -119,9 +119,9 @@ def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path, 
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    decoded = {aide_id: conditions for aide_id, (conditions, _) in json.loads(run.stdout)}
-    zones = {aide_id: found for aide_id, (_, found) in json.loads(run.stdout) if found}
-    assert zones == {aide_id: amount_zones(catalogue, aide_id) for aide_id in decoded if amount_zones(catalogue, aide_id)}
+    decoded = {aid_id: conditions for aid_id, (conditions, _) in json.loads(run.stdout)}
+    zones = {aid_id: found for aid_id, (_, found) in json.loads(run.stdout) if found}
+    assert zones == {aid_id: amount_zones(catalogue, aid_id) for aid_id in decoded if amount_zones(catalogue, aid_id)}
     published = json.loads((site / "donnees" / "eligibilite.json").read_text(encoding="utf-8"))
     current = {aide["id"]: aide["conditions"] for aide in published["aides"] if aide["statut"] in ("en_cours", "a_confirmer")}
     assert decoded == current

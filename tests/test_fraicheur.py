@@ -64,10 +64,10 @@ def test_nothing_from_the_seeds_claims_a_confirmation(catalogue: Any) -> None:
 def test_every_current_seed_aid_is_old_unconfirmed_information(epoch: str) -> None:
     today = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     catalogue = load_catalogue(DATA, today=today)
-    for aide_id, aide in catalogue.aides.items():
+    for aid_id, aide in catalogue.aides.items():
         if catalogue.is_offered(aide):
             notice = freshness.notice(catalogue, aide)
-            assert re.match(r"Information de 20(1[5-9]|2[01]), non confirmée depuis\u00a0: vérifiez auprès d", notice), aide_id
+            assert re.match(r"Information de 20(1[5-9]|2[01]), non confirmée depuis\u00a0: vérifiez auprès d", notice), aid_id
 
 
 def test_a_confirmation_within_the_review_period_removes_the_notice(catalogue: Any) -> None:

@@ -26,7 +26,7 @@ def test_every_list_of_the_site_orders_names_the_same_way(catalogue: Catalogue) 
         "plan du site, aides": [card.titre for card in site_map.aides],
         "plan du site, partenaires": [link.nom for link in site_map.partenaires],
         "contacts, régions": [region.nom for region in list_pages.contacts(pieces).regions],
-        "aides en cours (questionnaire)": [cat.aides[aide_id].titre for aide_id in cat.current_aids],
+        "aides en cours (questionnaire)": [cat.aides[aid_id].titre for aid_id in cat.current_aids],
         "fiches des régions": [region.nom for region in cat.served_regions],
         "filtre région": [value.libelle for value in next(f for f in pieces.facets.facets() if f.id == "region").valeurs],
     }

@@ -63,12 +63,12 @@ def test_filter_values_are_the_data_ids(search: Facets) -> None:
 
 def test_departement_filter_matches_exactly_the_aids_covering_it(search: Facets) -> None:
     """The compact ``zone`` values sent to Pagefind mean the same as the plain definition."""
-    for aide_id, aide in search.cat.aides.items():
-        zone = set(search.filters(aide_id)["zone"])
+    for aid_id, aide in search.cat.aides.items():
+        zone = set(search.filters(aid_id)["zone"])
         covered = set(territory.departements_covered(search.cat, aide.territoire))
         for dep in search.cat.departements:
             accepted = set(territory.zone_query(dep.code, search.cat.region_of))
-            assert bool(zone & accepted) == (dep.code in covered), (aide_id, dep.code)
+            assert bool(zone & accepted) == (dep.code in covered), (aid_id, dep.code)
 
 
 def test_default_counts_are_those_of_current_aids(search: Facets) -> None:
@@ -180,8 +180,8 @@ def test_catalogue_files_hold_every_aid_in_list_order(site: Path, search: Facets
 def test_without_javascript_the_catalogue_lists_every_current_aid(site: Path, search: Facets) -> None:
     page = _read(site, "aides")
     current, ended = page.split('id="termines"')
-    for aide_id in search.cat.aides:
-        assert (f'href="{aide_id}/"' in current) == (aide_id != ENDED), aide_id
+    for aid_id in search.cat.aides:
+        assert (f'href="{aid_id}/"' in current) == (aid_id != ENDED), aid_id
     assert f'href="{ENDED}/"' in ended
     assert re.search(r'<div class="catalogue__filtres" data-filtres hidden>', page), "les filtres ont besoin de JavaScript"
 

@@ -211,9 +211,9 @@ def test_today_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> 
     from aides.publishing.exports import data_files
     from aides.site import urls
 
-    def status(aide_id: str) -> str:
+    def status(aid_id: str) -> str:
         aides = json.loads(data_files(load_catalogue(DATA))[urls.open_data("aides.json")])
-        return {record["id"]: record["statut"] for record in aides}[aide_id]
+        return {record["id"]: record["statut"] for record in aides}[aid_id]
 
     # On 2023-01-01 the three-year sub-letting experiment (until 2023-09-22) was still running.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1672531200")

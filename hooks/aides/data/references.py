@@ -124,8 +124,8 @@ def _vocabularies(c: _Checker) -> None:
 
 def _aides(c: _Checker) -> None:
     cat = c.catalogue
-    for aide_id, aide in cat.aides.items():
-        doc = c.documents[("aides", aide_id)]
+    for aid_id, aide in cat.aides.items():
+        doc = c.documents[("aides", aid_id)]
         for index, public in enumerate(aide.publics):
             c.ref(doc, ("publics", index), public, cat.public_labels, "un public connu")
         for index, kind in enumerate(aide.types):
@@ -151,14 +151,14 @@ def _aides(c: _Checker) -> None:
                     )
                 )
     seen: dict[str, str] = {}
-    for aide_id, aide in cat.aides.items():
+    for aid_id, aide in cat.aides.items():
         for index, old in enumerate(aide.anciens_ids):
-            if old in seen and seen[old] != aide_id:
-                doc = c.documents[("aides", aide_id)]
+            if old in seen and seen[old] != aid_id:
+                doc = c.documents[("aides", aid_id)]
                 c.errors.append(
                     error_at(doc, ("anciens_ids", index), f"« {old} » est déjà un ancien identifiant de l'aide « {seen[old]} »")
                 )
-            seen[old] = aide_id
+            seen[old] = aid_id
 
 
 def _conventions(c: _Checker) -> None:

@@ -151,12 +151,12 @@ class Cards:
     def territory(self, territoire: Any) -> str:
         return territory.describe(self.cat, territoire)
 
-    def aid(self, aide_id: str) -> AidCard:
-        if aide_id not in self._aids:
-            aide = self.cat.aides[aide_id]
-            self._aids[aide_id] = AidCard(
-                id=aide_id,
-                url=urls.aide(aide_id),
+    def aid(self, aid_id: str) -> AidCard:
+        if aid_id not in self._aids:
+            aide = self.cat.aides[aid_id]
+            self._aids[aid_id] = AidCard(
+                id=aid_id,
+                url=urls.aide(aid_id),
                 titre=t(aide.titre),
                 resume=t(aide.resume),
                 publics=[self.cat.public_labels[p] for p in aide.publics],
@@ -165,7 +165,7 @@ class Cards:
                 statut=self.cat.status(aide),
                 avis=freshness.notice(self.cat, aide),
             )
-        return self._aids[aide_id]
+        return self._aids[aid_id]
 
     def dates(self, record: Dates, refs: list[SourceRef]) -> DatesView:
         info = freshness.information_date(self.cat, record, refs)

@@ -89,9 +89,9 @@ class Facets:
 
     # --- per aid ----------------------------------------------------------------
 
-    def filters(self, aide_id: str) -> dict[str, list[str]]:
+    def filters(self, aid_id: str) -> dict[str, list[str]]:
         """The filter values of one aid, keyed by URL parameter name (plus ``zone``, see territory.py)."""
-        aide = self.cat.aides[aide_id]
+        aide = self.cat.aides[aid_id]
         return {
             "public": list(aide.publics),
             "type": list(aide.types),
@@ -162,8 +162,8 @@ class Facets:
     def default_counts(self) -> dict[str, dict[str, int]]:
         """Counts shown next to each checkbox before any filter: among current aids (statut: among all)."""
         counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        for aide_id in self.cat.aides:
-            values = self.filters(aide_id)
+        for aid_id in self.cat.aides:
+            values = self.filters(aid_id)
             for value in values[STATUS]:
                 counts[STATUS][value] = counts[STATUS].get(value, 0) + 1
             if not set(values[STATUS]) & set(DEFAULT_STATUS):
@@ -191,8 +191,8 @@ class Facets:
         values = {facet: [value for value, _ in self.facet_values(facet)] for facet in INDEX_FIELDS}
         positions = {facet: {value: index for index, value in enumerate(ids)} for facet, ids in values.items()}
         rows = []
-        for aide_id in order:
-            filters = self.filters(aide_id)
+        for aid_id in order:
+            filters = self.filters(aid_id)
             fields = [",".join(str(positions[facet][value]) for value in filters[facet]) for facet in INDEX_FIELDS]
             rows.append("|".join([*fields, ",".join(filters["zone"])]))
         return {"ids": order, "champs": list(INDEX_FIELDS), "valeurs": values, "lignes": rows}
@@ -219,9 +219,9 @@ def decode_index(
     all_regions = list(dict.fromkeys(region for _, region in departements.values()))
     fields = data["champs"]
     aids = []
-    for aide_id, line in zip(data["ids"], data["lignes"], strict=True):
+    for aid_id, line in zip(data["ids"], data["lignes"], strict=True):
         parts = line.split("|")
-        aid: dict[str, Any] = {"id": aide_id}
+        aid: dict[str, Any] = {"id": aid_id}
         for position, facet in enumerate(fields):
             aid[facet] = [data["valeurs"][facet][int(n)] for n in parts[position].split(",")] if parts[position] else []
         zones = parts[len(fields)].split(",")
