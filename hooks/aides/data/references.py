@@ -163,8 +163,8 @@ def _aides(c: _Checker) -> None:
 
 def _conventions(c: _Checker) -> None:
     cat = c.catalogue
-    for conv_id, convention in cat.conventions.items():
-        doc = c.documents[("conventions", conv_id)]
+    for agreement_id, convention in cat.conventions.items():
+        doc = c.documents[("conventions", agreement_id)]
         for index, role in enumerate(convention.parties):
             c.partner(doc, ("parties", index, "partenaire"), role.partenaire)
         for index, signataire in enumerate(convention.signataires):
@@ -173,7 +173,7 @@ def _conventions(c: _Checker) -> None:
             c.ref(doc, ("aides", index), aide, c.present["aides"], "une aide connue (data/aides/)")
         for index, earlier in enumerate(convention.suit):
             c.ref(doc, ("suit", index), earlier, c.present["conventions"], "une convention connue (data/conventions/)")
-            if earlier == conv_id:
+            if earlier == agreement_id:
                 c.errors.append(error_at(doc, ("suit", index), "une convention ne peut pas se suivre elle-même"))
         c.sources(doc, convention.sources, convention.chiffres)
 

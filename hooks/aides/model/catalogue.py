@@ -167,9 +167,9 @@ class Catalogue:
     @cached_property
     def conventions_by_aide(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
-        for conv_id, convention in self.conventions.items():
+        for agreement_id, convention in self.conventions.items():
             for aid_id in convention.aides:
-                index.setdefault(aid_id, []).append(conv_id)
+                index.setdefault(aid_id, []).append(agreement_id)
         return index
 
     @cached_property
@@ -183,9 +183,9 @@ class Catalogue:
     @cached_property
     def conventions_by_partenaire(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
-        for conv_id, convention in self.conventions.items():
+        for agreement_id, convention in self.conventions.items():
             for partner in dict.fromkeys(role.partenaire for role in convention.parties):
-                index.setdefault(partner, []).append(conv_id)
+                index.setdefault(partner, []).append(agreement_id)
         return index
 
     @cached_property

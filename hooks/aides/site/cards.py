@@ -212,12 +212,12 @@ class Cards:
             )
         return self._contacts[contact_id]
 
-    def convention(self, conv_id: str) -> ConventionSummary:
-        convention = self.cat.conventions[conv_id]
+    def convention(self, agreement_id: str) -> ConventionSummary:
+        convention = self.cat.conventions[agreement_id]
         signed = convention.date_signature
         return ConventionSummary(
-            id=conv_id,
-            url=urls.convention(conv_id),
+            id=agreement_id,
+            url=urls.convention(agreement_id),
             titre=t(convention.titre),
             nature=NATURES[convention.nature],
             date=convention_date(convention),

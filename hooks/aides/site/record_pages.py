@@ -132,7 +132,7 @@ def aid(p: Pieces, aid_id: str) -> AidView:
         montant=p.amounts(aide.montant),
         demarche=[t(text) for text in aide.demarche],
         partenaires=[p.role(role.partenaire, role.role) for role in aide.partenaires],
-        conventions=[p.cards.convention(conv_id) for conv_id in p.cat.conventions_by_aide.get(aid_id, [])],
+        conventions=[p.cards.convention(agreement_id) for agreement_id in p.cat.conventions_by_aide.get(aid_id, [])],
         contacts=[p.cards.contact(contact_id) for contact_id in aide.contacts],
         chiffres=[p.figure(chiffre) for chiffre in aide.chiffres],
         sources=p.sources(aide.sources),
@@ -149,11 +149,11 @@ def aid(p: Pieces, aid_id: str) -> AidView:
     )
 
 
-def convention(p: Pieces, conv_id: str) -> ConventionView:
-    convention = p.cat.conventions[conv_id]
-    later = [other for other, conv in p.cat.conventions.items() if conv_id in conv.suit]
+def convention(p: Pieces, agreement_id: str) -> ConventionView:
+    convention = p.cat.conventions[agreement_id]
+    later = [other for other, conv in p.cat.conventions.items() if agreement_id in conv.suit]
     return ConventionView(
-        carte=p.cards.convention(conv_id),
+        carte=p.cards.convention(agreement_id),
         duree=t(convention.duree or ""),
         objet=paragraphs(convention.objet),
         engagements=[t(text) for text in convention.engagements],

@@ -90,8 +90,8 @@ def partenaire(partner_id: str) -> str:
     return PATTERNS["partenaire"].format(id=partner_id)
 
 
-def convention(conv_id: str) -> str:
-    return PATTERNS["convention"].format(id=conv_id)
+def convention(agreement_id: str) -> str:
+    return PATTERNS["convention"].format(id=agreement_id)
 
 
 def catalogue_page(number: int) -> str:
