@@ -22,11 +22,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from aides import cog, csp, feeds, history, pagefind_stable, public_urls, urls
-from aides.errors import DataErrors
-from aides.exports import data_files
-from aides.loading import data_dir, load_catalogue
+from aides.data.errors import DataErrors
+from aides.data.loading import data_dir, load_catalogue
+from aides.model import cog
+from aides.publishing import csp, pagefind_stable
 from aides.registry import PageEntry, Registry
+from aides.site import urls
+from aides.trust import history, public_urls
 from jinja2 import BytecodeCache, Undefined
 from jinja2.bccache import Bucket
 from jinja2.exceptions import UndefinedError
@@ -39,9 +41,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 from mkdocs_pages import Outputs, PageWriter, keep_folders, sources_version
-from serve_errors import ErrorPage
+from serve_errors import OVERRIDES, ErrorPage
 
-OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 # AIDES_SANS_CADRES=1: every generated page goes through MkDocs' own page loop, as before frames
 # (tests compare both builds byte for byte; frames.py says why the two give the same pages).
 WITHOUT_FRAMES = os.environ.get("AIDES_SANS_CADRES") == "1"
@@ -93,7 +94,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
-    made = _unless_unchanged("donnees", lambda: data_files(pages.cat, pages.views.base_url, pages.views.cards))
+    made = _unless_unchanged("donnees", pages.data_files)
     for path, content in made.items():
         files.append(File.generated(config, path, content=content))
     return files
@@ -108,7 +109,7 @@ def _unless_unchanged(name: str, make: Callable[[], Any]) -> Any:
     if not _state["serving"]:
         return make()
     cat = registry().cat
-    key = (cat.fingerprint, cat.today.isoformat(), registry().views.base_url, history.revision(data_dir() / "aides"))
+    key = (cat.fingerprint, cat.today.isoformat(), registry().base_url, history.revision(data_dir() / "aides"))
     if name not in _previous or _previous[name][0] != key:
         _previous[name] = (key, make())
     return _previous[name][1]
@@ -121,6 +122,7 @@ def remember_nav(nav: Navigation) -> None:
 def configure_templates(env: Any, files: Files) -> None:
     _state["env"], _state["doc_files"] = env, files.documentation_pages()
     env.bytecode_cache = _COMPILED
+    env.globals["adresse"] = urls.PAGES  # the pages templates link to, by name (no address written in a template)
     # Our templates escape everything they print; Material's own keep its behaviour.
     own_templates = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
     env.autoescape = lambda name: name in own_templates
@@ -181,11 +183,11 @@ def page_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     entry = registry().entry(page.file.src_uri)
     context["entree"] = entry
     context["vue"] = registry().view(entry) if entry else None
-    context["commun"] = registry().views.site
-    context["tete"] = _render(entry.tete, context, page) if entry else Markup("")
+    context["commun"] = registry().site_view
+    context["tete"] = _render(entry.kind.head, context, page) if entry else Markup("")
     if entry is not None and entry.generated:
-        context["cadre"] = entry.cadre
-        context["corps"] = _render(entry.template, context, page)
+        context["cadre"] = entry.kind.frame
+        context["corps"] = _render(entry.kind.template, context, page)
     return context
 
 
@@ -239,7 +241,7 @@ def page_template(page: Page) -> None:
     """Hand-written pages get their template from the registry, not from front matter."""
     entry = registry().entry(page.file.src_uri)
     if entry is not None and not entry.generated:
-        page.meta["template"] = entry.template
+        page.meta["template"] = entry.kind.template
 
 
 # Inside the indexed bodies, what is not the page's own text: breadcrumbs and in-page tables
@@ -294,12 +296,6 @@ def finish_index(site: Path) -> None:
         print("Attention : index Pagefind d'un format inattendu, laissé tel quel (non reproductible).", file=sys.stderr)
 
 
-def _browser_files() -> dict[str, str]:
-    views = registry().views
-    titles = {aide_id: views.cards.aid(aide_id).titre for aide_id in views.cat.aides}
-    return views.browser_files() | feeds.feed_files(views.history, titles, views.base_url, views.cat.today)
-
-
 def post_build(config: MkDocsConfig) -> None:
     """Write the framed pages, the catalogue's filter files and the Atom feeds, index the built site with Pagefind
     (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts.
@@ -314,7 +310,7 @@ def post_build(config: MkDocsConfig) -> None:
     with timed("autres_pages"):
         writer.write_all([entry for entry in framed if not entry.indexed])
     with timed("fichiers_navigateur"):  # 10,000 small files: written directly, not as MkDocs files (cheaper)
-        for path, content in _unless_unchanged("navigateur", _browser_files).items():
+        for path, content in _unless_unchanged("navigateur", registry().browser_files).items():
             outputs.write(path, content.encode("utf-8"))
         outputs.finish()
     # The commune lookup files, fetched by a page only when someone searches a commune (a link while serving).

@@ -1,5 +1,5 @@
 """The generated pages out of the navigation (aids, their embeddable views, partners, agreements…): written
-outside MkDocs' page loop, each from its frame (``aides.frames``), by as many processes as the machine has
+outside MkDocs' page loop, each from its frame (``aides.publishing.frames``), by as many processes as the machine has
 cores; while serving, only the pages whose inputs changed are made again (``Outputs``).
 
 MkDocs-specific, like ``mkdocs_adapter`` (which hands each page its context): a page here gets exactly the
@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
-from aides import csp
-from aides.formatting import typography
-from aides.frames import Frame, frame_key, marker
-from aides.parallel import in_processes, processes
+from aides.model.formatting import typography
+from aides.publishing import csp
+from aides.publishing.frames import Frame, frame_key, marker
+from aides.publishing.parallel import in_processes, processes
 from aides.registry import GENERATED_TEMPLATE, PageEntry, Registry
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
@@ -130,7 +130,7 @@ class PageWriter:
         failed = self.error_page(page)
         if failed is not None:
             return page, failed.encode("utf-8")
-        key = frame_key(entry.url, entry.cadre)
+        key = frame_key(entry.url, entry.kind.frame)
         if key not in self.frames:
             self.frames[key] = self._frame(context, page)
         frame = self.frames[key]

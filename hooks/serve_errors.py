@@ -7,7 +7,7 @@ by itself as soon as a rebuild succeeds. A page whose template fails renders the
 for that template. ``mkdocs build`` (``make build``) is untouched: it still stops on the
 first error and leaves the previous site in place.
 
-The page's data comes from the engine-independent ``aides.error_page``.
+The page's data comes from the engine-independent ``aides.preview.error_page``.
 """
 
 from __future__ import annotations
@@ -20,19 +20,18 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from aides import urls
-from aides.error_page import ErrorPageView, data_error_page, template_error_page
-from aides.errors import DataErrors, warnings_report
-from aides.loading import data_dir
+from aides.data.errors import DataErrors, warnings_report
+from aides.data.loading import data_dir
+from aides.preview.error_page import ErrorPageView, data_error_page, template_error_page
+from aides.site import urls
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
+OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"  # our templates (mkdocs_adapter.py reads it from here)
 TEMPLATE = "erreurs.html"
 FALLBACK = "erreurs-simple.html"  # standalone: used when the site's own templates are what fails
 # Without valid data there is no page registry: the pages are those its data files would give.
-ENTITY_KINDS = ("aides", "partenaires", "conventions")
 LISTINGS = tuple(urls.source_path(url) for url in (urls.CATALOGUE, urls.PARTNERS, urls.CONTACTS))
 
 
@@ -92,10 +91,14 @@ def _watch(config: MkDocsConfig, folder: Path) -> None:
 def _page_paths(files: Files) -> list[str]:
     """Every page the site would have: hand-written pages, listings, one per data file."""
     paths = {file.src_uri for file in files.documentation_pages()} | set(LISTINGS)
-    for kind in ENTITY_KINDS:
+    for kind in urls.RECORD_FOLDERS:
         folder = data_dir() / kind
         if folder.is_dir():
-            paths |= {f"{kind}/{path.stem}.md" for path in folder.iterdir() if path.suffix in (".yml", ".yaml")}
+            paths |= {
+                urls.source_path(urls.record_page(kind, path.stem))
+                for path in folder.iterdir()
+                if path.suffix in (".yml", ".yaml")
+            }
     return sorted(paths)
 
 
@@ -123,6 +126,7 @@ def error_env(env: jinja2.Environment) -> jinja2.Environment:
     assert _state.failure is not None
     own = _own_templates()
     env.autoescape = lambda name: name in own
+    env.globals["adresse"] = urls.PAGES
     env.globals["erreurs"] = data_error_page(_state.failure.errors, _state.failure.warnings)
     original = env.get_template
 

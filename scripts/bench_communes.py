@@ -164,8 +164,8 @@ def measure_communes(site_dir: Path) -> dict[str, Any]:
 def build_cost() -> dict[str, float]:
     """Seconds the communes add to a build: the copy of the lookup files, the reference read, the data checked with it."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from aides import cog
-    from aides.loading import load_catalogue
+    from aides.data.loading import load_catalogue
+    from aides.model import cog
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()

@@ -130,6 +130,17 @@ def markdown_like(page: Path) -> str:
     return "\n".join(f"- {block}" for block in parser.blocks) + "\n"
 
 
+BASELINE_HOOK = """import sys
+sys.path.insert(0, "{hooks}")
+from aides.site import urls
+
+
+def on_env(env, config, files):
+    env.globals["adresse"] = urls.PAGES
+    return env
+"""
+
+
 def make_baseline(count: int, body: str, work: Path) -> Path:
     """N plain Markdown pages carrying the same visible text as an aid page, built by
     MkDocs + Material with the site's theme and nav but without hooks."""
@@ -154,6 +165,10 @@ def make_baseline(count: int, body: str, work: Path) -> Path:
         "plugins": [],
         "nav": [{"Accueil": "index.md"}] + [{f"Page {i}": f"page-{i}.md"} for i in range(nav_size - 1)],
         "not_in_nav": "/aides/",
+        # The theme's header names the pages it links to (adresse.aides): the only global our hooks give every
+        # template, set here by a three-line hook so that the baseline renders the same header, nothing more.
+        "hooks": [str(target / "adresses.py")],
     }
+    (target / "adresses.py").write_text(BASELINE_HOOK.format(hooks=ROOT / "hooks"), encoding="utf-8")
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return target

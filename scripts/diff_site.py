@@ -7,18 +7,14 @@ out with ``git worktree add`` into a temporary folder and built with its own cod
 (its scripts/build.py); the current tree is built the same way, both with the same
 SOURCE_DATE_EPOCH. The French Markdown report lists the pages added, removed and changed
 (visible text of the main content, not the HTML), the open data records changed, the worked
-examples and personas whose eligibility result changed, and the new warnings.
+examples and personas whose eligibility result changed, and the new warnings (compared by
+diff_pages.py and diff_data.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import difflib
-import io
-import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -26,263 +22,19 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from aides.conditions import normalise, outcome  # noqa: E402
-from aides.errors import DataErrors, DataWarning  # noqa: E402
-from aides.loading import data_dir, load_with_warnings  # noqa: E402
+from aides.data.errors import DataWarning  # noqa: E402
+from aides.data.loading import data_dir, load_with_warnings  # noqa: E402
+from aides.model.formatting import NBSP  # noqa: E402
+from diff_data import compare_exports, compare_outcomes, new_warnings  # noqa: E402
+from diff_pages import PageChanges, compare_pages, site_pages  # noqa: E402
 
-PERSONAS = ROOT / "scripts" / "personas.yml"
 MAX_LINES = 20  # diff lines shown per page
 MAX_PAGES = 30  # changed pages shown in detail
-NBSP = "\u00a0"  # French spacing before « : » and « ; » in the report
-RESULTS = {"eligible": "éligible", "a_verifier": "à vérifier", "non_eligible": "non éligible", None: "absente"}
-
-
-# --- visible text of a page's main content -------------------------------------------
-
-BLOCKS = {
-    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "dt", "dd", "div", "section",
-    "br", "caption", "pre", "blockquote", "summary", "figcaption", "legend", "label", "option", "ul", "ol", "table",
-}  # fmt: skip
-SKIPPED = {"script", "style", "template", "svg", "noscript", "form"}
-_SPACES = re.compile(r"[ \t\n\r\f]+")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _MainText(HTMLParser):
-    """Lines of visible text inside ``<article class="md-content__inner">`` (the page's own content)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.title = ""
-        self._line: list[str] = []
-        self._inside = 0  # nesting of <article> once inside the main one
-        self._skip: list[str] = []  # open skipped elements
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "article" and (self._inside or "md-content__inner" in (dict(attrs).get("class") or "")):
-            self._inside += 1
-        if not self._inside or tag in VOID:
-            self._break(tag)
-            return
-        if self._skip or tag in SKIPPED or "hidden" in dict(attrs):
-            self._skip.append(tag)
-        self._break(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip and self._skip[-1] == tag:
-            self._skip.pop()
-        if tag == "article" and self._inside:
-            self._inside -= 1
-        self._break(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._inside and not self._skip:
-            self._line.append(data)
-
-    def _break(self, tag: str) -> None:
-        if tag in BLOCKS or tag == "article":
-            text = _SPACES.sub(" ", "".join(self._line)).strip()  # keeps no-break spaces: « 8 000 € » stays one token
-            if text:
-                self.lines.append(text)
-                if tag == "h1" and not self.title:
-                    self.title = text
-            self._line = []
-
-
-def read_page(html: str) -> tuple[str, list[str]]:
-    """(title: the first <h1>, visible lines) of a page's main content."""
-    parser = _MainText()
-    parser.feed(html)
-    parser.close()
-    parser._break("article")
-    return parser.title, parser.lines
-
-
-def visible_lines(html: str) -> list[str]:
-    return read_page(html)[1]
-
-
-def site_pages(site: Path) -> dict[str, tuple[str, list[str]]]:
-    """Address (``aides/visale/``) → (title, visible lines), for every HTML page but search and assets."""
-    pages = {}
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        if relative.startswith(("pagefind/", "assets/")):
-            continue
-        pages[relative.removesuffix("index.html")] = read_page(path.read_text(encoding="utf-8"))
-    return pages
-
-
-# --- comparisons -----------------------------------------------------------------------
-
-
-@dataclass
-class PageChanges:
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: dict[str, list[str]] = field(default_factory=dict)  # address → unified diff lines
-    titles: dict[str, str] = field(default_factory=dict)
-
-
-def compare_pages(old: dict[str, tuple[str, list[str]]], new: dict[str, tuple[str, list[str]]]) -> PageChanges:
-    changes = PageChanges()
-    changes.added = sorted(new.keys() - old.keys())
-    changes.removed = sorted(old.keys() - new.keys())
-    for address in sorted(old.keys() & new.keys()):
-        before, after = old[address][1], new[address][1]
-        if before != after:
-            diff = difflib.unified_diff(before, after, lineterm="", n=0)
-            changes.changed[address] = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
-    for pages in (old, new):
-        changes.titles.update({address: title for address, (title, _) in pages.items() if title})
-    return changes
-
-
-def _records(value: Any) -> dict[str, dict[str, dict[str, Any]]]:
-    """Lists of records with an ``id``: ``{"": {...}}`` for a top-level list, else by key."""
-    if isinstance(value, list) and all(isinstance(item, dict) and "id" in item for item in value):
-        return {"": {str(item["id"]): item for item in value}}
-    if isinstance(value, dict):
-        found: dict[str, dict[str, dict[str, Any]]] = {}
-        for key, item in value.items():
-            if isinstance(item, list) and item and all(isinstance(entry, dict) and "id" in entry for entry in item):
-                found[key] = {str(entry["id"]): entry for entry in item}
-        return found
-    return {}
-
-
-def _csv_records(text: str) -> dict[str, dict[str, dict[str, Any]]]:
-    rows = list(csv.DictReader(io.StringIO(text)))
-    return {"": {row["id"]: row for row in rows}} if rows and "id" in rows[0] else {}
-
-
-def _read_records(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
-    if not path.is_file():
-        return {}
-    text = path.read_text(encoding="utf-8")
-    return _csv_records(text) if path.suffix == ".csv" else _records(json.loads(text))
-
-
-def compare_exports(old_site: Path, new_site: Path) -> list[str]:
-    """One Markdown line per changed open data file, naming the records changed by id."""
-    lines = []
-    names = {p.relative_to(s).as_posix() for s in (old_site, new_site) for p in (s / "donnees").rglob("*.*")}
-    for name in sorted(names):
-        old_path, new_path = old_site / name, new_site / name
-        old_text = old_path.read_text(encoding="utf-8") if old_path.is_file() else None
-        new_text = new_path.read_text(encoding="utf-8") if new_path.is_file() else None
-        if old_text == new_text:
-            continue
-        if old_text is None or new_text is None:
-            lines.append(f"- `/{name}`{NBSP}: fichier {'ajouté' if old_text is None else 'supprimé'}")
-            continue
-        details = _record_changes(_read_records(old_path), _read_records(new_path))
-        lines.append(f"- `/{name}`{NBSP}: " + (f"{NBSP}; ".join(details) if details else "modifié"))
-    return lines
-
-
-def _record_changes(old: dict[str, dict[str, dict[str, Any]]], new: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
-    details = []
-    for group in sorted(old.keys() | new.keys()):
-        before, after = old.get(group, {}), new.get(group, {})
-        prefix = f"{group}{NBSP}: " if group else ""
-        added, removed = sorted(after.keys() - before.keys()), sorted(before.keys() - after.keys())
-        changed = {
-            key: sorted(
-                field for field in before[key].keys() | after[key].keys() if before[key].get(field) != after[key].get(field)
-            )
-            for key in sorted(before.keys() & after.keys())
-            if before[key] != after[key]
-        }
-        if added:
-            details.append(prefix + "ajouté " + ", ".join(f"`{key}`" for key in added))
-        if removed:
-            details.append(prefix + "supprimé " + ", ".join(f"`{key}`" for key in removed))
-        if changed:
-            details.append(prefix + "modifié " + ", ".join(f"`{key}` ({', '.join(fields)})" for key, fields in changed.items()))
-    return details
-
-
-# --- eligibility: the examples of the new tree and the personas, on both rule sets -------
-
-
-def _rules(site: Path) -> dict[str, dict[str, Any]]:
-    path = site / "donnees" / "eligibilite.json"
-    if not path.is_file():
-        return {}
-    return {aide["id"]: aide for aide in json.loads(path.read_text(encoding="utf-8"))["aides"]}
-
-
-def load_personas(path: Path = PERSONAS) -> list[dict[str, Any]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["personas"]
-
-
-def _result(rules: dict[str, dict[str, Any]], aide_id: str, answers: dict[str, Any]) -> str | None:
-    rule = rules.get(aide_id)
-    return outcome(rule["conditions"], answers)["statut"] if rule else None
-
-
-def compare_outcomes(old_site: Path, new_site: Path, catalogue: Any) -> tuple[list[str], list[str]]:
-    """Changed results: (worked examples of the new tree, personas), as Markdown lines."""
-    old_rules, new_rules = _rules(old_site), _rules(new_site)
-
-    def answers(raw: dict[str, Any]) -> dict[str, Any]:
-        return normalise(raw, catalogue.questions, catalogue.region_of)
-
-    examples = []
-    for aide_id, aide in catalogue.aides.items():
-        for example in aide.exemples:
-            before, after = (
-                _result(old_rules, aide_id, answers(example.reponses)),
-                _result(new_rules, aide_id, answers(example.reponses)),
-            )
-            if before != after:
-                examples.append(f"- `{aide_id}`, «{NBSP}{example.titre}{NBSP}»{NBSP}: {RESULTS[before]} → {RESULTS[after]}")
-    personas = []
-    for persona in load_personas():
-        given = answers(persona["reponses"])
-        for aide_id in sorted(old_rules.keys() | new_rules.keys()):
-            before, after = _result(old_rules, aide_id, given), _result(new_rules, aide_id, given)
-            if before != after:
-                personas.append(f"- {persona['titre']}, `{aide_id}`{NBSP}: {RESULTS[before]} → {RESULTS[after]}")
-    return examples, personas
-
-
-# --- warnings --------------------------------------------------------------------------
-
-
-def _warnings(directory: Path) -> list[DataWarning]:
-    try:
-        return load_with_warnings(directory)[1]
-    except DataErrors as errors:
-        return errors.warnings
-    except Exception:  # an older data set the current code cannot read at all
-        return []
-
-
-def _key(warning: DataWarning, directory: Path) -> tuple[str, str, str]:
-    path = Path(warning.file)
-    try:
-        relative = path.resolve().relative_to(directory.resolve()).as_posix()
-    except ValueError:
-        relative = path.as_posix()
-    return relative, warning.field, warning.message
-
-
-def new_warnings(old_data: Path, new_data: Path) -> list[DataWarning]:
-    """Warnings of the new data that the old data did not have (positions ignored: lines move)."""
-    before = {_key(warning, old_data) for warning in _warnings(old_data)}
-    return [warning for warning in _warnings(new_data) if _key(warning, new_data) not in before]
 
 
 # --- builds ------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ versions into a temporary folder; everything else reads the committed files.
     PYTHONPATH=hooks python scripts/territoires.py [--date AAAA-MM-JJ]
 
 Writes:
-- referentiel/territoires/territoires.json: the build-time reference (read by hooks/aides/cog.py);
-- referentiel/territoires/recherche/: the browser lookup files (read by overrides/assets/js/lib/communes.js);
+- referentiel/territoires/territoires.json: the build-time reference (read by hooks/aides/model/cog.py);
+- referentiel/territoires/recherche/: the browser lookup files (commune_lookup.py; read by overrides/assets/js/lib/model/place-names.js);
 - referentiel/territoires/README.md: source, versions, licence, date, counts and shard sizes.
 """
 
@@ -15,20 +15,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
-import shutil
-import statistics
 import subprocess
 import tarfile
 import tempfile
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from aides.cog import Referentiel, name_keys
+from aides.model.cog import Referentiel
+from aides.model.formatting import NNBSP
+from commune_lookup import GZIP_LEVEL, LOOKUP_BUDGET, dumps_rows, gz_size, lookup_files, sizes, write_lookup
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "referentiel" / "territoires"
@@ -54,10 +52,6 @@ COLUMNS = {
     "epci": ["siren", "nom", "type"],
 }
 MERGED_TYPES = {"commune-deleguee": "deleguee", "commune-associee": "associee"}
-# A first lookup fetches index.json and one shard: both together stay under 15 KB once gzipped.
-LOOKUP_BUDGET = 15_000
-SHARD_BUDGET = 12_000
-GZIP_LEVEL = 6  # what web servers commonly use
 
 
 # --- download (npm) -------------------------------------------------------------------
@@ -150,84 +144,6 @@ def old_names(old_communes: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return {code: name for code, (_, name) in best.items()}
 
 
-# --- browser lookup files ---------------------------------------------------------------
-
-
-def dumps_row(row: Any) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-
-
-def join_rows(lines: Iterable[str]) -> str:
-    """A JSON array with one record per line: small once gzipped, and readable diffs."""
-    return "[\n" + ",\n".join(lines) + "\n]\n"
-
-
-def dumps_rows(rows: Iterable[Any]) -> str:
-    return join_rows(map(dumps_row, rows))
-
-
-def gz_size(text: str) -> int:
-    return len(gzip.compress(text.encode("utf-8"), compresslevel=GZIP_LEVEL, mtime=0))
-
-
-def postcode_shards(ref: Referentiel) -> dict[str, list[list[Any]]]:
-    """First two digits of the postcode → the current communes having one such postcode (20: Corsica, 97/98: overseas)."""
-    shards: dict[str, dict[str, list[Any]]] = defaultdict(dict)
-    for postcode, communes in sorted(ref.by_postcode.items()):
-        for commune in communes:
-            shards[postcode[:2]][commune.code] = ref._commune_match(commune).as_row()
-    return {prefix: [rows[code] for code in sorted(rows)] for prefix, rows in sorted(shards.items())}
-
-
-def plan_name_shards(keys: list[tuple[str, int]], size_of: Callable[[list[int]], int]) -> tuple[dict, dict]:
-    """A prefix tree over the name keys, cut where a shard fits the budget.
-
-    Returns (leaves, exacts): leaf prefix → entry positions whose key starts with it (the leaves are
-    prefix-free); for an inner prefix, the entries whose key is exactly that prefix (a query that
-    short only gets exact names, and is told to type more).
-    """
-    leaves: dict[str, list[int]] = {}
-    exacts: dict[str, list[int]] = {}
-
-    def visit(prefix: str, items: list[tuple[str, int]]) -> None:
-        positions = sorted({position for _, position in items})
-        if prefix and (len(positions) <= 1500 and size_of(positions) <= SHARD_BUDGET):
-            leaves[prefix] = positions
-            return
-        exact = sorted({position for key, position in items if key == prefix})
-        if exact and prefix:
-            exacts[prefix] = exact
-        children: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for key, position in items:
-            if len(key) > len(prefix):
-                children[key[len(prefix)]].append((key, position))
-        for letter in sorted(children):
-            visit(prefix + letter, children[letter])
-
-    visit("", keys)
-    return leaves, exacts
-
-
-def lookup_files(ref: Referentiel) -> dict[str, str]:
-    """Relative path → content of every browser lookup file."""
-    entries = ref.entries
-    lines = [dumps_row(entry.as_row()) for entry in entries]
-    keys = [(key, position) for position, entry in enumerate(entries) for key in name_keys(entry.nom)]
-    leaves, exacts = plan_name_shards(keys, lambda positions: gz_size(join_rows(lines[p] for p in positions)))
-    files = {f"cp/{prefix}.json": dumps_rows(shard) for prefix, shard in postcode_shards(ref).items()}
-    files |= {f"noms/{prefix}.json": join_rows(lines[p] for p in positions) for prefix, positions in leaves.items()}
-    files |= {f"noms/{prefix}-.json": join_rows(lines[p] for p in positions) for prefix, positions in exacts.items()}
-    index = {
-        "version": 1,
-        "source": f"{PACKAGE} {ref.source.get('version', '?')}",
-        "cp": sorted(path[3:-5] for path in files if path.startswith("cp/")),
-        "noms": sorted(leaves),
-        "exacts": sorted(exacts),
-    }
-    files["index.json"] = json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return files
-
-
 # --- writing --------------------------------------------------------------------------
 
 
@@ -241,23 +157,6 @@ def dumps_reference(reference: Mapping[str, Any]) -> str:
             body = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         parts.append(f"{json.dumps(name)}:{body}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
-
-
-def sizes(files: Mapping[str, str]) -> dict[str, Any]:
-    def figures(prefix: str) -> dict[str, Any]:
-        gz = sorted(gz_size(text) for path, text in files.items() if path.startswith(prefix))
-        return {"fichiers": len(gz), "max": gz[-1], "mediane": int(statistics.median(gz)), "total": sum(gz)}
-
-    return {"cp": figures("cp/"), "noms": figures("noms/"), "index": gz_size(files["index.json"])}
-
-
-def write_lookup(files: Mapping[str, str], folder: Path) -> None:
-    if folder.exists():
-        shutil.rmtree(folder)
-    for path, text in files.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
 
 
 def readme(ref: Referentiel, reference_text: str, measured: Mapping[str, Any]) -> str:
@@ -276,7 +175,7 @@ def readme(ref: Referentiel, reference_text: str, measured: Mapping[str, Any]) -
         "EPCI à fiscalité propre": len(ref.epci),
         "codes postaux": len(ref.by_postcode),
     }
-    table = "\n".join(f"| {name} | {count:,} |".replace(",", "\u202f") for name, count in counts.items())
+    table = "\n".join(f"| {name} | {count:,} |".replace(",", NNBSP) for name, count in counts.items())
     cp, noms = measured["cp"], measured["noms"]
     template = (Path(__file__).with_name("territoires_readme.md")).read_text(encoding="utf-8")
     return template.format(

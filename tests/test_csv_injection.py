@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 import pytest
-from aides.exports import aides_csv
+from aides.publishing.exports import aides_csv
 
 
 def _record(**overrides: Any) -> dict[str, Any]:

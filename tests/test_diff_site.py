@@ -1,4 +1,5 @@
-"""scripts/diff_site.py: what a change does, compared on visible text, exports and eligibility results."""
+"""scripts/diff_site.py (with diff_pages.py and diff_data.py): what a change does, compared on visible text,
+exports and eligibility results."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 from conftest import EPOCH, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import diff_site
+import diff_data
+import diff_pages
 
 PAGE = """<html><body><nav>Menu</nav><div class="md-content"><article class="md-content__inner md-typeset">
 <h1>Visale</h1><p>Un   texte <a href="#">lié</a>.</p><script>var x = 1;</script>
@@ -22,8 +24,8 @@ PAGE = """<html><body><nav>Menu</nav><div class="md-content"><article class="md-
 
 
 def test_visible_lines_keep_the_main_content_only() -> None:
-    assert diff_site.read_page(PAGE) == ("Visale", ["Visale", "Un texte lié.", "Un", "Deux"])
-    assert diff_site.visible_lines("<article class='md-content__inner'><p>8\u202f000\u00a0€</p></article>") == [
+    assert diff_pages.read_page(PAGE) == ("Visale", ["Visale", "Un texte lié.", "Un", "Deux"])
+    assert diff_pages.visible_lines("<article class='md-content__inner'><p>8\u202f000\u00a0€</p></article>") == [
         "8\u202f000\u00a0€"
     ]
 
@@ -31,7 +33,7 @@ def test_visible_lines_keep_the_main_content_only() -> None:
 def test_compare_pages_reports_added_removed_and_changed_lines() -> None:
     old = {"aides/a/": ("A", ["A", "montant 8 000 €"]), "aides/b/": ("B", ["B"])}
     new = {"aides/a/": ("A", ["A", "montant 8 500 €"]), "aides/c/": ("C", ["C"])}
-    changes = diff_site.compare_pages(old, new)
+    changes = diff_pages.compare_pages(old, new)
     assert (changes.added, changes.removed) == (["aides/c/"], ["aides/b/"])
     assert changes.changed == {"aides/a/": ["-montant 8 000 €", "+montant 8 500 €"]}
 
@@ -47,7 +49,7 @@ def test_compare_exports_names_records_by_id(tmp_path: Path) -> None:
         (folder / "aides.csv").write_text(
             "id,titre\n" + "".join(f"{r['id']},{r.get('titre', '')}\n" for r in records), encoding="utf-8"
         )
-    lines = diff_site.compare_exports(tmp_path / "avant", tmp_path / "apres")
+    lines = diff_data.compare_exports(tmp_path / "avant", tmp_path / "apres")
     assert lines == [
         "- `/donnees/aides.csv`\u00a0: ajouté `c`\u00a0; supprimé `b`\u00a0; modifié `a` (titre)",
         "- `/donnees/aides.json`\u00a0: ajouté `c`\u00a0; supprimé `b`\u00a0; modifié `a` (titre)",
@@ -55,10 +57,10 @@ def test_compare_exports_names_records_by_id(tmp_path: Path) -> None:
 
 
 def test_personas_use_known_questions() -> None:
-    from aides.loading import load_catalogue
+    from aides.data.loading import load_catalogue
 
     catalogue = load_catalogue()
-    for persona in diff_site.load_personas():
+    for persona in diff_data.load_personas():
         unknown = set(persona["reponses"]) - set(catalogue.questions)
         assert not unknown, f"{persona['titre']} : questions inconnues {unknown}"
 
@@ -96,6 +98,7 @@ def two_commits(tmp_path: Path) -> Path:
     return repo
 
 
+@pytest.mark.build  # scripts/diff_site.py builds both commits
 def test_report_of_a_real_change_between_two_commits(two_commits: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": "hooks"}
     env.pop("AIDES_DATA_DIR", None)

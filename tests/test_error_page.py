@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aides.error_page import data_error_page, quote, template_error_page
-from aides.errors import DataError, DataWarning
+from aides.data.errors import DataError, DataWarning
+from aides.model.formatting import NBSP
+from aides.preview.error_page import data_error_page, quote, template_error_page
 
-NBSP = "\u00a0"
 LINES = {
     ("data/aides/visale.yml", 44): "verifie_le: 22/11/2026",
     ("data/aides/visale.yml", 2): "titre: Visale",

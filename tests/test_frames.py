@@ -1,4 +1,4 @@
-"""Pages written from their frame (hooks/aides/frames.py) are the pages MkDocs itself renders, byte for byte.
+"""Pages written from their frame (hooks/aides/publishing/frames.py) are the pages MkDocs itself renders, byte for byte.
 
 The same data is built twice, with frames and with every generated page through MkDocs' own page loop
 (``AIDES_SANS_CADRES=1``): every file of both sites must be identical. The data has what could tell them
@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from aides.frames import Frame, frame_key, marker
-from conftest import DATA, run_build
-
-pytestmark = pytest.mark.build
+from aides.publishing.frames import Frame, frame_key, marker
+from conftest import DATA, Builder
 
 
 def test_a_frame_is_cut_at_its_markers_and_filled_in() -> None:
@@ -55,11 +53,11 @@ def _files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
 
-def test_framed_pages_are_the_pages_mkdocs_renders(tmp_path: Path) -> None:
+def test_framed_pages_are_the_pages_mkdocs_renders(tmp_path: Path, build_site: Builder) -> None:
     data = _tricky_data(tmp_path)
     framed, unframed = tmp_path / "cadres", tmp_path / "sans-cadres"
     for site, env in ((framed, {}), (unframed, {"AIDES_SANS_CADRES": "1"})):
-        result = run_build(site, data, **env)
+        result = build_site(site, data, **env)
         assert result.returncode == 0, result.stderr
     ours, theirs = _files(framed), _files(unframed)
     assert ours.keys() == theirs.keys()

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from aides.history import OUTSIDE_GIT, SHALLOW, _blocks, aides_history, describe
+from aides.model.formatting import NBSP, NNBSP
+from aides.trust.changes import describe
+from aides.trust.history import OUTSIDE_GIT, SHALLOW, _blocks, aides_history
 from conftest import DATA
-
-NBSP, NNBSP = "\u00a0", "\u202f"
 
 AIDE = """\
 titre: Aide au loyer

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aides import links
+from aides.trust import links
 
 SLOW = 1.0  # seconds the slow page waits; the checker is given much less
 SHORT_TIMEOUT = 0.3

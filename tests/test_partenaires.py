@@ -7,7 +7,6 @@ makes is opened in Chromium and every QR code is read back with zxing-cpp."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import re
@@ -20,16 +19,16 @@ from typing import Any
 import pytest
 import yaml
 import zxingcpp
-from aides import facets, urls
-from aides.headers import headers_for, parse
-from aides.loading import load_catalogue
-from aides.pageviews import PageViews
-from aides.sheets import PER_GROUP
-from conftest import DATA, EPOCH, axe_violations, local_page, run_build, serve_directory
+from aides.data.loading import load_catalogue
+from aides.site import facets, urls
+from aides.site.partner_pages import region_sheet
+from aides.site.pieces import Pieces
+from aides.site.sheets import PER_GROUP
+from conftest import DATA, TODAY, Builder, axe_violations, local_page, serve_directory
+from headers import headers_for, parse
 from PIL import Image
 from pypdf import PdfReader
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 TOOLS = urls.PARTNER_TOOLS
 PACA = "93"
 CANONICAL = "http://127.0.0.1:8000/"  # site_url of test builds
@@ -40,8 +39,8 @@ def decode(png: bytes) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def views() -> PageViews:
-    return PageViews(load_catalogue(DATA, today=TODAY), CANONICAL)
+def views(catalogue: Any) -> Pieces:
+    return Pieces(catalogue, CANONICAL)
 
 
 # --- _headers ------------------------------------------------------------------------------
@@ -76,7 +75,7 @@ def builder_qr(page: Any) -> list[str]:
     return decode(page.locator("[data-qr] svg").screenshot())
 
 
-def test_builder_links_to_an_aid_section(page: Any, views: PageViews) -> None:
+def test_builder_links_to_an_aid_section(page: Any, views: Pieces) -> None:
     open_builder(page)
     page.select_option("#lien-aide", "visale")
     page.select_option("#lien-section", "conditions")
@@ -88,7 +87,7 @@ def test_builder_links_to_an_aid_section(page: Any, views: PageViews) -> None:
     assert page.evaluate("location.hash") == "#conditions" and page.locator("h2#conditions").count() == 1
 
 
-def test_builder_links_to_a_filtered_list(page: Any, site: Path, views: PageViews) -> None:
+def test_builder_links_to_a_filtered_list(page: Any, site: Path, views: Pieces) -> None:
     open_builder(page)
     page.check("#cible-catalogue")
     assert page.is_visible("#filtre-public-jeunes") and page.is_hidden("#lien-aide")
@@ -368,7 +367,7 @@ def synthetic_aid(index: int, public: str, source: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def large_region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def large_region(tmp_path_factory: pytest.TempPathFactory, build_site: Builder) -> tuple[Path, Path]:
     """data/ plus 60 aids of PACA, six for each of the ten publics; and the site built from it."""
     folder = tmp_path_factory.mktemp("grande-region")
     data = folder / "data"
@@ -378,7 +377,7 @@ def large_region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     for index in range(SYNTHETIC):
         aid = synthetic_aid(index, publics[index % len(publics)], source)
         (data / "aides" / f"aide-fictive-{index:02d}.yml").write_text(yaml.safe_dump(aid, allow_unicode=True), encoding="utf-8")
-    result = run_build(folder / "site", data)
+    result = build_site(folder / "site", data)
     assert result.returncode == 0, result.stderr
     return data, folder / "site"
 
@@ -399,34 +398,34 @@ def list_address(*filters: tuple[str, str]) -> str:
     return CANONICAL + urls.CATALOGUE + "?" + "&".join(f"{key}={value}" for key, value in filters)
 
 
-def decoded_index(site: Path, views: PageViews) -> list[dict[str, Any]]:
+def decoded_index(site: Path, views: Pieces) -> list[dict[str, Any]]:
     index = json.loads((site / urls.CATALOGUE_INDEX).read_text(encoding="utf-8"))
     return facets.decode_index(
         index, {dep.code: [dep.nom, dep.region] for dep in views.cat.departements}, views.cat.places["epci_of"]
     )
 
 
-def test_every_region_with_aids_has_a_sheet_linked_from_the_tools_page(site: Path, views: PageViews) -> None:
+def test_every_region_with_aids_has_a_sheet_linked_from_the_tools_page(site: Path, views: Pieces) -> None:
     tools = (site / TOOLS / "index.html").read_text(encoding="utf-8")
-    regions = views.sheet_regions()
+    regions = views.cat.served_regions
     assert regions
     for region in regions:
         assert (site / urls.region_sheet(region.code) / "index.html").exists()
         assert f'href="../{urls.region_sheet(region.code)}"' in tools
 
 
-def test_with_the_seed_every_sheet_prints_all_the_current_aids_of_its_region(site: Path, views: PageViews) -> None:
+def test_with_the_seed_every_sheet_prints_all_the_current_aids_of_its_region(site: Path, views: Pieces) -> None:
     """The région filter of /aides/ (facets.filters) says which aids each sheet owes; the seed is small enough for all."""
     current = [a for a in views.cat.aides if views.cat.is_offered(views.cat.aides[a])]
-    for region in views.sheet_regions():
+    for region in views.cat.served_regions:
         html = (site / urls.region_sheet(region.code) / "index.html").read_text(encoding="utf-8")
         expected = {a for a in current if region.code in views.facets.filters(a)["region"]}
         assert sorted(sheet_aid_ids(html)) == sorted(expected), region.nom
         assert "Cette fiche les présente toutes" in html and "autres aides" not in html
 
 
-def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: str, views: PageViews) -> None:
-    sheet = views.region_sheet(PACA)
+def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: str, views: Pieces) -> None:
+    sheet = region_sheet(views, PACA)
     with local_page(browser, server, width=1280, height=900) as page:
         page.goto(server + urls.region_sheet(PACA))
         page.emulate_media(media="print")
@@ -445,9 +444,9 @@ def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: s
 def test_large_region_sheet_shows_a_few_aids_per_public_by_the_stated_rule(large_region: tuple[Path, Path]) -> None:
     """Per public: the commune aids by title, then the EPCI one; nothing wider fits (PER_GROUP is 3)."""
     data, site = large_region
-    views = PageViews(load_catalogue(data, today=TODAY), CANONICAL)
+    views = Pieces(load_catalogue(data, today=TODAY), CANONICAL)
     publics = [entry.id for entry in views.cat.referentiels.publics]
-    sheet = views.region_sheet(PACA)
+    sheet = region_sheet(views, PACA)
     assert [group.id for group in sheet.groupes] == publics and sheet.par_public == PER_GROUP == 3
     for position, group in enumerate(sheet.groupes):
         mine = [index for index in range(SYNTHETIC) if index % len(publics) == position]

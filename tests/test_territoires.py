@@ -1,4 +1,4 @@
-"""The territorial reference (referentiel/territoires/), cog.py over it, and its browser twin communes.js.
+"""The territorial reference (referentiel/territoires/), cog.py over it, and its browser twin lib/model/place-names.js.
 
 Nothing here needs the network: the committed files are checked (counts, known examples, the
 format the generator writes, the shard budget), the generator's pure transform runs on a tiny
@@ -8,7 +8,6 @@ sample, and the shared vectors and a few hundred random queries run through both
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import random
 import re
@@ -19,26 +18,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aides import cog
+from aides.model import cog
+from aides.model.place_names import name_keys, normalise_name
+from commune_search import as_dict, search
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import commune_lookup as lookup
+import territoires as gen
+
 FOLDER = ROOT / "referentiel" / "territoires"
 LOOKUP = FOLDER / "recherche"
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "communes.json").read_text(encoding="utf-8"))
-COMMUNES_JS = ROOT / "overrides" / "assets" / "js" / "lib" / "communes.js"
+COMMUNES_JS = ROOT / "overrides" / "assets" / "js" / "lib" / "model" / "place-names.js"
 NODE = shutil.which("node")
-
-
-def load_generator() -> Any:
-    spec = importlib.util.spec_from_file_location("territoires_script", ROOT / "scripts" / "territoires.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = load_generator()
 
 
 def node() -> str:
@@ -84,60 +77,46 @@ def test_counts(ref: cog.Referentiel) -> None:
         ("200054781", "Grand Paris", 130),
     ],
 )
-def test_metropoles(siren: str, name: str, members: int) -> None:
-    epci = cog.epci(siren)
-    assert epci is not None and name in epci.nom and epci.type == "METRO"
-    assert len(cog.epci_members(siren)) == members
+def test_metropoles(ref: cog.Referentiel, siren: str, name: str, members: int) -> None:
+    epci = ref.epci[siren]
+    assert name in epci.nom and epci.type == "METRO"
+    assert len(epci.membres) == members
 
 
-def test_known_communes() -> None:
-    toulon = cog.commune("83137")
-    assert toulon and toulon.nom == "Toulon" and toulon.codes_postaux == ("83000", "83100", "83200")
-    assert cog.communes_by_postcode("04000")[0].code == "04070"
-    assert [c.code for c in cog.communes_by_postcode("13001")] == ["13055"]
-    assert len(cog.communes_by_postcode("01400")) == 10
-    assert cog.commune("2A004").departement == "2A"
-    assert cog.commune("97411").departement == "974"
-    assert cog.commune("13201") is None  # an arrondissement is not a commune…
-    assert cog.current_commune("13201").code == "13055"  # …it leads to one
+def test_known_communes(ref: cog.Referentiel) -> None:
+    toulon = ref.communes["83137"]
+    assert toulon.nom == "Toulon" and toulon.codes_postaux == ("83000", "83100", "83200")
+    assert ref.by_postcode["04000"][0].code == "04070"
+    assert [c.code for c in ref.by_postcode["13001"]] == ["13055"]
+    assert len(ref.by_postcode["01400"]) == 10
+    assert ref.communes["2A004"].departement == "2A"
+    assert ref.communes["97411"].departement == "974"
+    assert "13201" not in ref.communes  # an arrondissement is not a commune…
+    assert ref.current_commune("13201").code == "13055"  # …it leads to one
 
 
-def test_old_and_delegated_codes() -> None:
-    assert cog.current_commune("01033").nom == "Valserhône"  # also Bellegarde-sur-Valserine's code, now délégué
-    assert cog.current_commune("01126").code == "01033"  # Coupy, an older merger
-    assert cog.current_commune("20004").code == "2A004"  # Ajaccio before Corsica's two départements
-    assert cog.current_commune("99999") is None
-    bellegarde = [a for a in cog.referentiel().anciennes if a.nom == "Bellegarde-sur-Valserine"]
+def test_old_and_delegated_codes(ref: cog.Referentiel) -> None:
+    assert ref.current_commune("01033").nom == "Valserhône"  # also Bellegarde-sur-Valserine's code, now délégué
+    assert ref.current_commune("01126").code == "01033"  # Coupy, an older merger
+    assert ref.current_commune("20004").code == "2A004"  # Ajaccio before Corsica's two départements
+    assert ref.current_commune("99999") is None
+    bellegarde = [a for a in ref.anciennes if a.nom == "Bellegarde-sur-Valserine"]
     assert [(a.code, a.type, a.commune) for a in bellegarde] == [("01033", "deleguee", "01033")]
 
 
-def test_departement_region_epci_of() -> None:
-    assert cog.department_of("13208").code == "13"
-    assert cog.region_of("13208").code == "93"
-    assert cog.region_of("2A004").nom == "Corse"
-    assert cog.region_of("2B") and cog.region_of("2B").code == "94"
-    assert cog.region_of("974").nom == "La Réunion"
-    assert cog.department_of("97801") is None  # Saint-Martin: a collectivité d'outre-mer, no département
-    assert cog.epci_of("13208").siren == "200054807"
-    assert cog.epci_of("83137").siren == "248300543"
-    assert cog.epci_of("29155") is None  # Ouessant belongs to no EPCI
-    assert len(cog.regions()) == 18 and len(cog.departements()) == 101
+def test_departement_region_epci_of_a_commune(ref: cog.Referentiel) -> None:
+    def region(departement: str) -> cog.Region:
+        return ref.regions[ref.departements[departement].region]
 
-
-def test_covers() -> None:
-    assert cog.covers({}, "83137") is True
-    assert cog.covers({"regions": ["93"]}, "13208") is True
-    assert cog.covers({"departements": ["2A"]}, "2A004") is True
-    assert cog.covers({"epci": ["200054807"]}, "83137") is False
-    assert cog.covers({"regions": ["93"], "sauf_epci": ["200054807"]}, "13055") is False
-    assert cog.covers({"communes": ["01033"]}, "01126") is True  # an old code counts for its commune
-    assert cog.covers({}, "99999") is None
-
-
-def test_closest_names() -> None:
-    assert cog.closest_names("Toulonn")[0] == "Toulon (83137)"
-    assert cog.closest_names("Marseile")[0] == "Marseille (13055)"
-    assert len(cog.closest_names("Saint-Dennis", n=3)) == 3
+    assert ref.current_commune("13208").departement == "13"
+    assert region("13").code == "93"
+    assert region(ref.communes["2A004"].departement).nom == "Corse" and region("2B").code == "94"
+    assert region("974").nom == "La Réunion"
+    saint_martin = ref.communes["97801"].departement  # a collectivité d'outre-mer, no département
+    assert saint_martin in ref.collectivites and saint_martin not in ref.departements
+    assert ref.current_commune("13208").epci == "200054807"
+    assert ref.communes["83137"].epci == "248300543"
+    assert ref.communes["29155"].epci is None  # Ouessant belongs to no EPCI
 
 
 # --- the committed files are what the generator writes ----------------------------------
@@ -157,12 +136,12 @@ def test_reference_format() -> None:
 
 
 def test_lookup_files_are_the_generator_output(ref: cog.Referentiel, committed_lookup: dict[str, str]) -> None:
-    assert gen.lookup_files(ref) == committed_lookup
+    assert lookup.lookup_files(ref) == committed_lookup
 
 
 def test_readme_states_source_and_sizes(committed_lookup: dict[str, str]) -> None:
     readme = (FOLDER / "README.md").read_text(encoding="utf-8")
-    measured = gen.sizes(committed_lookup)
+    measured = lookup.sizes(committed_lookup)
     for text in ("@etalab/decoupage-administratif", f"**{gen.VERSION}**", "Licence Ouverte", "make territoires"):
         assert text in readme
     assert (
@@ -180,9 +159,9 @@ def test_shard_budget(committed_lookup: dict[str, str]) -> None:
     """index.json plus any one shard: at most 15 KB gzipped, the most one lookup downloads."""
     index = gzip_size(committed_lookup["index.json"])
     shards = {path: gzip_size(text) for path, text in committed_lookup.items() if path != "index.json"}
-    too_big = {path: size for path, size in shards.items() if index + size > gen.LOOKUP_BUDGET}
+    too_big = {path: size for path, size in shards.items() if index + size > lookup.LOOKUP_BUDGET}
     assert not too_big
-    assert max(shards.values()) <= gen.SHARD_BUDGET
+    assert max(shards.values()) <= lookup.SHARD_BUDGET
 
 
 def test_index_lists_every_shard(committed_lookup: dict[str, str]) -> None:
@@ -196,7 +175,7 @@ def test_index_lists_every_shard(committed_lookup: dict[str, str]) -> None:
 
 
 def gzip_size(text: str) -> int:
-    return len(gzip.compress(text.encode("utf-8"), compresslevel=gen.GZIP_LEVEL, mtime=0))
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=lookup.GZIP_LEVEL, mtime=0))
 
 
 # --- the generator's transform, on a tiny sample --------------------------------------------
@@ -243,9 +222,9 @@ def test_transform_sample() -> None:
     ref = cog.Referentiel({"source": {"version": "test"}, **tables})
     assert ref.current_commune("01126").nom == "Valserhône"
     assert ref.epci["240100891"].membres == ("01033",)
-    assert [m.code for m in ref.search("coupy")] == ["01126"]
-    assert ref.search("montluel")[0].as_row() == ["01262", "Montluel", "01", ["01120"]]
-    assert ref.search("cordieux")[0].as_row() == ["01120", "Cordieux", "01", ["01120"], "associee", "01262", "Montluel"]
+    assert [m.code for m in search(ref, "coupy")] == ["01126"]
+    assert search(ref, "montluel")[0].as_row() == ["01262", "Montluel", "01", ["01120"]]
+    assert search(ref, "cordieux")[0].as_row() == ["01120", "Cordieux", "01", ["01120"], "associee", "01262", "Montluel"]
 
 
 def test_transform_refuses_an_epci_member_that_is_not_a_commune() -> None:
@@ -267,17 +246,17 @@ def test_unnamed_old_codes_are_kept_for_codes_not_for_names() -> None:
 
 @pytest.mark.parametrize("vector", VECTORS["normalisation"], ids=[repr(v["texte"]) for v in VECTORS["normalisation"]])
 def test_normalise_vector(vector: dict[str, str]) -> None:
-    assert cog.normalise_name(vector["texte"]) == vector["attendu"]
+    assert normalise_name(vector["texte"]) == vector["attendu"]
 
 
 @pytest.mark.parametrize("vector", VECTORS["cles"], ids=[v["nom"] for v in VECTORS["cles"]])
 def test_name_keys_vector(vector: dict[str, Any]) -> None:
-    assert cog.name_keys(vector["nom"]) == vector["attendu"]
+    assert name_keys(vector["nom"]) == vector["attendu"]
 
 
 @pytest.mark.parametrize("vector", VECTORS["recherches"], ids=[v["nom"] for v in VECTORS["recherches"]])
-def test_search_vector(vector: dict[str, Any]) -> None:
-    results = [match.as_dict() for match in cog.search(vector["texte"])]
+def test_search_vector(ref: cog.Referentiel, vector: dict[str, Any]) -> None:
+    results = [as_dict(match) for match in search(ref, vector["texte"])]
     codes = [result["code"] for result in results]
     if "premier" in vector:
         assert results[0] == vector["premier"]
@@ -289,10 +268,10 @@ def test_search_vector(vector: dict[str, Any]) -> None:
         assert code in codes
 
 
-def test_merged_results_are_flagged() -> None:
-    [bellegarde] = cog.search("Bellegarde-sur-Valserine")
-    assert bellegarde.merged and bellegarde.actuelle == ("01033", "Valserhône")
-    assert not cog.search("Toulon")[0].merged
+def test_merged_results_are_flagged(ref: cog.Referentiel) -> None:
+    [bellegarde] = search(ref, "Bellegarde-sur-Valserine")
+    assert bellegarde.type == "deleguee" and bellegarde.actuelle == ("01033", "Valserhône")
+    assert search(ref, "Toulon")[0].type == cog.CURRENT
 
 
 # --- the Node twin ------------------------------------------------------------------------------
@@ -321,7 +300,7 @@ def random_queries(ref: cog.Referentiel, rng: random.Random) -> list[str]:
     entries = rng.sample(ref.entries, 300)
     queries = [entry.nom for entry in entries[:100]]
     for entry in entries[100:]:
-        key = rng.choice(cog.name_keys(entry.nom))
+        key = rng.choice(name_keys(entry.nom))
         queries.append(key[: rng.randint(2, min(len(key), 9))])
     postcodes = sorted(ref.by_postcode)
     queries += rng.sample(postcodes, 100) + [f"{rng.randint(0, 99999):05d}" for _ in range(50)]
@@ -347,12 +326,12 @@ def test_random_queries_agree(ref: cog.Referentiel, tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     actual = json.loads(run.stdout)
-    assert actual["normalised"] == [cog.normalise_name(text) for text in texts]
-    assert actual["keys"] == [cog.name_keys(name) for name in names]
+    assert actual["normalised"] == [normalise_name(text) for text in texts]
+    assert actual["keys"] == [name_keys(name) for name in names]
     complete = [(query, js) for query, js in zip(queries, actual["results"], strict=True) if not js["incomplet"]]
     assert len(complete) >= 0.8 * len(queries), "trop de requêtes trop courtes : l'échantillon ne prouve rien"
     differences = [
-        (query, js["resultats"]) for query, js in complete if js["resultats"] != [m.as_dict() for m in cog.search(query)]
+        (query, js["resultats"]) for query, js in complete if js["resultats"] != [as_dict(m) for m in search(ref, query)]
     ]
     assert not differences, f"{len(differences)} requêtes diffèrent ; première : {differences[0]}"
     assert sum(bool(js["resultats"]) for _, js in complete) >= 0.7 * len(complete)

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from aides.data_warnings import AIDE_CHECKS, RESUME_MAX, review_due
-from aides.errors import DataErrors, DataWarning
-from aides.loading import load_catalogue, load_with_warnings
+from aides.data.data_warnings import AIDE_CHECKS, RESUME_MAX, review_due
+from aides.data.errors import DataErrors, DataWarning
+from aides.data.loading import load_catalogue, load_with_warnings
 from conftest import ROOT
 
 

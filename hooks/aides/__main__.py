@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import sys
 
-from . import links, public_urls, review
-from .errors import DataErrors, DataWarning, warnings_report
-from .loading import data_dir, load_catalogue, load_with_warnings
-from .schemas import write_schemas
+from aides.data.errors import DataErrors, DataWarning, warnings_report
+from aides.data.loading import data_dir, load_catalogue, load_with_warnings
+from aides.publishing.schemas import write_schemas
+from aides.trust import links, public_urls, review
 
 
 def _print_warnings(warnings: list[DataWarning]) -> None:
@@ -37,7 +37,7 @@ def check() -> int:
 
 def write_public_urls() -> int:
     """``make urls``: write the committed list of public addresses from the page registry."""
-    from .registry import Registry
+    from aides.registry import Registry
 
     path = public_urls.registry_file(data_dir())
     addresses = Registry(load_catalogue()).public_urls()

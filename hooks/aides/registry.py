@@ -1,30 +1,31 @@
 """The page registry: every page of the site, its URL, template, title, place in the
 navigation and in search, and the view its template receives.
 
-One table for the hand-written pages of ``content/`` (``HAND_WRITTEN``), the pages the
-data generates (``Registry.pages``), and one builder per page kind (``VIEWS``). The
-adapter asks the registry, never a front-matter string, which view a page gets; URLs
-come from ``urls.py``. Engine-independent: no MkDocs import.
-
-Adding a page kind: a template in ``overrides/``, a view in ``pageviews.py``, an entry in
-``VIEWS`` and the pages that use it (here); the README says it step by step.
+One table for the hand-written pages of ``content/`` (``HAND_WRITTEN``) and the pages the
+data generates (``Registry.generated``); each page has a kind (``site/page_kinds.py``: its
+template, view builder, frame and head). The registry also hands the adapter every other file
+to write: open data, the browser's JSON files and the Atom feeds. The adapter asks the registry,
+never a front-matter string, which view a page gets; URLs come from ``urls.py``.
+Engine-independent: no MkDocs import. Adding a page kind: ``site/page_kinds.py`` and CONTRIBUTING.md.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from . import urls
-from .catalogue import Catalogue
-from .exports import open_data_paths
-from .facets import sort_key
-from .formatting import typography
-from .pageviews import PageViews
+from aides.model.catalogue import Catalogue
+from aides.model.formatting import sort_key, typography
+from aides.publishing import feeds
+from aides.publishing.browser_files import browser_files
+from aides.publishing.exports import data_files, open_data_paths
+from aides.site import page_kinds as kinds
+from aides.site import urls
+from aides.site.page_kinds import PageKind
+from aides.site.pieces import Pieces, SiteView
 
 # What a search result is (the ``rubrique`` filter of partials/pagefind-rubrique.html).
 Rubrique = str | None
@@ -33,17 +34,13 @@ Rubrique = str | None
 @dataclass(frozen=True, slots=True)
 class PageEntry:
     path: str  # source path, e.g. "aides/visale.md" (served at /aides/visale/)
-    template: str
+    kind: PageKind
     title: str
-    kind: str  # a key of VIEWS, or "page" for a hand-written page without a view
     key: str | int | None = None
     nav: str = ""  # its label in the site's navigation; "" for pages out of it
     rubrique: Rubrique = None  # indexed by Pagefind as this kind of result; None: not indexed
     generated: bool = True
     flux: str = ""  # its Atom feed of changes (<link rel="alternate">), "" for none
-    # A generated page's template is its body; `cadre` is the frame around it and `tete` its own <head> lines.
-    cadre: str = "main.html"
-    tete: str = "partials/tete.html"
 
     @property
     def url(self) -> str:
@@ -73,164 +70,113 @@ class PageEntry:
 
 # The template MkDocs renders for a generated page: its frame around its body (overrides/cadre.html).
 GENERATED_TEMPLATE = "cadre.html"
-EMBED_FRAME = "partials/integrer.html"
-PAGE = "page"  # hand-written content rendered by Material's own template (wrapped by main.html)
 
 # content/*.md; `nav` is the label of those in the navigation (NAV_ORDER gives the order).
 HAND_WRITTEN = [
-    PageEntry("index.md", "accueil.html", "Accueil", "accueil", nav="Accueil", generated=False, flux=urls.SITE_FEED),
+    PageEntry("index.md", kinds.HOME, "Accueil", nav="Accueil", generated=False, flux=urls.SITE_FEED),
     PageEntry(
         "eligibilite.md",
-        "eligibilite.html",
+        kinds.QUESTIONNAIRE,
         "Suis-je concerné ?",
-        "questionnaire",
         nav="Suis-je concerné\u00a0?",
         generated=False,
     ),
-    PageEntry("recherche.md", "recherche.html", "Rechercher", "recherche", nav="Rechercher", generated=False),
+    PageEntry("recherche.md", kinds.SEARCH, "Rechercher", nav="Rechercher", generated=False),
     PageEntry(
         urls.source_path(urls.PARTNER_TOOLS),
-        "outils.html",
+        kinds.TOOLS,
         "Pour les partenaires",
-        "outils",
         nav="Pour les partenaires",
         rubrique="page",
         generated=False,
     ),
-    PageEntry("donnees.md", "main.html", "Données ouvertes", PAGE, nav="Données ouvertes", rubrique="page", generated=False),
-    PageEntry("contribuer.md", "contribuer.html", "Contribuer", "reference", nav="Contribuer", generated=False),
-    PageEntry("a-propos.md", "main.html", "À propos", PAGE, nav="À propos", rubrique="page", generated=False),
-    PageEntry("accessibilite.md", "main.html", "Accessibilité", PAGE, rubrique="page", generated=False),
-    PageEntry("mentions-legales.md", "main.html", "Mentions légales", PAGE, rubrique="page", generated=False),
-    PageEntry("donnees-personnelles.md", "main.html", "Données personnelles", PAGE, rubrique="page", generated=False),
-    PageEntry("plan-du-site.md", "plan-du-site.html", "Plan du site", "plan", generated=False),
+    PageEntry("donnees.md", kinds.PAGE, "Données ouvertes", nav="Données ouvertes", rubrique="page", generated=False),
+    PageEntry("contribuer.md", kinds.REFERENCE, "Contribuer", nav="Contribuer", generated=False),
+    PageEntry("a-propos.md", kinds.PAGE, "À propos", nav="À propos", rubrique="page", generated=False),
+    PageEntry("accessibilite.md", kinds.PAGE, "Accessibilité", rubrique="page", generated=False),
+    PageEntry("mentions-legales.md", kinds.PAGE, "Mentions légales", rubrique="page", generated=False),
+    PageEntry("donnees-personnelles.md", kinds.PAGE, "Données personnelles", rubrique="page", generated=False),
+    PageEntry("plan-du-site.md", kinds.SITE_MAP, "Plan du site", generated=False),
 ]
 # The navigation, by label: hand-written pages and the listing pages the data generates.
 NAV_ORDER = ["Accueil", "Les aides", "Suis-je concerné\u00a0?", "Où s'adresser\u00a0?", "Rechercher", "Partenaires"]
 NAV_ORDER += ["Pour les partenaires"]
 NAV_ORDER += ["Données ouvertes", "Contribuer", "À propos"]
 
-# Page kinds that show another kind's view (an embeddable view shows its page's).
-SAME_VIEW = {"integrer_aide": "aide", "integrer_catalogue": "catalogue", "integrer_questionnaire": "questionnaire"}
-# Page kind → the view its template receives.
-VIEWS: dict[str, Callable[[PageViews, Any], Any]] = {
-    "aide": lambda views, key: views.aide(key),
-    "partenaire": lambda views, key: views.partenaire(key),
-    "convention": lambda views, key: views.convention(key),
-    "redirection": lambda views, key: views.redirect(key),
-    "catalogue": lambda views, key: views.catalogue(key),
-    "partenaires": lambda views, key: views.partenaires(),
-    "contacts": lambda views, key: views.contacts(),
-    "questionnaire": lambda views, key: views.questionnaire(),
-    "recherche": lambda views, key: views.recherche(),
-    "reference": lambda views, key: views.reference(),
-    "plan": lambda views, key: views.plan(),
-    "accueil": lambda views, key: views.home(),
-    "archive": lambda views, key: views.archive(key),
-    # Partners: the tools page, the embeddable views (the same views as the pages they embed), regional sheets.
-    "outils": lambda views, key: views.outils(),
-    "integrer_aide": lambda views, key: views.aide(key),
-    "integrer_catalogue": lambda views, key: views.catalogue(1),
-    "integrer_questionnaire": lambda views, key: views.questionnaire(),
-    "feuille_region": lambda views, key: views.region_sheet(key),
-}
-
 
 class Registry:
-    """Every page of a catalogue's site, and the view of each."""
+    """Every page of a catalogue's site, the view of each, and every other file the site holds."""
 
     def __init__(self, catalogue: Catalogue, base_url: str = "/") -> None:
         self.cat = catalogue
-        self.views = PageViews(catalogue, base_url)
+        self.pieces = Pieces(catalogue, base_url)
         self._last_view: tuple[Any, Any] = (None, None)
+
+    @property
+    def base_url(self) -> str:
+        return self.pieces.base_url
+
+    @property
+    def site_view(self) -> SiteView:
+        """What every page's header needs."""
+        return self.pieces.site
 
     @cached_property
     def generated(self) -> list[PageEntry]:
         cat = self.cat
-        listing = self.views.listing
         pages = [
-            PageEntry(urls.source_path(urls.CATALOGUE), "aides.html", "Les aides", "catalogue", 1, nav="Les aides"),
-            PageEntry(urls.source_path(urls.PARTNERS), "partenaires.html", "Les partenaires", "partenaires", nav="Partenaires"),
-            PageEntry(
-                urls.source_path(urls.CONTACTS), "contacts.html", "Où s'adresser ?", "contacts", nav="Où s'adresser\u00a0?"
-            ),
+            PageEntry(urls.source_path(urls.CATALOGUE), kinds.CATALOGUE, "Les aides", 1, nav="Les aides"),
+            PageEntry(urls.source_path(urls.PARTNERS), kinds.PARTNERS, "Les partenaires", nav="Partenaires"),
+            PageEntry(urls.source_path(urls.CONTACTS), kinds.CONTACTS, "Où s'adresser ?", nav="Où s'adresser\u00a0?"),
         ]
         pages += [
-            PageEntry(urls.source_path(urls.catalogue_page(n)), "aides.html", f"Les aides, page {n}", "catalogue", n)
-            for n in range(2, listing.page_count + 1)
+            PageEntry(urls.source_path(urls.catalogue_page(n)), kinds.CATALOGUE, f"Les aides, page {n}", n)
+            for n in range(2, self.pieces.listing.page_count + 1)
         ]
         pages += [
-            PageEntry(
-                urls.source_path(urls.aide(aid)), "aide.html", aide.titre, "aide", aid, rubrique="aide", flux=urls.aide_feed(aid)
-            )
+            PageEntry(urls.source_path(urls.aide(aid)), kinds.AID, aide.titre, aid, rubrique="aide", flux=urls.aide_feed(aid))
             for aid, aide in cat.aides.items()
         ]
         pages += [
-            PageEntry(urls.source_path(urls.partenaire(pid)), "partenaire.html", p.nom, "partenaire", pid, rubrique="partenaire")
+            PageEntry(urls.source_path(urls.partenaire(pid)), kinds.PARTNER, p.nom, pid, rubrique="partenaire")
             for pid, p in cat.partenaires.items()
         ]
         pages += [
-            PageEntry(
-                urls.source_path(urls.convention(cid)), "convention.html", c.titre, "convention", cid, rubrique="convention"
-            )
+            PageEntry(urls.source_path(urls.convention(cid)), kinds.CONVENTION, c.titre, cid, rubrique="convention")
             for cid, c in cat.conventions.items()
         ]
         # A renamed or removed aid keeps its addresses, the page's and its embeddable view's.
-        embedded = urls.PATTERNS["integrer_aide"].format
         pages += [
-            PageEntry(
-                urls.source_path(address),
-                "redirection.html",
-                cat.aides[new].titre,
-                "redirection",
-                new,
-                tete="partials/tete-redirection.html",
-            )
+            PageEntry(urls.source_path(address), kinds.REDIRECT, cat.aides[new].titre, new)
             for old, new in cat.redirects.items()
-            for address in (urls.aide(old), embedded(id=old))
+            for address in (urls.aide(old), urls.embed_aide(old))
         ]
         pages += [
-            PageEntry(urls.source_path(address), "archive.html", archive.titre, "archive", aid, tete="partials/tete-archive.html")
+            PageEntry(urls.source_path(address), kinds.ARCHIVE, archive.titre, aid)
             for aid, archive in cat.archives.items()
-            for address in (urls.aide(aid), embedded(id=aid))
+            for address in (urls.aide(aid), urls.embed_aide(aid))
         ]
         pages += self.partner_pages()
         return pages
 
     def partner_pages(self) -> list[PageEntry]:
         """Embeddable views (out of the nav and of search, under urls.EMBED_ROOT) and one printable sheet per région."""
-        cat = self.cat
         pages = [
-            PageEntry(
-                urls.source_path(urls.EMBED_CATALOGUE),
-                "integrer-aides.html",
-                "Les aides",
-                "integrer_catalogue",
-                cadre=EMBED_FRAME,
-            ),
-            PageEntry(
-                urls.source_path(urls.EMBED_QUESTIONNAIRE),
-                "integrer-eligibilite.html",
-                "Suis-je concerné ?",
-                "integrer_questionnaire",
-                cadre=EMBED_FRAME,
-            ),
+            PageEntry(urls.source_path(urls.EMBED_CATALOGUE), kinds.EMBED_CATALOGUE, "Les aides", 1),
+            PageEntry(urls.source_path(urls.EMBED_QUESTIONNAIRE), kinds.EMBED_QUESTIONNAIRE, "Suis-je concerné ?"),
         ]
         pages += [
-            PageEntry(
-                urls.source_path(urls.embed_aide(aid)), "integrer-aide.html", aide.titre, "integrer_aide", aid, cadre=EMBED_FRAME
-            )
-            for aid, aide in cat.aides.items()
+            PageEntry(urls.source_path(urls.embed_aide(aid)), kinds.EMBED_AID, aide.titre, aid)
+            for aid, aide in self.cat.aides.items()
         ]
         pages += [
             PageEntry(
                 urls.source_path(urls.region_sheet(region.code)),
-                "feuille-region.html",
+                kinds.REGION_SHEET,
                 f"Les aides au logement en {region.nom} : fiche à imprimer",
-                "feuille_region",
                 region.code,
             )
-            for region in self.views.sheet_regions()
+            for region in self.cat.served_regions
         ]
         return pages
 
@@ -241,7 +187,7 @@ class Registry:
         return "{" + ",".join(sorted(patterns)) + "}"
 
     def embed_roots(self) -> list[str]:
-        """Where the embeddable views live: the only paths other sites may frame (headers.py)."""
+        """Where the embeddable views live: the only paths other sites may frame (csp.write_headers)."""
         return [urls.EMBED_ROOT]
 
     @cached_property
@@ -254,25 +200,25 @@ class Registry:
     def view(self, entry: PageEntry) -> Any:
         """The complete view of a page's template; None for a plain hand-written page. Pages that show
         the same view one after the other (``view_identity`` order) get it built once."""
-        build = VIEWS.get(entry.kind)
+        build = entry.kind.view
         if build is None:
             return None
         identity = self.view_identity(entry)
         if self._last_view[0] != identity:
-            self._last_view = (identity, build(self.views, entry.key))
+            self._last_view = (identity, build(self.pieces, entry.key))
         return self._last_view[1]
 
     def inputs(self, entry: PageEntry) -> str:
         """A fingerprint of the data a page is made from: an aid's page (and its embeddable view, its old
         addresses) reads its own file and the data shared by all pages, never another aid's."""
-        if entry.kind in ("aide", "integrer_aide", "redirection"):
+        if entry.kind.per_aid:
             return self.cat.aid_fingerprint(str(entry.key))
         return self.cat.fingerprint
 
     @staticmethod
     def view_identity(entry: PageEntry) -> tuple[str, str]:
         """Which view a page shows: equal for an aid's page and its embeddable view."""
-        return SAME_VIEW.get(entry.kind, entry.kind), str(entry.key)
+        return entry.kind.view_name, str(entry.key)
 
     def nav(self) -> list[dict[str, str]]:
         """The site's navigation, as MkDocs reads it from its configuration."""
@@ -284,8 +230,15 @@ class Registry:
         pages = [entry.url for entry in self.by_path.values()]
         return sorted({"/" + url for url in [*pages, *open_data_paths()]})
 
-    def not_in_nav(self) -> list[str]:
-        return [entry.path for entry in HAND_WRITTEN if not entry.nav]
+    def data_files(self) -> dict[str, str]:
+        """The open data files (exports.py), path under the site root → content."""
+        return data_files(self.cat, self.base_url, self.pieces.cards)
+
+    def browser_files(self) -> dict[str, str]:
+        """The JSON files the pages' scripts fetch, and the Atom feeds of changes."""
+        titles = {aid_id: self.pieces.cards.aid(aid_id).titre for aid_id in self.cat.aides}
+        feed_files = feeds.feed_files(self.pieces.history, titles, self.base_url, self.cat.today)
+        return browser_files(self.pieces) | feed_files
 
 
 def _folder_pattern(entry: PageEntry) -> str:

@@ -1,10 +1,10 @@
-// The amounts of the person's zone, for an aid whose amounts vary by place (hooks/aides/checkers.py
+// The amounts of the person's zone, for an aid whose amounts vary by place (hooks/aides/site/checkers.py
 // amount_zones: each zone's row with its territory as a rule node). Both checkers show them: the
 // per-aid one (pages/checker.js) and the questionnaire's results (pages/questionnaire.js).
 // « Prêts PLUS et PLAI : pour une opération à Toulon (Métropole Toulon-Provence-Méditerranée)
 // (Métropoles de Marseille, Toulon et Nice) : Prêt PLUS : 8 000 € ; Prêt PLAI : 11 000 €. »
 
-import { inTerritory } from "./eligibility.js";
+import { inTerritory } from "./model/conditions.js";
 
 const NBSP = "\u00a0";
 

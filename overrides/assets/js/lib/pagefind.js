@@ -49,7 +49,7 @@ export function resultItem(data, { heading = "h3", excerpt = true } = {}) {
   link.href = data.url;
   title.append(link);
   item.append(kinds, title);
-  // Old, unconfirmed information says so wherever the aid shows (hooks/aides/freshness.py).
+  // Old, unconfirmed information says so wherever the aid shows (hooks/aides/trust/freshness.py).
   if (data.meta.avis) item.append(element("p", "resultat-recherche__avis", data.meta.avis));
   if (excerpt && data.excerpt) {
     const text = element("p", "resultat-recherche__extrait");

@@ -1,0 +1,210 @@
+"""The validated data set, with the lookups pages and exports need."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from aides.model import cog
+from aides.model.conditions import Node
+from aides.model.formatting import sort_key
+from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site, Territoire
+from aides.model.shared_lists import Question, Referentiels, Source
+
+
+def _digest(parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+# Statuses the default listings and the questionnaire show: a measure « à confirmer » may still
+# run (its page and the checkers say to check); suspended, exhausted and ended aids keep their
+# page with a notice but are never offered as possible.
+OFFERED_STATUSES = ("en_cours", "a_confirmer")
+
+
+@dataclass(eq=False)  # a data set is itself: compared and hashed by identity (caches keyed by catalogue)
+class Catalogue:
+    aides: dict[str, Aide]
+    partenaires: dict[str, Partenaire]
+    conventions: dict[str, Convention]
+    contacts: dict[str, Contact]
+    questions: dict[str, Question]
+    referentiels: Referentiels
+    territoires: cog.Referentiel  # the Code officiel géographique (referentiel/territoires/)
+    sources: dict[str, Source]
+    rules: dict[str, Node] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+    site: Site = field(default_factory=Site)
+    archives: dict[str, Archive] = field(default_factory=dict)
+    # A digest of each data file's bytes, by (kind, id) (("aides", "visale"), ("", "questions.yml")): what a
+    # page was made from, so that `make serve` makes again only the pages whose data changed.
+    fingerprints: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def is_ended(self, aide: Aide) -> bool:
+        """An aid past its end date stays online, marked as ended."""
+        end = aide.validite.fin
+        return end is not None and end < self.today
+
+    def status(self, aide: Aide) -> str:
+        """termine (past its end date) wins; else the status the editor states, else en_cours."""
+        if self.is_ended(aide):
+            return "termine"
+        return aide.statut or "en_cours"
+
+    def is_offered(self, aide: Aide) -> bool:
+        """Listed by default and asked about by the questionnaire (see OFFERED_STATUSES)."""
+        return self.status(aide) in OFFERED_STATUSES
+
+    @cached_property
+    def current_aids(self) -> list[str]:
+        """Aids offered to people (OFFERED_STATUSES), in the French order of their titles."""
+        ids = [aid_id for aid_id, aide in self.aides.items() if self.is_offered(aide)]
+        return sorted(ids, key=lambda aid_id: (sort_key(self.aides[aid_id].titre), aid_id))
+
+    def covers(self, territoire: Territoire, region: str) -> bool:
+        """Whether a territory (of an aid or a contact) covers part of a région; the whole country does."""
+        return territoire.national or region in self.regions_of(territoire)
+
+    @cached_property
+    def served_regions(self) -> list[cog.Region]:
+        """The régions with a current aid or a contact, in French order: each gets a printable sheet."""
+        territories = [self.aides[aid_id].territoire for aid_id in self.current_aids]
+        territories += [contact.territoire for contact in self.contacts.values()]
+        return [
+            region
+            for region in sorted(self.regions, key=lambda r: sort_key(r.nom))
+            if any(self.covers(territoire, region.code) for territoire in territories)
+        ]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Of the whole data set."""
+        return _digest(sorted(self.fingerprints.items()))
+
+    @cached_property
+    def shared_fingerprint(self) -> str:
+        """Of everything but the aids: an aid's page reads its own file and these, never another aid's."""
+        return _digest(sorted(item for item in self.fingerprints.items() if item[0][0] != "aides"))
+
+    def aid_fingerprint(self, aid_id: str) -> str:
+        return _digest([self.shared_fingerprint, self.fingerprints.get(("aides", aid_id), "")])
+
+    @cached_property
+    def regions(self) -> list[cog.Region]:
+        return list(self.territoires.regions.values())
+
+    @cached_property
+    def departements(self) -> list[cog.Departement]:
+        return list(self.territoires.departements.values())
+
+    @cached_property
+    def region_names(self) -> dict[str, str]:
+        return {region.code: region.nom for region in self.regions}
+
+    @cached_property
+    def departement_names(self) -> dict[str, str]:
+        return {dep.code: dep.nom for dep in self.departements}
+
+    @cached_property
+    def region_of(self) -> dict[str, str]:
+        return {dep.code: dep.region for dep in self.departements}
+
+    @cached_property
+    def epci_used(self) -> list[str]:
+        """SIREN of every EPCI the data names (territories, zones, conditions), in order of first use."""
+        found: dict[str, None] = {}
+        for territoire in self.all_territories():
+            found.update(dict.fromkeys([*territoire.epci, *territoire.sauf.epci]))
+        for question in (q for q in self.questions.values() if q.kind.choices == "epci"):
+            for aide in self.aides.values():
+                found.update(dict.fromkeys(_operands(aide.conditions, question.id)))
+        return [siren for siren in found if siren in self.territoires.epci]
+
+    @cached_property
+    def places(self) -> dict[str, dict[str, str]]:
+        """What deriving answers needs (conditions.normalise): région of each département, EPCI of the
+        communes of the EPCI the data names (any other commune's EPCI is never compared with anything)."""
+        epci_of = {code: siren for siren in self.epci_used for code in self.territoires.epci[siren].membres}
+        return {"region_of": self.region_of, "epci_of": dict(sorted(epci_of.items()))}
+
+    def all_territories(self) -> list[Territoire]:
+        """Every territory of the data: aids, their amount zones, partners, contacts."""
+        found = [aide.territoire for aide in self.aides.values()]
+        for aide in self.aides.values():
+            tables = aide.montant.tableaux if aide.montant else []
+            found += [zone.territoire for table in tables for zone in table.zones if zone.territoire]
+        found += [partner.territoire for partner in self.partenaires.values()]
+        return found + [contact.territoire for contact in self.contacts.values()]
+
+    @cached_property
+    def public_labels(self) -> dict[str, str]:
+        return {entry.id: entry.libelle for entry in self.referentiels.publics}
+
+    @cached_property
+    def category_labels(self) -> dict[str, str]:
+        return {entry.id: entry.libelle for entry in self.referentiels.categories}
+
+    @cached_property
+    def type_labels(self) -> dict[str, str]:
+        return {entry.id: entry.libelle for entry in self.referentiels.types}
+
+    def regions_of(self, territoire: Territoire) -> list[str]:
+        """Region codes a territory touches (a département, an EPCI or a commune counts for its region)."""
+        codes = dict.fromkeys(territoire.regions)
+        departements = list(territoire.departements)
+        for siren in territoire.epci:
+            departements += [self.territoires.communes[code].departement for code in self.territoires.epci[siren].membres]
+        departements += [
+            commune.departement for code in territoire.communes if (commune := self.territoires.current_commune(code))
+        ]
+        for dep in departements:
+            if dep in self.region_of:
+                codes.setdefault(self.region_of[dep])
+        return list(codes)
+
+    @cached_property
+    def conventions_by_aide(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for agreement_id, convention in self.conventions.items():
+            for aid_id in convention.aides:
+                index.setdefault(aid_id, []).append(agreement_id)
+        return index
+
+    @cached_property
+    def aides_by_partenaire(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for aid_id, aide in self.aides.items():
+            for role in aide.partenaires:
+                index.setdefault(role.partenaire, []).append(aid_id)
+        return index
+
+    @cached_property
+    def conventions_by_partenaire(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for agreement_id, convention in self.conventions.items():
+            for partner in dict.fromkeys(role.partenaire for role in convention.parties):
+                index.setdefault(partner, []).append(agreement_id)
+        return index
+
+    @cached_property
+    def redirects(self) -> dict[str, str]:
+        """Old aid id → current id, so that renamed aids keep their URL."""
+        return {old: aid_id for aid_id, aide in self.aides.items() for old in aide.anciens_ids}
+
+
+def _operands(raw: object, question_id: str) -> list[str]:
+    """The values a raw (uncompiled) condition tree compares ``question_id`` with."""
+    if isinstance(raw, list):
+        return [value for item in raw for value in _operands(item, question_id)]
+    if not isinstance(raw, dict):
+        return []
+    found = []
+    for key, value in raw.items():
+        if key == question_id:
+            operand = value.get("parmi", []) if isinstance(value, dict) else value
+            found += [item for item in ([operand] if isinstance(operand, str) else operand) if isinstance(item, str)]
+        else:
+            found += _operands(value, question_id)
+    return found

@@ -1,0 +1,98 @@
+"""Pydantic models of the data files that hold the lists records refer to by id: the vocabularies
+(``data/referentiels.yml``), the articles the data comes from (``data/sources.yml``) and the questions
+that conditions are stated over (``data/questions.yml``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from aides.model.field_types import Date, Id, Model, Text, Url
+from aides.model.question_types import QUESTION_TYPES, QuestionKind
+
+
+class Entree(Model):
+    """An item of a controlled vocabulary (public, type of aid, choice)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    libelle: Text
+    description: Text | None = None
+
+
+class Referentiels(Model):
+    """data/referentiels.yml: the vocabularies used to describe and filter aids and partners."""
+
+    publics: list[Entree]
+    types: list[Entree]
+    categories: list[Entree] = Field(description="Catégories de partenaires : qui publie ou porte des aides.")
+
+
+class Source(Model):
+    """An article the data comes from."""
+
+    id: Id
+    titre: Text
+    editeur: Text | None = None
+    date: Date | None = Field(None, description="Date de publication, si l'article la donne.")
+    date_texte: Text | None = Field(None, description="Ce que l'on sait de la date quand elle n'est pas donnée.")
+    annee: int | None = Field(
+        None, ge=1900, le=2100, description="Année de l'information quand l'article ne donne pas sa date (déduite)."
+    )
+    raisonnement: Text | None = Field(None, description="Comment l'année a été déduite du texte de l'article.")
+    fichier: Text | None = Field(None, description="Fichier de l'article dans les sources du projet.")
+    url: Url | None = None
+
+    @model_validator(mode="after")
+    def _year_explained(self) -> Source:
+        if self.annee is not None and not self.raisonnement:
+            raise ValueError("une année déduite (annee) doit dire comment (raisonnement)")
+        if self.date is not None and self.annee is not None and self.annee != self.date.year:
+            raise ValueError("annee et date disent deux années différentes")
+        return self
+
+
+class Sources(Model):
+    sources: list[Source]
+
+
+# The types of question, from their one description (question_types.py).
+QuestionType = StrEnum("QuestionType", {name: name for name in QUESTION_TYPES})
+
+
+class Question(Model):
+    """A question asked by the checkers; conditions of aids are stated over these."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    type: Annotated[QuestionType, Field(strict=False)]
+    libelle: Text = Field(description="La question posée, avec son point d'interrogation.")
+    aide: Text | None = Field(None, description="Une phrase d'aide sous la question.")
+    choix: list[Entree] = []
+    unite: Text | None = None
+    min: int | None = None
+    max: int | None = None
+    deduite_de: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = Field(
+        None, description="Question dont la réponse donne celle-ci (la région se déduit du département)."
+    )
+    phrases: dict[str, Text] = Field(
+        description=("Phrase française de chaque opérateur, {valeur} étant remplacé : moins_de, au_moins, parmi, oui, non.")
+    )
+
+    @property
+    def kind(self) -> QuestionKind:
+        return QUESTION_TYPES[self.type.value]
+
+    @model_validator(mode="after")
+    def _choices_match_type(self) -> Question:
+        has_choices = self.kind.has_own_choices
+        if has_choices and not self.choix:
+            raise ValueError("une question à choix doit lister ses choix (choix)")
+        if not has_choices and self.choix:
+            raise ValueError(f"une question de type {self.type.value} n'a pas de choix")
+        return self
+
+
+class Questions(Model):
+    questions: list[Question]

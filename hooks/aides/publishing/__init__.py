@@ -1,0 +1,7 @@
+"""Files beside the pages and the finishing of the built site: open data exports and schemas
+(``exports``, ``schemas``, ``territory_export``), Atom feeds (``feeds``), the Content-Security-Policy
+(``csp``), Pagefind's stable output (``pagefind_stable``), pages written from a frame (``frames``) and
+the work shared between processes (``parallel``).
+
+May import ``model``, ``data``, ``trust`` and ``site``.
+"""

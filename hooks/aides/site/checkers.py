@@ -1,0 +1,298 @@
+"""Data of the eligibility checkers, gathered for the templates and the browser.
+
+Two checkers run on the compiled rule trees (``conditions.py``), evaluated in the
+browser by ``overrides/assets/js/lib/model/conditions.js``:
+
+- "Suis-je concerné ?" on each aid page (``overrides/partials/checker.html``):
+  the aid's own questions; its tree, and the ids and types of the questions that
+  normalising answers needs, are embedded in the page (``Checkers.checker``).
+- The questionnaire of ``/eligibilite/`` (``overrides/eligibilite.html``): the
+  questions of every current aid, one at a time; the rules of every current aid
+  are downloaded from one compact file, ``assets/questionnaire.json``
+  (``questionnaire_data``).
+
+Both fetch the shared places file, ``assets/lieux.json`` (``places_file``), when their
+questions derive a place or list territories: the tables that derive answers (région of
+each département, EPCI of the communes of the EPCI the data names), the options of the
+territorial lists (a page renders them empty, marked ``data-lieux``) and the EPCI names.
+Written once per build, the same for everyone (no answer in the request), cached by the
+browser from one page to the next: no aid page carries it::
+
+    {"region_of": {"13": "93", …}, "epci_of": {"83137": "248300543", …},
+     "choix": {"departements": [["01", "01 – Ain"], …], "regions": [["84", "Auvergne-Rhône-Alpes"], …],
+               "epci": [["248300543", "Métropole Toulon-Provence-Méditerranée"], …]}}
+
+The questionnaire file is an internal format (``/donnees/eligibilite.json`` is
+the stable export for reuse). It stays small at 10,000 aids because every
+distinct node is stored once and trees refer to nodes by index::
+
+    {
+      "version": 3,
+      "groupes": {"toutes": "Remplir toutes ces conditions :", "une_de": "..."},
+      "noeuds": [                       # children always come before their parents
+        ["c", "profil", "parmi", ["particulier"], "Être un particulier"],   # critere
+        ["v", "Être orienté par ..."],                                      # a_verifier
+        ["l", "commune", "Habiter…", {lieux}, {zones}, {departements_de}],  # territoire
+        ["t", [0, 1]],                                                      # toutes
+        ["u", [0, 1]]                                                       # une_de
+      ],
+      "contacts": [{"nom": ..., "territoire": "Provence-Alpes-Côte d'Azur et Corse",
+                    "zones": ["r93", "r94"], "partenaire_url": "partenaires/x/", ...}],
+      "avis": ["Information de 2017, non confirmée depuis : vérifiez auprès d'Action Logement."],
+      "aides": {"id": ["visale", "autre"], "titre": ["Visale, la garantie…", "Autre aide"], "noeud": [12, 40],
+                "contacts": {"1": [0]}, "avis": [0, null]},
+      "montants": {"id": [{"tableau": "Prêts PLUS et PLAI", "zone": "Métropoles…", "lieu": 7,
+                           "montants": ["Prêt PLUS : 8 000 €", …]}]}
+    }
+
+The aids come in columns (a list per field, the n-th aid in the n-th place of each: one aid costs
+its id, its title and two numbers, not the brackets and separators of a record): id, title, root
+node, contact indexes (by position, only for the aids that have contacts) and notice index (null
+when none); the notice (``freshness.notice``, stored once in ``avis``: thousands of aids share a
+few) says its information is old and unconfirmed: the browser then never shows it as possible
+(``lib/trust/freshness.js``).
+Its page's URL comes from the pattern the page ships. ``montants`` gives, for an aid whose
+amounts vary by place, each zone's row with its territory as a node (``amount_zones``). Only current
+aids are listed, sorted by title: an ended scheme is never offered as possible.
+
+Engine-independent: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from aides.model import territory
+from aides.model.catalogue import Catalogue
+from aides.model.conditions import GROUPS, Node, questions_of
+from aides.model.formatting import euros, typography
+from aides.site import urls
+from aides.site.cards import BLANK_CONTACT, Cards, ContactCard, Link
+from aides.site.fields import SHARED_CHOICES, Fields, QuestionField
+from aides.trust import freshness
+
+FORMAT_VERSION = 3
+KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}
+PLACE_KEYS = ("question", "texte", "lieux", "zones", "departements_de")  # a territoire node, in this order
+FIRST_QUESTION = "profil"  # who the person is: an individual, a social landlord, an association...
+LISTED_WITHOUT_JS = 40  # without JavaScript, /eligibilite/ links to each aid's conditions, up to this many
+
+
+# --- the compact file of the questionnaire ----------------------------------------
+
+
+class NodeTable:
+    """Interns nodes: each distinct node is stored once, children before parents."""
+
+    def __init__(self) -> None:
+        self.entries: list[list[Any]] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, node: Node) -> int:
+        kind = node["type"]
+        if kind in GROUPS:
+            entry: list[Any] = [KINDS[kind], [self.add(child) for child in node["enfants"]]]
+        elif kind == "a_verifier":
+            entry = [KINDS[kind], node["texte"]]
+        elif kind == "territoire":
+            entry = [KINDS[kind], *(node[key] for key in PLACE_KEYS)]
+        else:
+            entry = [KINDS[kind], node["question"], node["operateur"], node["valeur"], node["texte"]]
+        key = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        if key not in self._index:
+            self._index[key] = len(self.entries)
+            self.entries.append(entry)
+        return self._index[key]
+
+
+def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]:
+    """The compiled nodes back from the table (the JS twin is ``decodeQuestionnaire`` of ``lib/site/checkers.js``)."""
+    nodes: list[Node] = []
+    for entry in entries:
+        kind = entry[0]
+        if kind in ("t", "u"):
+            name = "toutes" if kind == "t" else "une_de"
+            nodes.append({"type": name, "texte": groups[name], "enfants": [nodes[i] for i in entry[1]]})
+        elif kind == "v":
+            nodes.append({"type": "a_verifier", "texte": entry[1]})
+        elif kind == "l":
+            nodes.append({"type": "territoire", **dict(zip(PLACE_KEYS, entry[1:], strict=True))})
+        else:
+            _, question, operator, value, text = entry
+            nodes.append({"type": "critere", "question": question, "operateur": operator, "valeur": value, "texte": text})
+    return nodes
+
+
+def amount_zones(catalogue: Catalogue, aid_id: str) -> list[dict[str, Any]]:
+    """The amount rows of an aid's tables whose zones are territories: both checkers show the row of the
+    person's place (« Pour une opération à Toulon (…) : Prêt PLUS jusqu'à 8 000 € ; … », lib/amounts.js)."""
+    aide = catalogue.aides[aid_id]
+    found = []
+    for table in aide.montant.tableaux if aide.montant else []:
+        for zone in table.zones:
+            node = territory.criterion(catalogue, zone.territoire) if zone.territoire else None
+            if node is None:
+                continue
+            values = [
+                f"{typography(line.libelle)} : {euros(line.valeurs[zone.id])}" for line in table.lignes if zone.id in line.valeurs
+            ]
+            found.append({"tableau": typography(table.titre), "zone": typography(zone.libelle), "lieu": node, "montants": values})
+    return found
+
+
+def places_file(catalogue: Catalogue, fields: Fields) -> dict[str, Any]:
+    """The content of the shared places file, ``urls.PLACES_FILE`` (see the module docstring). The EPCI
+    list also names the person's EPCI next to an amount: « à Toulon (Métropole Toulon-Provence-Méditerranée) »."""
+    choices = fields.shared_choices()
+    return {**catalogue.places, "choix": {source: [list(pair) for pair in choices[source]] for source in SHARED_CHOICES}}
+
+
+def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict[str, Any]:
+    """The content of ``assets/questionnaire.json`` (see the module docstring)."""
+    cards = cards or Cards(catalogue)
+    table = NodeTable()
+    contacts: dict[str, int] = {}
+    records: list[dict[str, Any]] = []
+    aides: dict[str, Any] = {"id": [], "titre": [], "noeud": [], "contacts": {}, "avis": []}
+    amounts: dict[str, list[dict[str, Any]]] = {}
+    notices: dict[str, int] = {}
+    for position, aid_id in enumerate(catalogue.current_aids):
+        aide = catalogue.aides[aid_id]
+        refs = []
+        for contact_id in aide.contacts:
+            if contact_id not in contacts:
+                contacts[contact_id] = len(records)
+                records.append(cards.contact(contact_id).browser_record())
+            refs.append(contacts[contact_id])
+        aides["id"].append(aid_id)
+        aides["titre"].append(typography(aide.titre))
+        aides["noeud"].append(table.add(catalogue.rules[aid_id]))
+        if refs:
+            aides["contacts"][str(position)] = refs
+        avis = freshness.notice(catalogue, aide)
+        aides["avis"].append(notices.setdefault(avis, len(notices)) if avis else None)
+        zones = amount_zones(catalogue, aid_id)
+        if zones:
+            amounts[aid_id] = [{**zone, "lieu": table.add(zone["lieu"])} for zone in zones]
+    return {
+        "version": FORMAT_VERSION,
+        "groupes": dict(GROUPS),
+        "noeuds": table.entries,
+        "contacts": records,
+        "avis": list(notices),
+        "aides": aides,
+        "montants": amounts,
+    }
+
+
+# --- the page views -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CheckerView:
+    """The per-aid checker: its fieldsets, and the data lib/model/conditions.js runs on (embedded in the page)."""
+
+    termine: bool
+    questions: list[QuestionField]
+    donnees: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireView:
+    """The /eligibilite/ page: every question, what the script needs, links for readers without JavaScript."""
+
+    questions: list[QuestionField]
+    donnees: dict[str, Any]
+    fichier: str
+    adresses: dict[str, str]
+    aides: list[Link]
+    nombre_aides: int
+    modele_contact: ContactCard = BLANK_CONTACT  # the blank card the script clones
+
+
+class Checkers:
+    def __init__(self, catalogue: Catalogue, fields: Fields) -> None:
+        self.cat = catalogue
+        self.fields = fields
+
+    def question_meta(self, question_ids: list[str]) -> list[dict[str, Any]]:
+        """What parsing a fragment and normalising answers need: id, type, and the source of a derived answer."""
+        meta = []
+        for qid in question_ids:
+            question = self.cat.questions[qid]
+            item: dict[str, Any] = {"id": qid, "type": question.type.value}
+            if question.deduite_de:
+                item["deduite_de"] = question.deduite_de
+            meta.append(item)
+        return meta
+
+    def asked(self, question_id: str) -> list[str]:
+        """The questions a person answers for ``question_id``: a derived one through its first source
+        (the commune for the région); a derived question that others derive from stays asked too,
+        as the answer of those who prefer not to give the first one (the département)."""
+        chain = [question_id]
+        while (source := self.cat.questions[chain[-1]].deduite_de) and source not in chain:
+            chain.append(source)
+        sources = {q.deduite_de for q in self.cat.questions.values() if q.deduite_de}
+        fallbacks = [qid for qid, q in self.cat.questions.items() if q.deduite_de == chain[-1] and qid in sources]
+        return [chain[-1], *fallbacks]
+
+    def derived_from(self, question_ids: list[str]) -> list[str]:
+        """The questions derived, directly or not, from these ones (what normalising needs to know)."""
+        found = list(question_ids)
+        for question_id in found:  # grows while it is read: a breadth-first walk
+            found += [qid for qid, q in self.cat.questions.items() if q.deduite_de == question_id and qid not in found]
+        return found
+
+    def where_to_go(self, aide_ids: list[str]) -> list[str]:
+        """The commune question, when one of these aids has a contact for part of the country only: the
+        answer then picks the person's contacts (lib/model/territory.js personZones), even where no rule needs it."""
+        local = any(not self.cat.contacts[cid].territoire.national for aid in aide_ids for cid in self.cat.aides[aid].contacts)
+        communes = [qid for qid, question in self.cat.questions.items() if question.kind.choices == "communes"]
+        return communes[:1] if local else []
+
+    def checker(self, aid_id: str) -> CheckerView:
+        tree = self.cat.rules[aid_id]
+        used = questions_of(tree) + self.where_to_go([aid_id])
+        asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
+        known = self.derived_from(list(dict.fromkeys([*asked, *used])))
+        fields = [self.fields.field(qid) for qid in asked]
+        data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
+        avis = freshness.notice(self.cat, self.cat.aides[aid_id])
+        if avis:
+            data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/trust/freshness.js)
+        zones = amount_zones(self.cat, aid_id)
+        if zones:
+            data["zones"] = zones  # shown with the name of the person's EPCI, from the places file
+        # Deriving a place, filling a territorial list, naming an EPCI: the shared places file.
+        if zones or any(field.lieux for field in fields) or any(self.cat.questions[qid].deduite_de for qid in known):
+            data["lieux"] = urls.PLACES_FILE
+        return CheckerView(termine=not self.cat.is_offered(self.cat.aides[aid_id]), questions=fields, donnees=data)
+
+    def questionnaire(self) -> QuestionnaireView:
+        current = self.cat.current_aids
+        used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in self.cat.questions else {}
+        for aid_id in current:
+            for qid in questions_of(self.cat.rules[aid_id]):
+                used.update(dict.fromkeys(self.asked(qid)))
+        where = self.where_to_go(current)
+        for qid in where:
+            used.update(dict.fromkeys(self.asked(qid)))
+        # Asked questions in the order of data/questions.yml: it breaks ties between equally useful questions.
+        asked = [qid for qid in self.cat.questions if qid in used]
+        derived = [qid for qid, question in self.cat.questions.items() if question.deduite_de in used and qid not in used]
+        return QuestionnaireView(
+            questions=[self.fields.field(qid) for qid in asked],
+            donnees={
+                "questions": self.question_meta([*asked, *derived]),
+                "lieux": urls.PLACES_FILE,  # places tables, territorial lists and EPCI names (places_file)
+                "premiere": FIRST_QUESTION,
+                "lieu_contacts": where[0] if where else None,  # asked last, to pick the person's contacts
+            },
+            fichier=urls.QUESTIONNAIRE_RULES,
+            adresses={"aide": urls.PATTERNS["aide"]},
+            aides=[Link(typography(self.cat.aides[aid].titre), urls.aide(aid)) for aid in current[:LISTED_WITHOUT_JS]],
+            nombre_aides=len(current),
+        )

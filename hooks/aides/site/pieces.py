@@ -1,0 +1,242 @@
+"""What several page families share: the catalogue with its cards, filters, checkers and history
+(``Pieces``), and the small views pages are made of (figures, sources, amounts, status, history).
+
+Every editor text goes through ``typography``; escaping is the templates' job (they render with
+autoescape on). Amounts and dates are formatted by Babel (``formatting``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from aides.model import formatting as fmt
+from aides.model.catalogue import Catalogue
+from aides.model.labels import APPROXIMATIONS, PERIODICITIES, STATUS_NOTICES, STATUSES
+from aides.model.models import Chiffre, Montant, SourceRef, Valeur
+from aides.site import urls
+from aides.site.cards import Cards
+from aides.site.checkers import Checkers
+from aides.site.facets import ALL_PAGES_TERM, DEFAULT_STATUS, Departement, Facet, Facets
+from aides.site.fields import Fields
+from aides.site.listing import Listing
+from aides.site.sheets import SheetChoices
+from aides.trust import freshness
+from aides.trust.history import History, aides_history
+
+t = fmt.typography
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Editor text split on blank lines: paragraphs without any markup."""
+    return [t(" ".join(block.split())) for block in (text or "").split("\n\n") if block.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    valeur: str
+    libelle: str
+    contexte: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    titre: str
+    editeur: str
+    date: str
+    extraits: list[str]
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleView:
+    nom: str
+    url: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmountView:
+    libelle: str
+    montant: str
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmountRow:
+    libelle: str
+    valeurs: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AmountTable:
+    titre: str
+    zones: list[str]
+    lignes: list[AmountRow]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmountsView:
+    valeurs: list[AmountView]
+    tableaux: list[AmountTable]
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One change of an aid, as the public reads it (history.py)."""
+
+    date: str
+    iso: str  # the day, for <time datetime>
+    titre: str
+    url: str
+    resume: str  # the French phrases, joined
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryView:
+    indisponible: str  # why the history is missing (shallow clone, outside git), "" when complete
+    changements: list[ChangeView]
+    flux: str  # the Atom feed's address
+
+
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    """What the status of an aid means, at the top of its page."""
+
+    id: str
+    libelle: str
+    avis: str  # STATUS_NOTICES, "" for en_cours
+    precision: str  # what the editor says about it (statut_precision)
+
+
+@dataclass(frozen=True, slots=True)
+class FilterPanel:
+    """The filter form of /aides/ and /recherche/ and what its script needs."""
+
+    facettes: list[Facet]
+    departements: list[Departement]
+    vocabulaire: dict[str, Any]
+    statut_defaut: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """What every page's header needs (the same object for all pages)."""
+
+    statut_defaut: list[str]
+    terme_tout: str = ALL_PAGES_TERM
+    pagefind: str = urls.PAGEFIND
+    adresses: dict[str, str] = field(default_factory=lambda: dict(urls.PATTERNS))
+
+
+class Pieces:
+    """A catalogue's shared page material, made once per build: each page family reads it."""
+
+    def __init__(self, catalogue: Catalogue, base_url: str = "/") -> None:
+        self.cat = catalogue
+        self.base_url = base_url  # the site's public address (exports and printed pages need it whole)
+        self.cards = Cards(catalogue)
+        self.fields = Fields(catalogue)
+        self.checkers = Checkers(catalogue, self.fields)
+        self.facets = Facets(catalogue)
+        self.listing = Listing(catalogue)
+        self.site = SiteView(statut_defaut=DEFAULT_STATUS)
+
+    @cached_property
+    def history(self) -> History:
+        """The aids' history from git, read once per build (empty, with its reason, outside git)."""
+        return aides_history()
+
+    def change(self, change: Any) -> ChangeView:
+        day = change.date[:10]
+        return ChangeView(
+            fmt.date(dt.date.fromisoformat(day)), day, t(change.titre), urls.aide(change.aide), t(" ; ".join(change.changes))
+        )
+
+    def history_of(self, aid_id: str) -> HistoryView:
+        known = aid_id in self.cat.aides
+        changes = [self.change(change) for change in self.history.of(aid_id)] if known else []
+        return HistoryView(self.history.status or "", changes, urls.aide_feed(aid_id))
+
+    def figure(self, chiffre: Chiffre) -> FigureView:
+        if chiffre.unite == "euros":
+            value = fmt.euros(chiffre.valeur)
+        elif chiffre.unite == "pourcentage":
+            value = fmt.percent(chiffre.valeur)
+        else:
+            value = fmt.number(chiffre.valeur)
+        context = [text for text in (chiffre.periode, chiffre.territoire) if text]
+        return FigureView(
+            APPROXIMATIONS[chiffre.approximation.value] + value,
+            t(chiffre.libelle),
+            t(", ".join(context)),
+            self.cat.sources[chiffre.source].titre,
+        )
+
+    def sources(self, refs: list[SourceRef]) -> list[SourceView]:
+        """One entry per article, with every passage quoted from it."""
+        extracts: dict[str, list[str]] = {}
+        for ref in refs:
+            extracts.setdefault(ref.article, [])
+            if ref.extrait:
+                extracts[ref.article].append(t(ref.extrait))
+        views = []
+        for article, quotes in extracts.items():
+            source = self.cat.sources[article]
+            date = fmt.date(source.date) if source.date else t(source.date_texte or "date non précisée")
+            views.append(SourceView(t(source.titre), t(source.editeur or ""), date, quotes, source.url or ""))
+        return views
+
+    def role(self, partner_id: str, role: str) -> RoleView:
+        link = self.cards.partner_link(partner_id)
+        return RoleView(link.nom, link.url, t(role))
+
+    def amount(self, valeur: Valeur) -> AmountView:
+        amount = fmt.euros(valeur.montant) if valeur.montant is not None else fmt.percent(valeur.pourcentage)
+        text = amount + PERIODICITIES[valeur.periodicite]
+        if valeur.duree_max_mois:
+            text += f", pendant {valeur.duree_max_mois}{fmt.NBSP}mois au plus"
+        return AmountView(t(valeur.libelle), text, t(valeur.precision or ""))
+
+    def amounts(self, montant: Montant | None) -> AmountsView | None:
+        if montant is None:
+            return None
+        tables = [
+            AmountTable(
+                t(table.titre),
+                [t(zone.libelle) for zone in table.zones],
+                [
+                    AmountRow(
+                        t(line.libelle), [fmt.euros(line.valeurs[z.id]) if z.id in line.valeurs else "" for z in table.zones]
+                    )
+                    for line in table.lignes
+                ],
+                t(table.note or ""),
+            )
+            for table in montant.tableaux
+        ]
+        return AmountsView([self.amount(valeur) for valeur in montant.valeurs], tables, t(montant.precision or ""))
+
+    def status(self, aid_id: str) -> StatusView:
+        aide = self.cat.aides[aid_id]
+        status = self.cat.status(aide)
+        precision = t(aide.statut_precision or "") if status == aide.statut else ""
+        return StatusView(status, STATUSES[status], t(STATUS_NOTICES.get(status, "")), precision)
+
+    def review(self, aid_id: str) -> str:
+        due = freshness.review_date(self.cat, self.cat.aides[aid_id])
+        return fmt.date(due) if due else ""
+
+    @cached_property
+    def filter_panel(self) -> FilterPanel:
+        return FilterPanel(self.facets.facets(), self.facets.departements, self.facets.vocabulary, DEFAULT_STATUS)
+
+    @cached_property
+    def sheet_choices(self) -> SheetChoices:
+        """Which aids each région's printed sheet shows (sheets.py)."""
+        return SheetChoices(self.cat)
