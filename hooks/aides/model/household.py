@@ -8,7 +8,7 @@
 - ``ceilings_zone``: the zone of those ceilings, from the commune.
 - ``ceiling``: the figure of a ceilings table for a category and a zone.
 
-The browser's twin is ``overrides/assets/js/lib/model/household.js``; both follow
+The browser's twin is ``lib/model/household.js`` (overrides/assets/js/lib/model/household.js); both follow
 ``tests/vectors/household.json``.
 """
 
