@@ -1,7 +1,8 @@
 """What the data is, in memory and in French: the records editors write (``models``), the words for
 their values (``labels``, ``formatting``), the kinds of question (``question_types``), the Code officiel
-géographique (``cog``), eligibility rule trees (``conditions``), territories said in French and as rules
-(``territory``), and the validated ``Catalogue`` that holds them all.
+géographique (``cog``), dated reference values such as the SMIC and income ceilings (``parameters``),
+eligibility rule trees (``conditions``), territories said in French and as rules (``territory``), and
+the validated ``Catalogue`` that holds them all.
 
 Imports nothing else of ``aides``: every other sub-package builds on it.
 """
