@@ -19,7 +19,9 @@ def test_vscode_maps_every_schema_to_existing_data_files() -> None:
         "./schemas/territoires.schema.json"
     }
     assert set(mapping) == schemas
-    data_files = [path.relative_to(ROOT).as_posix() for path in (ROOT / "data").rglob("*.y*ml")]
+    # The generated parameter files (make parametres) have a schema too, for whoever reads or reviews them.
+    files = [*(ROOT / "data").rglob("*.y*ml"), *(ROOT / "referentiel" / "parametres").glob("*.yml")]
+    data_files = [path.relative_to(ROOT).as_posix() for path in files]
     for schema, globs in mapping.items():
         assert (ROOT / schema).is_file()
         if schema == OPTIONAL_FOLDER_SCHEMA:

@@ -26,6 +26,7 @@ from aides.model.catalogue import Catalogue
 from aides.model.conditions import GROUPS, Compiler, Node, normalise, outcome, questions_of
 from aides.model.field_types import ID_PATTERN
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site
+from aides.model.parameters import PARAMETERS, Bareme, ParametreFichier, Serie
 from aides.model.shared_lists import Questions, Referentiels, Sources
 
 ENTITIES: dict[str, type[BaseModel]] = {
@@ -42,6 +43,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 # Optional: a data set without them gets the defaults (no settings file, no archived aid).
 OPTIONAL_FILES: dict[str, type[BaseModel]] = {"site.yml": Site}
 ARCHIVES = "archives"  # data/archives/<id>.yml: aids that no longer exist (tombstone pages)
+PARAMETER_FILES = "parametres"  # referentiel/parametres/<id>.yml: dated reference values (make parametres)
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 
 
@@ -192,6 +194,7 @@ def load_with_warnings(
             if doc:
                 reader.documents[("", name)] = doc
     archives = _archives(reader, directory)
+    parameters = _parameters(reader, PARAMETERS)
     entities: dict[str, dict[str, Any]] = {kind: {} for kind in ENTITIES}
     present: dict[str, set[str]] = {kind: set() for kind in ENTITIES}
     for kind, model in ENTITIES.items():
@@ -217,6 +220,7 @@ def load_with_warnings(
         today=today,
         site=singles.get("site.yml") or Site(),
         archives=archives,
+        parameters=parameters,
         fingerprints=reader.fingerprints,
     )
     reader.errors.extend(references.check(catalogue, reader.documents, present))
@@ -237,6 +241,32 @@ def _archives(reader: _Reader, directory: Path) -> dict[str, Archive]:
         if value is not None:
             found[archive_id] = value
             reader.documents[(ARCHIVES, archive_id)] = doc
+    return found
+
+
+def load_parameters(directory: Path = PARAMETERS) -> dict[str, Serie | Bareme]:
+    """The parameter files alone, checked; raises ``DataErrors`` listing every mistake."""
+    reader = _Reader()
+    found = _parameters(reader, directory)
+    if reader.errors:
+        raise DataErrors(reader.errors)
+    return found
+
+
+def _parameters(reader: _Reader, directory: Path) -> dict[str, Serie | Bareme]:
+    """The dated reference values (series and barèmes) of referentiel/parametres/, by id (the file name)."""
+    found: dict[str, Serie | Bareme] = {}
+    for path in sorted(directory.glob("*.yml")):
+        doc, value = reader.read(path, ParametreFichier, (PARAMETER_FILES, path.stem))
+        if doc is None or value is None:
+            continue
+        parameter = value.root
+        problems = parameter.problems()
+        if parameter.id != path.stem:
+            problems.append((("id",), f"l'identifiant doit être le nom du fichier, « {path.stem} »"))
+        reader.errors.extend(error_at(doc, loc, message) for loc, message in problems)
+        if not problems:
+            found[parameter.id] = parameter
     return found
 
 
