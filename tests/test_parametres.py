@@ -2,8 +2,8 @@
 the PLAI typo corrected, French errors with file and line, and the import from OpenFisca-France's
 wheel (scripts/parametres.py) run on a small wheel made here: no network, no build.
 
-Set ``PARAMETRES_ROUE`` to the pinned wheel (``pip download openfisca-france==176.1.8 --no-deps``) to
-also check that the committed files are exactly what the import writes from it.
+One test downloads the pinned wheel from PyPI (as ``make test`` installs its packages; kept in
+``.cache/``) and checks that the committed files are exactly what the import writes from it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import io
-import os
 import sys
 import zipfile
 from pathlib import Path
@@ -321,10 +320,12 @@ def test_the_import_stops_on_a_stray_amount_or_a_correction_that_no_longer_appli
         generator.convert(_wheel(generator, plai_cell=21805))
 
 
-@pytest.mark.skipif(not os.environ.get("PARAMETRES_ROUE"), reason="PARAMETRES_ROUE : la roue épinglée d'openfisca-france")
 def test_the_committed_files_are_what_the_import_writes_from_the_pinned_wheel() -> None:
     generator = load_generator()
-    wheel = Path(os.environ["PARAMETRES_ROUE"])
+    cache = ROOT / ".cache" / "parametres"
+    cache.mkdir(parents=True, exist_ok=True)
+    wheels = sorted(cache.glob(f"*{generator.VERSION}*.whl"))
+    wheel = wheels[0] if wheels else generator.download(cache)
     generator.check_pinned(wheel)
     with zipfile.ZipFile(wheel) as archive:
         files = generator.convert(archive)
