@@ -286,7 +286,7 @@ def _check_archives(catalogue: Catalogue, documents: dict[tuple[str, str], YamlD
 def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
     """Compile each aid's conditions; check that its worked examples still give their outcome."""
     errors: list[DataError] = []
-    compiler = Compiler(catalogue.questions, catalogue.territoires, catalogue.places)
+    compiler = Compiler(catalogue.questions, catalogue.territoires, catalogue.places, catalogue.parameter, catalogue.today)
     for aide_id, aide in catalogue.aides.items():
         doc = documents[("aides", aide_id)]
         compiler.errors = []

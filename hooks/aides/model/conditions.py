@@ -19,10 +19,11 @@ YAML form::
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from aides.model import cog
+from aides.model import cog, income_rules
 from aides.model.formatting import join_or, typography
 from aides.model.question_types import QUESTION_TYPES, YES_NO, derive
 from aides.model.shared_lists import Question
@@ -49,6 +50,8 @@ class Compiler:
     questions: dict[str, Question]
     territoires: cog.Referentiel
     places: dict[str, dict[str, str]] = field(default_factory=dict)
+    lookup: income_rules.Lookup | None = None  # the dated values (Catalogue.parameter), for amounts
+    today: dt.date | None = None  # the build's « today »: the values in force that day
     errors: list[ConditionError] = field(default_factory=list)
 
     def compile(self, raw: Any, loc: Loc = ("conditions",)) -> Node | None:
@@ -98,14 +101,31 @@ class Compiler:
             raise ConditionError(
                 loc, f"« {operator} » ne s'applique pas à la question « {question.id} » (opérateurs : {operators})"
             )
-        operand = self._operand(question, operator, operand, loc)
+        if kind.amount:
+            operand, words = self._amount(operand, loc)
+        else:
+            operand = self._operand(question, operator, operand, loc)
+            words = self._describe(question, operand)
         template = question.phrases.get(operator)
         if template is None:
             raise ConditionError(
                 loc, f"la question « {question.id} » n'a pas de phrase pour « {operator} » dans data/questions.yml"
             )
-        texte = typography(template.replace("{valeur}", self._describe(question, operand)))
-        return {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
+        texte = typography(template.replace("{valeur}", words))
+        node = {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
+        if kind.amount:
+            node["montant"] = True  # evaluated with income_rules' honest uncertainty
+        if isinstance(operand, dict):  # a barème's ceiling depends on the household and its place: ask about them
+            node["menage"] = [qid for qid in income_rules.HOUSEHOLD_QUESTIONS if qid in self.questions]
+        return node
+
+    def _amount(self, operand: Any, loc: Loc) -> tuple[Any, str]:
+        if self.lookup is None or self.today is None:
+            raise ConditionError(loc, "les montants se comparent aux valeurs datées de referentiel/parametres/, absentes ici")
+        try:
+            return income_rules.compile_operand(operand, self.lookup, self.today)
+        except income_rules.OperandError as error:
+            raise ConditionError(loc, str(error)) from None
 
     def _operand(self, question: Question, operator: str, operand: Any, loc: Loc) -> Any:
         kind = question.kind
@@ -201,7 +221,7 @@ def normalise(answers: Answers, questions: dict[str, Question], places: dict[str
             if value is not None:
                 result[question.id] = value
                 changed = True
-    return result
+    return income_rules.derive_household(result)
 
 
 # The keys of a territory (models.Territoire.spec) a person's place is compared with.
@@ -249,6 +269,8 @@ def evaluate(node: Node, answers: Answers) -> bool | None:
         if decisive in values:
             return decisive
         return None if None in values else other
+    if node.get("montant"):
+        return income_rules.evaluate_amount(node, answers)
     answer = answers.get(node["question"])
     if answer is None:
         return None
@@ -297,6 +319,6 @@ def questions_of(node: Node) -> list[str]:
     """The questions a tree depends on, in order of first use."""
     seen: dict[str, None] = {}
     for leaf in _leaves(node):
-        if "question" in leaf:
-            seen.setdefault(leaf["question"])
+        for question in [leaf["question"], *leaf.get("menage", ())] if "question" in leaf else ():
+            seen.setdefault(question)
     return list(seen)
