@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check diff liens revue urls system-deps test lint bench schemas territoires parametres clean
+.PHONY: serve build check diff liens revue urls system-deps test test-rapide lint bench schemas territoires parametres clean
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -47,6 +47,10 @@ lint: $(STAMP)
 
 test: $(STAMP) system-deps lint ## every test: data, builds, pages, JS twins, browser
 	$(PYTHON) -m pytest -q
+
+# The markers come from the fixtures a test asks for (tests/conftest.py); lint is left to `make test` and `make lint`.
+test-rapide: $(STAMP) system-deps ## the fast lane, under 2 minutes: every test but browser, full builds and bench
+	$(PYTHON) -m pytest -q -m "not browser and not build and not bench"
 
 # make bench [TAILLES="1000 10000"]: every figure beside its budget (scripts/budgets.py), all in bench-data/results.json
 bench: $(STAMP) ## build time, memory, sizes and browser figures for 1,000 and 10,000 synthetic aids, against the budgets

@@ -59,8 +59,8 @@ def answer_fragments(count: int) -> list[str]:
 # conditions of its own (the synthetic aids share a few hundred distinct trees).
 WORST_CASE = """async (fragments) => {
   const script = document.querySelector('script[src$="questionnaire.js"]').src;
-  const eligibility = await import(new URL("../lib/eligibility.js", script));
-  const core = await import(new URL("../lib/questionnaire-core.js", script));
+  const eligibility = await import(new URL("../lib/model/conditions.js", script));
+  const core = await import(new URL("../lib/site/checkers.js", script));
   const root = document.querySelector("[data-questionnaire]");
   const page = JSON.parse(root.querySelector("[data-questionnaire-donnees]").textContent);
   const data = await (await fetch(root.dataset.fichier)).json();

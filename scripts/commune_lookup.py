@@ -1,5 +1,5 @@
 """The browser's commune lookup files (``referentiel/territoires/recherche/``, read by
-``overrides/assets/js/lib/communes.js``): postcode shards, and name shards cut from a prefix tree of the
+``overrides/assets/js/lib/model/place-names.js``): postcode shards, and name shards cut from a prefix tree of the
 name keys so that a first lookup stays within its download budget. Written by ``scripts/territoires.py``;
 their format is described in the README it writes.
 """

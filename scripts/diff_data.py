@@ -107,8 +107,8 @@ def load_personas(path: Path = PERSONAS) -> list[dict[str, Any]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["personas"]
 
 
-def _result(rules: dict[str, dict[str, Any]], aide_id: str, answers: dict[str, Any]) -> str | None:
-    rule = rules.get(aide_id)
+def _result(rules: dict[str, dict[str, Any]], aid_id: str, answers: dict[str, Any]) -> str | None:
+    rule = rules.get(aid_id)
     return outcome(rule["conditions"], answers)["statut"] if rule else None
 
 
@@ -120,21 +120,21 @@ def compare_outcomes(old_site: Path, new_site: Path, catalogue: Any) -> tuple[li
         return normalise(raw, catalogue.questions, catalogue.region_of)
 
     examples = []
-    for aide_id, aide in catalogue.aides.items():
+    for aid_id, aide in catalogue.aides.items():
         for example in aide.exemples:
             before, after = (
-                _result(old_rules, aide_id, answers(example.reponses)),
-                _result(new_rules, aide_id, answers(example.reponses)),
+                _result(old_rules, aid_id, answers(example.reponses)),
+                _result(new_rules, aid_id, answers(example.reponses)),
             )
             if before != after:
-                examples.append(f"- `{aide_id}`, «{NBSP}{example.titre}{NBSP}»{NBSP}: {RESULTS[before]} → {RESULTS[after]}")
+                examples.append(f"- `{aid_id}`, «{NBSP}{example.titre}{NBSP}»{NBSP}: {RESULTS[before]} → {RESULTS[after]}")
     personas = []
     for persona in load_personas():
         given = answers(persona["reponses"])
-        for aide_id in sorted(old_rules.keys() | new_rules.keys()):
-            before, after = _result(old_rules, aide_id, given), _result(new_rules, aide_id, given)
+        for aid_id in sorted(old_rules.keys() | new_rules.keys()):
+            before, after = _result(old_rules, aid_id, given), _result(new_rules, aid_id, given)
             if before != after:
-                personas.append(f"- {persona['titre']}, `{aide_id}`{NBSP}: {RESULTS[before]} → {RESULTS[after]}")
+                personas.append(f"- {persona['titre']}, `{aid_id}`{NBSP}: {RESULTS[before]} → {RESULTS[after]}")
     return examples, personas
 
 

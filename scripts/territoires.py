@@ -7,7 +7,7 @@ versions into a temporary folder; everything else reads the committed files.
 
 Writes:
 - referentiel/territoires/territoires.json: the build-time reference (read by hooks/aides/model/cog.py);
-- referentiel/territoires/recherche/: the browser lookup files (commune_lookup.py; read by overrides/assets/js/lib/communes.js);
+- referentiel/territoires/recherche/: the browser lookup files (commune_lookup.py; read by overrides/assets/js/lib/model/place-names.js);
 - referentiel/territoires/README.md: source, versions, licence, date, counts and shard sizes.
 """
 

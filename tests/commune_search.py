@@ -1,4 +1,4 @@
-"""The Python twin of the browser's commune search (``lookup`` in ``overrides/assets/js/lib/communes.js``).
+"""The Python twin of the browser's commune search (``lookup`` in ``overrides/assets/js/lib/model/place-names.js``).
 
 Only the tests need it: it searches the reference's entries (``cog.Referentiel.entries``) directly, with
 the same normalisation (``place_names``), matching and order as the browser does in its lookup files, so

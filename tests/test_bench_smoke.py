@@ -38,7 +38,7 @@ from bench_browser import measure_search
 from bench_checker import measure_checker
 from budgets import BY_KEY, message, number
 
-pytestmark = pytest.mark.bench
+pytestmark = [pytest.mark.bench, pytest.mark.build, pytest.mark.browser]  # its own builds, then Chromium
 
 SIZE = 300
 ONE_PROCESS = {"AIDES_PROCESSUS": "1"}

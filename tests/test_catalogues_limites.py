@@ -1,6 +1,6 @@
 """Catalogues at their limits build, and their key pages say something true in French.
 
-One real build per case (``conftest.run_build``, MkDocs + Pagefind + CSP), each from a copy of
+One real build per case (``build_site`` in conftest.py, MkDocs + Pagefind + CSP), each from a copy of
 data/ changed in one way: no aid at all, a single aid, no contact at all, only ended aids (their
 validity ends before the build's « today », SOURCE_DATE_EPOCH 2026-11-22), an aid without partner.
 For each: the build succeeds, the pages a person or a partner reaches first exist (home, /aides/,
@@ -19,10 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 from aides.model.formatting import NBSP, NNBSP
-from conftest import DATA, run_build
+from conftest import DATA, Builder
 from test_site import visible_text
-
-pytestmark = pytest.mark.build
 
 KEY_PAGES = ["", "aides/", "eligibilite/", "contacts/", "pour-les-partenaires/"]
 ENDED_ON = dt.date(2025, 12, 31)  # before the build's « today » (2026-11-22)
@@ -138,13 +136,13 @@ def _text(site: Path, url: str) -> str:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_catalogue_limite_se_construit_et_dit_vrai(case: str, tmp_path: Path) -> None:
+def test_catalogue_limite_se_construit_et_dit_vrai(case: str, tmp_path: Path, build_site: Builder) -> None:
     change, expected, forbidden = CASES[case]
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     change(data)
     site = tmp_path / "site"
-    result = run_build(site, data)
+    result = build_site(site, data)
     assert result.returncode == 0, f"{case} : la construction échoue\n{result.stderr[-3000:]}"
     bad_space = re.compile(r"\w ([:;!?€])|\d \d{3}\b")
     for url in sorted({*KEY_PAGES, *expected}):

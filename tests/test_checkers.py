@@ -14,31 +14,22 @@ The browser side is in ``test_checkers_browser.py``.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-from aides.data.loading import load_catalogue
 from aides.model.conditions import normalise, questions_of
 from aides.model.formatting import typography
 from aides.site import urls
 from aides.site.checkers import NodeTable, amount_zones, decode_nodes, places_file, questionnaire_data
 from aides.site.fields import Fields
 from aides.trust import freshness
-from conftest import EPOCH, ROOT, run_build
+from conftest import ROOT, Builder
 from test_eligibility_twins import node
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()  # 2026-11-22
 ENDED = "sous-location-femmes-victimes-violences"  # ended on 2023-09-22
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Any:
-    return load_catalogue(today=TODAY)
 
 
 def read(site: Path, page: str) -> str:
@@ -58,16 +49,16 @@ def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue:
     assert set(ids) == {aid for aid, aide in catalogue.aides.items() if not catalogue.is_ended(aide)}
     assert ids == catalogue.current_aids  # sorted by title
     assert all(len(column) == len(ids) for name, column in columns.items() if name != "contacts")
-    for position, aide_id in enumerate(ids):
-        assert nodes[columns["noeud"][position]] == catalogue.rules[aide_id], aide_id
-        assert columns["titre"][position] == typography(catalogue.aides[aide_id].titre)
+    for position, aid_id in enumerate(ids):
+        assert nodes[columns["noeud"][position]] == catalogue.rules[aid_id], aid_id
+        assert columns["titre"][position] == typography(catalogue.aides[aid_id].titre)
         contacts = columns["contacts"].get(str(position), [])
         assert [data["contacts"][index]["nom"] for index in contacts] == [
-            catalogue.contacts[cid].nom for cid in catalogue.aides[aide_id].contacts
+            catalogue.contacts[cid].nom for cid in catalogue.aides[aid_id].contacts
         ]
         index = columns["avis"][position]
         notice = data["avis"][index] if index is not None else ""
-        assert notice == (freshness.notice(catalogue, catalogue.aides[aide_id]) or ""), aide_id
+        assert notice == (freshness.notice(catalogue, catalogue.aides[aid_id]) or ""), aid_id
     assert len(data["avis"]) == len(set(data["avis"]))  # each notice stored once
 
 
@@ -95,7 +86,7 @@ def test_contacts_carry_their_territory(catalogue: Any) -> None:
     data = questionnaire_data(catalogue)
     (contact,) = data["contacts"]
     assert contact["email"] == "accompagnementpaca.als@actionlogement.fr"
-    assert contact["zones"] == ["r93", "r94"]  # lib/territory.js picks the contacts of a place by them
+    assert contact["zones"] == ["r93", "r94"]  # lib/model/territory.js picks the contacts of a place by them
     assert contact["territoire"] == "Provence-Alpes-Côte d'Azur et Corse"
     assert contact["partenaire_url"] == "partenaires/action-logement-services/"
 
@@ -106,14 +97,14 @@ def test_questionnaire_file_carries_the_amounts_of_each_zone_with_its_territory(
     nodes = decode_nodes(data["noeuds"], data["groupes"])
     assert set(data["montants"]) == {aid for aid in catalogue.current_aids if amount_zones(catalogue, aid)}
     assert "reconstitution-offre-renouvellement-urbain" in data["montants"]
-    for aide_id, zones in data["montants"].items():
-        assert [{**zone, "lieu": nodes[zone["lieu"]]} for zone in zones] == amount_zones(catalogue, aide_id)
+    for aid_id, zones in data["montants"].items():
+        assert [{**zone, "lieu": nodes[zone["lieu"]]} for zone in zones] == amount_zones(catalogue, aid_id)
 
 
 def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path, catalogue: Any) -> None:
     """The browser rebuilds, from the compact file, exactly the trees of /donnees/eligibilite.json,
     and the amounts by zone of the aid pages."""
-    module = (ROOT / "overrides" / "assets" / "js" / "lib" / "questionnaire-core.js").as_uri()
+    module = (ROOT / "overrides" / "assets" / "js" / "lib" / "site" / "checkers.js").as_uri()
     script = (
         'import { readFileSync } from "node:fs";\n'
         f'import {{ decodeQuestionnaire }} from "{module}";\n'
@@ -128,9 +119,9 @@ def test_javascript_decodes_the_built_file_into_the_published_rules(site: Path, 
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    decoded = {aide_id: conditions for aide_id, (conditions, _) in json.loads(run.stdout)}
-    zones = {aide_id: found for aide_id, (_, found) in json.loads(run.stdout) if found}
-    assert zones == {aide_id: amount_zones(catalogue, aide_id) for aide_id in decoded if amount_zones(catalogue, aide_id)}
+    decoded = {aid_id: conditions for aid_id, (conditions, _) in json.loads(run.stdout)}
+    zones = {aid_id: found for aid_id, (_, found) in json.loads(run.stdout) if found}
+    assert zones == {aid_id: amount_zones(catalogue, aid_id) for aid_id in decoded if amount_zones(catalogue, aid_id)}
     published = json.loads((site / "donnees" / "eligibilite.json").read_text(encoding="utf-8"))
     current = {aide["id"]: aide["conditions"] for aide in published["aides"] if aide["statut"] in ("en_cours", "a_confirmer")}
     assert decoded == current
@@ -232,7 +223,7 @@ def test_javascript_derives_places_from_the_built_file_as_python_does(site: Path
     ]
     script = (
         'import { readFileSync } from "node:fs";\n'
-        f'import {{ normalise }} from "{(lib / "eligibility.js").as_uri()}";\n'
+        f'import {{ normalise }} from "{(lib / "model" / "conditions.js").as_uri()}";\n'
         f'import {{ placeTables }} from "{(lib / "places.js").as_uri()}";\n'
         'const places = placeTables(JSON.parse(readFileSync(process.argv[1], "utf8")));\n'
         "const { questions, cases } = JSON.parse(process.argv[2]);\n"
@@ -300,7 +291,7 @@ def test_no_ordinary_space_before_french_punctuation_in_checker_text(site: Path)
 # --- an example whose outcome changes fails the build -----------------------------------
 
 
-def test_build_fails_when_a_rule_change_changes_an_example(data_copy: Path, tmp_path: Path) -> None:
+def test_build_fails_when_a_rule_change_changes_an_example(data_copy: Path, tmp_path: Path, build_site: Builder) -> None:
     visale = data_copy / "aides" / "visale.yml"
     text = visale.read_text(encoding="utf-8")
     assert "age: { moins_de: 30 }" in text
@@ -310,7 +301,7 @@ def test_build_fails_when_a_rule_change_changes_an_example(data_copy: Path, tmp_
     column = lines[line - 1].index("eligible") + 1
 
     site = tmp_path / "site"
-    result = run_build(site, data_copy)
+    result = build_site(site, data_copy)
 
     assert result.returncode != 0
     expected = (

@@ -10,18 +10,15 @@ another host than 127.0.0.1.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
-from aides.data.loading import load_catalogue
 from aides.model.conditions import normalise, outcome
-from conftest import EPOCH, _local, axe_violations, local_page
+from conftest import _local, axe_violations, local_page
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()  # 2026-11-22
 SECTIONS = ("eligible", "a-verifier", "non-eligible")
 ENDED = "sous-location-femmes-victimes-violences"  # ended on 2023-09-22: never offered
 
@@ -145,11 +142,6 @@ def fragment(answers: dict[str, Any]) -> str:
     return "&".join(f"{key}={value(item)}" for key, item in answers.items())
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Any:
-    return load_catalogue(today=TODAY)
-
-
 # --- reading the page ---------------------------------------------------------------------
 
 
@@ -168,8 +160,8 @@ def results(page: Any) -> dict[str, list[str]]:
     return found
 
 
-def item_text(page: Any, section: str, aide_id: str) -> str:
-    return page.locator(f'#{section} [data-liste] > li:has(a[href$="/aides/{aide_id}/"])').inner_text()
+def item_text(page: Any, section: str, aid_id: str) -> str:
+    return page.locator(f'#{section} [data-liste] > li:has(a[href$="/aides/{aid_id}/"])').inner_text()
 
 
 def current_question(page: Any) -> str | None:
@@ -256,7 +248,7 @@ def asked_through(catalogue: Any, question: str, answers: dict[str, Any]) -> str
 
 
 def expected_sequence(catalogue: Any, persona: dict[str, Any], askable: list[str]) -> list[str]:
-    """The next-question rule, restated in Python on the Python evaluator (see questionnaire-core.js)."""
+    """The next-question rule, restated in Python on the Python evaluator (see lib/site/checkers.js)."""
     answers: dict[str, Any] = {}
     sequence = []
     aids = catalogue.current_aids
@@ -266,8 +258,8 @@ def expected_sequence(catalogue: Any, persona: dict[str, Any], askable: list[str
             question = "profil"
         else:
             counts: Counter[str] = Counter()
-            for aide_id in aids:
-                result = outcome(catalogue.rules[aide_id], normalised)
+            for aid_id in aids:
+                result = outcome(catalogue.rules[aid_id], normalised)
                 if result["statut"] == "a_verifier":
                     counts.update({asked_through(catalogue, q, answers) for q in result["questions_manquantes"]})
             candidates = [q for q in askable if q not in answers and counts[q] > 0]
@@ -312,8 +304,8 @@ def test_persona_from_a_prefilled_link(page: Any, name: str) -> None:
 
 def test_contacts_for_the_persons_territory(page: Any) -> None:
     open_questionnaire(page, PERSONAS["paca"]["answers"])
-    for aide_id in (ALS, SOLIAL):
-        text = item_text(page, "a-verifier", aide_id)
+    for aid_id in (ALS, SOLIAL):
+        text = item_text(page, "a-verifier", aid_id)
         assert "Où s'adresser pour votre territoire" in text and PACA_EMAIL in text
     assert "Rencontrer une difficulté qui ne relève pas de sa responsabilité directe" in item_text(page, "a-verifier", ALS)
     assert "Condition non remplie" in item_text(page, "non-eligible", LOYER_150)
@@ -688,7 +680,7 @@ def test_without_javascript_the_pages_explain_themselves(without_javascript: Any
     links = page.eval_on_selector_all(
         "[data-questionnaire-sans-js] a", "links => links.map((a) => new URL(a.href).pathname + new URL(a.href).hash)"
     )
-    assert sorted(links) == sorted(f"/aides/{aide_id}/#conditions" for aide_id in catalogue.current_aids)
+    assert sorted(links) == sorted(f"/aides/{aid_id}/#conditions" for aid_id in catalogue.current_aids)
     assert page.is_visible("text=Des résultats indicatifs")
 
     page.goto(page.base + "aides/visale/")

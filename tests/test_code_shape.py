@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from aides.registry import HAND_WRITTEN
 from aides.site import urls
 from conftest import EPOCH, ROOT
@@ -91,6 +92,46 @@ def test_each_sub_package_says_what_it_owns_and_may_import() -> None:
         ), path
 
 
+# The browser's twins of core modules sit at parallel paths, each naming the other: hooks/aides/model/
+# conditions.py and overrides/assets/js/lib/model/conditions.js (shared vectors hold them to the same answers).
+JS_LIB = OVERRIDES / "assets" / "js" / "lib"
+TWINS = (
+    "model/question_types",
+    "model/conditions",
+    "model/territory",
+    "model/place_names",
+    "model/household",
+    "model/formatting",
+    "trust/freshness",
+    "site/facets",
+    "site/checkers",
+)
+JS_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}/[^"']+)["']""")
+
+
+def test_browser_twins_sit_at_parallel_paths() -> None:
+    for name in TWINS:
+        python, script = CORE / f"{name}.py", JS_LIB / f"{name.replace('_', '-')}.js"
+        assert python.is_file() and script.is_file(), f"{name} : un jumeau manque ({python.name}, {script.name})"
+        assert f"lib/{script.relative_to(JS_LIB).as_posix()}" in python.read_text(encoding="utf-8"), (
+            f"{python} ne nomme pas {script.name}"
+        )
+        assert f"hooks/aides/{name}.py" in script.read_text(encoding="utf-8"), f"{script} ne nomme pas {python.name}"
+
+
+def test_browser_sub_packages_import_only_the_layers_below_them() -> None:
+    """lib/model/ imports nothing outside itself, lib/site/ only model, data and trust: as the Python layers."""
+    for script in JS_LIB.glob("*/*.js"):
+        layer = script.parent.name
+        assert layer in LAYERS, f"{script} : lib/{layer}/ n'est pas une couche de hooks/aides/"
+        for specifier in JS_IMPORT.findall(script.read_text(encoding="utf-8")):
+            target = (script.parent / specifier).resolve().relative_to(JS_LIB)
+            other = target.parts[0] if len(target.parts) > 1 else "lib"
+            assert other == layer or other in LAYERS[layer], (
+                f"{script.name} importe {target} : {layer} ne peut importer que {sorted(LAYERS[layer])}"
+            )
+
+
 def test_the_core_never_imports_the_engine() -> None:
     for path in CORE.rglob("*.py"):
         assert not re.search(r"^\s*(from|import) mkdocs", path.read_text(encoding="utf-8"), re.M), path.name
@@ -116,6 +157,7 @@ def test_the_registry_lists_every_hand_written_page() -> None:
     assert {entry.path for entry in HAND_WRITTEN} == content
 
 
+@pytest.mark.build  # mkdocs build with another configuration: not run_build
 def test_a_misspelt_view_field_fails_the_build_naming_it(tmp_path: Path) -> None:
     overrides = tmp_path / "overrides"
     shutil.copytree(OVERRIDES, overrides)

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import base64
-import fnmatch
-import functools
 import hashlib
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aides.publishing import csp
 from conftest import local_page
+from headers import headers_for, parse
 
 PAGE = """<!doctype html>
 <html lang="fr">
@@ -109,46 +105,27 @@ def test_no_template_of_ours_writes_inline_code() -> None:
 # --- _headers, read as Netlify and as Cloudflare Pages read it ---
 
 
-def _rules(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if line.startswith("/"):
-            rules.append((line.strip(), []))
-        else:
-            name, value = line.strip().split(": ", 1)
-            rules[-1][1].append((name, value))
-    return rules
-
-
-def _matches(pattern: str, path: str) -> bool:
-    return fnmatch.fnmatchcase(path, pattern)
-
-
-def headers_for(text: str, path: str, host: str) -> dict[str, str]:
-    """Netlify: a later matching rule replaces a header; Cloudflare Pages: values are joined with a comma."""
-    found: dict[str, str] = {}
-    for pattern, headers in _rules(text):
-        if _matches(pattern, path):
-            for name, value in headers:
-                found[name] = f"{found[name]}, {value}" if host == "cloudflare" and name in found else value
-    return found
+def test_the_reader_applies_every_matching_rule_as_each_host_does() -> None:
+    """tests/headers.py, which the checks below and the test server rely on."""
+    rules = parse("# un commentaire\n/*\n  X-A: 1\n\n/aides/*/\n  X-A: 2\n  X-B: b: c\n")
+    assert headers_for(rules, "/aides/visale/", "cloudflare") == {"X-A": "1, 2", "X-B": "b: c"}
+    assert headers_for(rules, "/aides/visale/", "netlify") == {"X-A": "2", "X-B": "b: c"}
+    assert headers_for(rules, "/aides/visale/index.html", "netlify") == {"X-A": "1"}
 
 
 @pytest.mark.parametrize("host", ["netlify", "cloudflare"])
 def test_headers_frame_only_embeddable_paths(fake_site: Path, host: str) -> None:
     csp.write_headers(fake_site, [_sha("var c;")], embeddable=["/integrer/*"])
-    text = (fake_site / "_headers").read_text(encoding="utf-8")
+    rules = parse((fake_site / "_headers").read_text(encoding="utf-8"))
     for path in ["/", "/index.html", "/aides/une-aide/", "/assets/x.js", "/bouton.html"]:
-        headers = headers_for(text, path, host)
+        headers = headers_for(rules, path, host)
         assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'"), path
         assert headers["Content-Security-Policy"].count("default-src") == 1, path
         assert headers["X-Frame-Options"] == "DENY"
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
         assert headers["X-Content-Type-Options"] == "nosniff"
     for path in ["/integrer/une-aide/", "/integrer/une-aide/index.html"]:
-        headers = headers_for(text, path, host)
+        headers = headers_for(rules, path, host)
         assert headers["Content-Security-Policy"].endswith("; frame-ancestors *"), path
         assert headers["Content-Security-Policy"].count("default-src") == 1, path
         assert "X-Frame-Options" not in headers
@@ -157,17 +134,17 @@ def test_headers_frame_only_embeddable_paths(fake_site: Path, host: str) -> None
 
 def test_nothing_embeddable_one_rule(fake_site: Path) -> None:
     csp.write_headers(fake_site, [])
-    rules = _rules((fake_site / "_headers").read_text(encoding="utf-8"))
+    rules = parse((fake_site / "_headers").read_text(encoding="utf-8"))
     assert [pattern for pattern, _ in rules] == ["/*", "/*"]
 
 
 def test_a_deep_embeddable_glob(fake_site: Path) -> None:
     csp.write_headers(fake_site, [], embeddable=["/aides/*/"])
-    text = (fake_site / "_headers").read_text(encoding="utf-8")
+    rules = parse((fake_site / "_headers").read_text(encoding="utf-8"))
     for host in ("netlify", "cloudflare"):
-        assert headers_for(text, "/aides/une-aide/", host)["Content-Security-Policy"].endswith("frame-ancestors *")
-        assert headers_for(text, "/aides/une-aide/index.html", host)["Content-Security-Policy"].endswith("frame-ancestors *")
-        assert headers_for(text, "/integrer/une-aide/", host)["Content-Security-Policy"].endswith("frame-ancestors 'none'")
+        assert headers_for(rules, "/aides/une-aide/", host)["Content-Security-Policy"].endswith("frame-ancestors *")
+        assert headers_for(rules, "/aides/une-aide/index.html", host)["Content-Security-Policy"].endswith("frame-ancestors *")
+        assert headers_for(rules, "/integrer/une-aide/", host)["Content-Security-Policy"].endswith("frame-ancestors 'none'")
 
 
 # --- the real site in Chromium: not one violation ---
@@ -180,31 +157,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site with the headers of its _headers file, joined as Cloudflare Pages joins them."""
-
-    headers_text = ""
-
-    def end_headers(self) -> None:
-        path = self.path.split("?")[0].split("#")[0]
-        for name, value in headers_for(self.headers_text, path, "cloudflare").items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def csp_server(site: Path) -> Iterator[str]:
-    """The built site as the build left it: each page's meta, and its _headers applied."""
-    handler = type("Handler", (_HeadersHandler,), {"headers_text": (site / "_headers").read_text(encoding="utf-8")})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
 def _first_partner(site: Path) -> str:
     return sorted(path.parent.name for path in (site / "partenaires").glob("*/index.html"))[0]
 
@@ -215,45 +167,45 @@ def _violations(page: Any, console: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_no_violation_on_any_kind_of_page(browser: Any, csp_server: str, site: Path, width: int) -> None:
+def test_no_violation_on_any_kind_of_page(browser: Any, headers_server: str, site: Path, width: int) -> None:
     """Phone and desktop widths: Material lays pages out differently, with other scripts and styles."""
     paths = ["", "aides/", "aides/visale/", "eligibilite/", "contacts/", f"partenaires/{_first_partner(site)}/", "plan-du-site/"]
     # Issue 9's pages: a measure « à confirmer », an agreement with its dates, search, open data, the 404.
     paths += ["aides/aide-exceptionnelle-loyer-150-euros/", "conventions/action-logement-uncllaj/", "recherche/", "donnees/"]
-    with local_page(browser, csp_server, width=width) as page:
+    with local_page(browser, headers_server, width=width) as page:
         console: list[str] = []
         page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
         page.add_init_script(LISTENER)
         for path in paths:
-            response = page.goto(csp_server + path)
+            response = page.goto(headers_server + path)
             assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
             assert page.locator('head > meta[http-equiv="Content-Security-Policy"]').count() == 1
             assert _violations(page, console) == [], path
         # The aid's checker runs (inline and module scripts allowed).
-        page.goto(csp_server + "aides/visale/#profil=particulier&age=25&statut=salarie&entree_logement=oui")
+        page.goto(headers_server + "aides/visale/#profil=particulier&age=25&statut=salarie&entree_logement=oui")
         page.wait_for_selector("[data-checker]:not([hidden])")
         page.wait_for_selector("[data-verdict]")
         assert _violations(page, console) == []
         # Pagefind: its WebAssembly needs 'wasm-unsafe-eval'; search typed in the header, in place.
-        page.goto(csp_server + "aides/visale/")
+        page.goto(headers_server + "aides/visale/")
         if page.is_visible("[data-recherche-bouton]"):
             page.click("[data-recherche-bouton]")
         page.focus("#recherche-entete-q")
         page.keyboard.type("violence")
         page.wait_for_selector("[data-recherche-entete] .resultat-recherche")
         assert _violations(page, console) == []
-        page.goto(csp_server + "recherche/")
+        page.goto(headers_server + "recherche/")
         page.wait_for_selector("[data-recherche]:not([hidden])")
         page.fill("#recherche-q", "logement")
         page.wait_for_selector("[data-recherche] .resultat-recherche")
         assert _violations(page, console) == []
 
 
-def test_the_listener_does_see_a_violation(browser: Any, csp_server: str) -> None:
+def test_the_listener_does_see_a_violation(browser: Any, headers_server: str) -> None:
     """The check above can fail: an inline script nobody hashed is blocked and reported."""
-    with local_page(browser, csp_server) as page:
+    with local_page(browser, headers_server) as page:
         page.add_init_script(LISTENER)
-        page.goto(csp_server + "plan-du-site/")
+        page.goto(headers_server + "plan-du-site/")
         page.evaluate(
             """() => { const s = document.createElement("script"); s.textContent = "window.__ran = 1"; document.body.append(s); }"""
         )

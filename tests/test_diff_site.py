@@ -98,6 +98,7 @@ def two_commits(tmp_path: Path) -> Path:
     return repo
 
 
+@pytest.mark.build  # scripts/diff_site.py builds both commits
 def test_report_of_a_real_change_between_two_commits(two_commits: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": "hooks"}
     env.pop("AIDES_DATA_DIR", None)

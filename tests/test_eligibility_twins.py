@@ -1,4 +1,4 @@
-"""The Python evaluator (hooks/aides/model/conditions.py) and its browser twin (eligibility.js) must agree.
+"""The Python evaluator (hooks/aides/model/conditions.py) and its browser twin (lib/model/conditions.js) must agree.
 
 Three checks: the shared vectors through Python, the Node test suite (the same
 vectors through JS, plus the URL fragment), and a randomised comparison of both
@@ -20,7 +20,7 @@ from aides.model.conditions import evaluate, normalise, outcome, questions_of
 
 ROOT = Path(__file__).resolve().parents[1]
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "eligibility.json").read_text(encoding="utf-8"))
-ELIGIBILITY_JS = ROOT / "overrides" / "assets" / "js" / "lib" / "eligibility.js"
+ELIGIBILITY_JS = ROOT / "overrides" / "assets" / "js" / "lib" / "model" / "conditions.js"
 NODE = shutil.which("node")
 
 

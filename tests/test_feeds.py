@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
 from aides.publishing.feeds import ATOM, SITE_FEED, aide_feed, aide_feed_path, feed_files, site_feed
 from aides.trust.history import Change, History
+from conftest import TODAY
 
 NS = {"a": ATOM}
 BASE = "https://aides.exemple.fr/"
-TODAY = dt.date(2026, 11, 22)
 
 HISTORY = History(
     None,

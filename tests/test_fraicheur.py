@@ -19,10 +19,9 @@ from aides.data.loading import load_catalogue
 from aides.registry import Registry
 from aides.trust import freshness, public_urls
 from aides.trust.review import NO_END, OLD_SOURCE, REVIEW_PAST, review
-from conftest import DATA, EPOCH, ROOT, local_page, run_build
+from conftest import DATA, EPOCH, REMOVED, ROOT, TODAY, Builder, local_page, remove_aid
 
 EPOCH_2025 = "1763769600"  # 2025-11-22, the date of the issue's « done when »
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 LOYER_150 = "aide-exceptionnelle-loyer-150-euros"
 
 
@@ -35,14 +34,9 @@ def _read(site: Path, path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def catalogue() -> Any:
-    return load_catalogue(DATA, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def site_2025(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_2025(tmp_path_factory: pytest.TempPathFactory, build_site: Builder) -> Path:
     site = tmp_path_factory.mktemp("fraicheur2025") / "site"
-    result = run_build(site, SOURCE_DATE_EPOCH=EPOCH_2025)
+    result = build_site(site, SOURCE_DATE_EPOCH=EPOCH_2025)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -70,10 +64,10 @@ def test_nothing_from_the_seeds_claims_a_confirmation(catalogue: Any) -> None:
 def test_every_current_seed_aid_is_old_unconfirmed_information(epoch: str) -> None:
     today = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     catalogue = load_catalogue(DATA, today=today)
-    for aide_id, aide in catalogue.aides.items():
+    for aid_id, aide in catalogue.aides.items():
         if catalogue.is_offered(aide):
             notice = freshness.notice(catalogue, aide)
-            assert re.match(r"Information de 20(1[5-9]|2[01]), non confirmée depuis\u00a0: vérifiez auprès d", notice), aide_id
+            assert re.match(r"Information de 20(1[5-9]|2[01]), non confirmée depuis\u00a0: vérifiez auprès d", notice), aid_id
 
 
 def test_a_confirmation_within_the_review_period_removes_the_notice(catalogue: Any) -> None:
@@ -95,10 +89,10 @@ def test_the_crisis_aid_is_a_temporary_measure_to_confirm(catalogue: Any) -> Non
 # --- pages -------------------------------------------------------------------------------------
 
 
+@pytest.mark.build  # the site comes from request.getfixturevalue, which the markers cannot see
 @pytest.mark.parametrize("which", ["site", "site_2025"])
-def test_every_page_dates_its_information_and_says_nothing_is_confirmed(which: str, request: Any) -> None:
+def test_every_page_dates_its_information_and_says_nothing_is_confirmed(which: str, request: Any, catalogue: Any) -> None:
     site = request.getfixturevalue(which)
-    catalogue = load_catalogue(DATA, today=TODAY)
     pages = [f"aides/{a}" for a in catalogue.aides] + [f"partenaires/{p}" for p in catalogue.partenaires]
     pages += [f"conventions/{c}" for c in catalogue.conventions]
     for path in pages:
@@ -110,6 +104,7 @@ def test_every_page_dates_its_information_and_says_nothing_is_confirmed(which: s
     assert "Information de 2021 · enregistrée ici le 22\u00a0novembre 2026 · jamais confirmée auprès de l'organisme" in contacts
 
 
+@pytest.mark.build  # the site comes from request.getfixturevalue, which the markers cannot see
 @pytest.mark.parametrize("which", ["site", "site_2025"])
 def test_old_information_is_never_presented_as_current(which: str, request: Any) -> None:
     """At the top of its page, on its card (carte.json) and in its search data: the notice."""
@@ -151,19 +146,12 @@ def test_history_section_feed_and_alternate_link(site: Path) -> None:
     assert "Dernières modifications" in home and 'href="modifications.xml"' in home
 
 
-def test_feeds_are_deterministic(site: Path, tmp_path: Path) -> None:
-    other = tmp_path / "site"
-    assert run_build(other).returncode == 0
-    for path in ["modifications.xml", "aides/visale/modifications.xml", "donnees/revue.json"]:
-        assert (other / path).read_bytes() == (site / path).read_bytes(), path
+# Feeds and the review are deterministic: test_site.py builds the site twice and compares every file.
 
 
-def test_outside_git_the_history_says_so(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    result = run_build(tmp_path / "site", data)
-    assert result.returncode == 0, result.stderr
-    assert "Historique des modifications indisponible ici (hors dépôt git)" in _text(_read(tmp_path / "site", "aides/visale"))
+def test_outside_git_the_history_says_so(hostile_site: Path) -> None:
+    """hostile_site is built from a copy of data/ in a temporary folder (conftest.py)."""
+    assert "Historique des modifications indisponible ici (hors dépôt git)" in _text(_read(hostile_site, "aides/visale"))
 
 
 # --- make revue --------------------------------------------------------------------------------
@@ -228,22 +216,15 @@ def data_with_list(tmp_path: Path) -> Path:
     return data
 
 
-def _remove_requalification(data: Path) -> None:
-    (data / "aides" / "requalification-logements-sociaux.yml").unlink()
-    for convention in (data / "conventions").glob("*.yml"):
-        text = convention.read_text(encoding="utf-8")
-        convention.write_text(text.replace("  - requalification-logements-sociaux\n", ""), encoding="utf-8")
-
-
-def test_a_vanished_address_fails_the_build(data_with_list: Path, tmp_path: Path) -> None:
-    _remove_requalification(data_with_list)
-    result = run_build(tmp_path / "site", data_with_list)
+def test_a_vanished_address_fails_the_build(data_with_list: Path, tmp_path: Path, build_site: Builder) -> None:
+    remove_aid(data_with_list, REMOVED)
+    result = build_site(tmp_path / "site", data_with_list)
     assert result.returncode != 0
     assert "/aides/requalification-logements-sociaux/ : adresse publiée" in result.stderr
 
 
-def test_a_tombstone_keeps_the_address(data_with_list: Path, tmp_path: Path) -> None:
-    _remove_requalification(data_with_list)
+def test_a_tombstone_keeps_the_address(data_with_list: Path, tmp_path: Path, build_site: Builder) -> None:
+    remove_aid(data_with_list, REMOVED)
     (data_with_list / "archives").mkdir()
     (data_with_list / "archives" / "requalification-logements-sociaux.yml").write_text(
         "titre: Prêt pour la requalification de logements sociaux\n"
@@ -252,7 +233,7 @@ def test_a_tombstone_keeps_the_address(data_with_list: Path, tmp_path: Path) -> 
         "remplacee_par: reconstitution-offre-renouvellement-urbain\n",
         encoding="utf-8",
     )
-    result = run_build(tmp_path / "site", data_with_list)
+    result = build_site(tmp_path / "site", data_with_list)
     assert result.returncode == 0, result.stderr
     text = _text(_read(tmp_path / "site", "aides/requalification-logements-sociaux"))
     assert "Cette aide n'existe plus" in text and "retirée le 1er\u00a0octobre 2026" in text

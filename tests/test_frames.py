@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from aides.publishing.frames import Frame, frame_key, marker
-from conftest import DATA, run_build
-
-pytestmark = pytest.mark.build
+from conftest import DATA, Builder
 
 
 def test_a_frame_is_cut_at_its_markers_and_filled_in() -> None:
@@ -55,11 +53,11 @@ def _files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
 
-def test_framed_pages_are_the_pages_mkdocs_renders(tmp_path: Path) -> None:
+def test_framed_pages_are_the_pages_mkdocs_renders(tmp_path: Path, build_site: Builder) -> None:
     data = _tricky_data(tmp_path)
     framed, unframed = tmp_path / "cadres", tmp_path / "sans-cadres"
     for site, env in ((framed, {}), (unframed, {"AIDES_SANS_CADRES": "1"})):
-        result = run_build(site, data, **env)
+        result = build_site(site, data, **env)
         assert result.returncode == 0, result.stderr
     ours, theirs = _files(framed), _files(unframed)
     assert ours.keys() == theirs.keys()

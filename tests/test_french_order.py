@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from aides.data.loading import load_catalogue
+from aides.model.catalogue import Catalogue
 from aides.model.formatting import sort_key
 from aides.site import list_pages, partner_pages, record_pages
 from aides.site.pieces import Pieces
-from conftest import DATA
 
 
 def _in_french_order(names: list[str]) -> bool:
@@ -21,15 +18,15 @@ def test_the_sort_key_puts_accented_names_among_their_letter() -> None:
     assert sorted(names, key=sort_key) == ["abri", "Accès", "Ecole", "État", "Hauts-de-France", "Île-de-France", "zèbre"]
 
 
-def test_every_list_of_the_site_orders_names_the_same_way() -> None:
-    pieces = Pieces(load_catalogue(DATA, today=dt.date(2026, 11, 22)))
+def test_every_list_of_the_site_orders_names_the_same_way(catalogue: Catalogue) -> None:
+    pieces = Pieces(catalogue)
     cat = pieces.cat
     site_map = list_pages.site_map(pieces)
     lists = {
         "plan du site, aides": [card.titre for card in site_map.aides],
         "plan du site, partenaires": [link.nom for link in site_map.partenaires],
         "contacts, régions": [region.nom for region in list_pages.contacts(pieces).regions],
-        "aides en cours (questionnaire)": [cat.aides[aide_id].titre for aide_id in cat.current_aids],
+        "aides en cours (questionnaire)": [cat.aides[aid_id].titre for aid_id in cat.current_aids],
         "fiches des régions": [region.nom for region in cat.served_regions],
         "filtre région": [value.libelle for value in next(f for f in pieces.facets.facets() if f.id == "region").valeurs],
     }

@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 import zxingcpp
-from aides.data.loading import load_catalogue
-from conftest import DATA, EPOCH, local_page
+from conftest import DATA, local_page
 from PIL import Image
 from pypdf import PdfReader
 
@@ -34,16 +33,15 @@ HIDDEN = [
     ".sommaire",
 ]
 CANONICAL = "http://127.0.0.1:8000/aides/{}/"  # site_url of test builds (mkdocs.yml, without SITE_URL)
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 SVG = "{http://www.w3.org/2000/svg}"
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
 
 @contextlib.contextmanager
-def printed(browser: Any, server: str, aide_id: str) -> Iterator[Any]:
+def printed(browser: Any, server: str, aid_id: str) -> Iterator[Any]:
     """The aid page opened on a desktop screen, then switched to print media."""
     with local_page(browser, server, width=1280, height=900) as page:
-        page.goto(f"{server}aides/{aide_id}/")
+        page.goto(f"{server}aides/{aid_id}/")
         page.emulate_media(media="print")
         yield page
 
@@ -55,12 +53,12 @@ def print_page(browser: Any, server: str, request: pytest.FixtureRequest) -> Ite
 
 
 @pytest.fixture(scope="module")
-def titles() -> dict[str, str]:
+def titles(catalogue: Any) -> dict[str, str]:
     """Each aid's title as its page writes it (typography applied), for the code's accessible name."""
     from aides.site.cards import Cards
 
-    cards = Cards(load_catalogue(DATA, today=TODAY))
-    return {aide_id: cards.aid(aide_id).titre for aide_id in AIDES}
+    cards = Cards(catalogue)
+    return {aid_id: cards.aid(aid_id).titre for aid_id in AIDES}
 
 
 def accessible_name(title: str, address: str) -> str:
@@ -68,15 +66,15 @@ def accessible_name(title: str, address: str) -> str:
 
 
 def test_every_aid_has_a_page(site: Path) -> None:
-    assert AIDES and all((site / "aides" / aide_id / "index.html").exists() for aide_id in AIDES)
+    assert AIDES and all((site / "aides" / aid_id / "index.html").exists() for aid_id in AIDES)
 
 
 def test_no_qr_code_is_computed_at_build_time(site: Path) -> None:
     """The pages and their embeds carry the address for the browser to draw, not a drawing."""
-    for aide_id in AIDES:
-        for page in (site / "aides" / aide_id / "index.html", site / "integrer" / "aides" / aide_id / "index.html"):
+    for aid_id in AIDES:
+        for page in (site / "aides" / aid_id / "index.html", site / "integrer" / "aides" / aid_id / "index.html"):
             block = page.read_text(encoding="utf-8").split('<section class="impression"', 1)[1].split("</section>", 1)[0]
-            assert "<svg" not in block and f'data-qr-adresse="{CANONICAL.format(aide_id)}"' in block, page
+            assert "<svg" not in block and f'data-qr-adresse="{CANONICAL.format(aid_id)}"' in block, page
 
 
 @pytest.mark.parametrize("print_page", AIDES, indirect=True)
@@ -91,15 +89,15 @@ def test_fits_on_two_a4_pages(print_page: Any) -> None:
 
 @pytest.mark.parametrize("print_page", AIDES, indirect=True)
 def test_chrome_and_checker_hidden_and_qr_present(print_page: Any, titles: dict[str, str]) -> None:
-    aide_id = print_page.url.rstrip("/").rsplit("/", 1)[1]
-    address = CANONICAL.format(aide_id)
+    aid_id = print_page.url.rstrip("/").rsplit("/", 1)[1]
+    address = CANONICAL.format(aid_id)
     for selector in HIDDEN:
         for element in print_page.locator(selector).all():
             assert element.evaluate("e => getComputedStyle(e).display") == "none", selector
     block = print_page.locator(".impression")
     assert block.is_visible()
     qr = block.locator("svg.qr[role=img]")
-    assert qr.locator("title").text_content() == accessible_name(titles[aide_id], address)
+    assert qr.locator("title").text_content() == accessible_name(titles[aid_id], address)
     assert zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))[0].text == address
     text = block.inner_text()
     assert address in text and "Scannez ce code" in text and "ouvrez l'adresse" not in text

@@ -7,7 +7,6 @@ makes is opened in Chromium and every QR code is read back with zxing-cpp."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import re
@@ -21,16 +20,15 @@ import pytest
 import yaml
 import zxingcpp
 from aides.data.loading import load_catalogue
-from aides.publishing.headers import headers_for, parse
 from aides.site import facets, urls
 from aides.site.partner_pages import region_sheet
 from aides.site.pieces import Pieces
 from aides.site.sheets import PER_GROUP
-from conftest import DATA, EPOCH, axe_violations, local_page, run_build, serve_directory
+from conftest import DATA, TODAY, Builder, axe_violations, local_page, serve_directory
+from headers import headers_for, parse
 from PIL import Image
 from pypdf import PdfReader
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 TOOLS = urls.PARTNER_TOOLS
 PACA = "93"
 CANONICAL = "http://127.0.0.1:8000/"  # site_url of test builds
@@ -41,8 +39,8 @@ def decode(png: bytes) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def views() -> Pieces:
-    return Pieces(load_catalogue(DATA, today=TODAY), CANONICAL)
+def views(catalogue: Any) -> Pieces:
+    return Pieces(catalogue, CANONICAL)
 
 
 # --- _headers ------------------------------------------------------------------------------
@@ -369,7 +367,7 @@ def synthetic_aid(index: int, public: str, source: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def large_region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def large_region(tmp_path_factory: pytest.TempPathFactory, build_site: Builder) -> tuple[Path, Path]:
     """data/ plus 60 aids of PACA, six for each of the ten publics; and the site built from it."""
     folder = tmp_path_factory.mktemp("grande-region")
     data = folder / "data"
@@ -379,7 +377,7 @@ def large_region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     for index in range(SYNTHETIC):
         aid = synthetic_aid(index, publics[index % len(publics)], source)
         (data / "aides" / f"aide-fictive-{index:02d}.yml").write_text(yaml.safe_dump(aid, allow_unicode=True), encoding="utf-8")
-    result = run_build(folder / "site", data)
+    result = build_site(folder / "site", data)
     assert result.returncode == 0, result.stderr
     return data, folder / "site"
 

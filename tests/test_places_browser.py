@@ -15,7 +15,7 @@ PACA_AID = "/aides/accompagnement-soli-al/"
 NATIONAL_AID = "/aides/accompagnement-jeunes-cllaj/"
 
 
-def catalogue(page: Any, query: str) -> list[str]:
+def listed_aids(page: Any, query: str) -> list[str]:
     """The links of the aids listed by /aides/ for a query, once filtered."""
     page.goto(page.base.rstrip("/") + "/aides/" + query)
     page.wait_for_selector("[data-resultats]:not([hidden]), [data-avis]:not([hidden])")
@@ -24,7 +24,7 @@ def catalogue(page: Any, query: str) -> list[str]:
 
 
 def test_lyon_gives_the_rhone_and_national_aids_not_those_of_paca(page: Any) -> None:
-    links = catalogue(page, "?commune=69123")
+    links = listed_aids(page, "?commune=69123")
     assert any(link.endswith(LYON_AID) for link in links), links
     assert any(link.endswith(NATIONAL_AID) for link in links), links
     assert not any(link.endswith(PACA_AID) for link in links), links
@@ -32,7 +32,7 @@ def test_lyon_gives_the_rhone_and_national_aids_not_those_of_paca(page: Any) -> 
 
 
 def test_toulon_gives_the_paca_aids(page: Any) -> None:
-    links = catalogue(page, "?commune=83137")
+    links = listed_aids(page, "?commune=83137")
     assert any(link.endswith(PACA_AID) for link in links), links
     assert not any(link.endswith(LYON_AID) for link in links), links
 

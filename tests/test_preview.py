@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA, EPOCH, ROOT
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.build  # mkdocs builds in its own process: not run_build
 
 # Builds as `mkdocs serve` does, in one process, into the site folder sys.argv[1], sys.argv[2] times; between
 # two builds the script waits for a line on stdin (the test edits the data meanwhile).

@@ -6,7 +6,6 @@ Browser tests run in Debian's Chromium (375 px wide) against the real build serv
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -14,13 +13,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from aides.data.loading import load_catalogue
 from aides.model import territory
 from aides.registry import Registry
 from aides.site import listing as listing_module
 from aides.site.facets import ALL_PAGES_TERM, FACETS, Facets
 from aides.site.listing import Listing
-from conftest import DATA, EPOCH, axe_violations
+from conftest import DATA, axe_violations, serve_directory
 
 NATIONAL = [
     "accompagnement-jeunes-cllaj",
@@ -35,9 +33,8 @@ DALO_IDF = "relogement-prioritaires-dalo-ile-de-france"
 
 
 @pytest.fixture(scope="module")
-def search() -> Facets:
-    today = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
-    return Facets(load_catalogue(DATA, today=today))
+def search(catalogue: Any) -> Facets:
+    return Facets(catalogue)
 
 
 # --- the data behind the filters (no browser) -----------------------------------------------
@@ -66,12 +63,12 @@ def test_filter_values_are_the_data_ids(search: Facets) -> None:
 
 def test_departement_filter_matches_exactly_the_aids_covering_it(search: Facets) -> None:
     """The compact ``zone`` values sent to Pagefind mean the same as the plain definition."""
-    for aide_id, aide in search.cat.aides.items():
-        zone = set(search.filters(aide_id)["zone"])
+    for aid_id, aide in search.cat.aides.items():
+        zone = set(search.filters(aid_id)["zone"])
         covered = set(territory.departements_covered(search.cat, aide.territoire))
         for dep in search.cat.departements:
             accepted = set(territory.zone_query(dep.code, search.cat.region_of))
-            assert bool(zone & accepted) == (dep.code in covered), (aide_id, dep.code)
+            assert bool(zone & accepted) == (dep.code in covered), (aid_id, dep.code)
 
 
 def test_default_counts_are_those_of_current_aids(search: Facets) -> None:
@@ -143,48 +140,14 @@ def test_every_indexed_page_carries_the_word_that_lists_them_all(site: Path) -> 
         assert f'data-pagefind-meta="tout:{ALL_PAGES_TERM}"' in _read(site, url), url
 
 
-def test_redirect_pages_are_not_indexed(renamed_site: Path) -> None:
-    page = _read(renamed_site, "aides/ancienne-aide")
+def test_redirect_pages_are_not_indexed(hostile_site: Path) -> None:
+    page = _read(hostile_site, "aides/ancienne-aide")
     assert "http-equiv" in page and "data-pagefind-body" not in page
 
 
-@pytest.fixture(scope="module")
-def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data set with a renamed aid (a redirect page) and an aid whose editor text is hostile."""
-    import shutil
-
-    import yaml
-    from conftest import run_build
-
-    data = tmp_path_factory.mktemp("renamed") / "data"
-    shutil.copytree(DATA, data)
-    aid = yaml.safe_load((data / "aides" / "visale.yml").read_text(encoding="utf-8"))
-    aid["anciens_ids"] = ["ancienne-aide"]
-    (data / "aides" / "visale.yml").write_text(yaml.safe_dump(aid, allow_unicode=True), encoding="utf-8")
-    aid.update(
-        anciens_ids=[],
-        exemples=[],
-        titre='<script>alert("titre")</script> Aide piégée',
-        resume="<img src=x onerror=alert(1)> résumé",
-    )
-    (data / "aides" / "aide-piegee.yml").write_text(yaml.safe_dump(aid, allow_unicode=True), encoding="utf-8")
-    site = data.parent / "site"
-    result = run_build(site, data)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-def test_editor_text_reaches_cards_and_results_as_text_only(renamed_site: Path, browser: Any) -> None:
+def test_editor_text_reaches_cards_and_results_as_text_only(hostile_site: Path, browser: Any) -> None:
     """Cards (catalogue.json, carte.json) and Pagefind results are built with textContent."""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _QuietHandler
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(renamed_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd, base = serve_directory(hostile_site)
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     dialogs: list[str] = []
@@ -217,8 +180,8 @@ def test_catalogue_files_hold_every_aid_in_list_order(site: Path, search: Facets
 def test_without_javascript_the_catalogue_lists_every_current_aid(site: Path, search: Facets) -> None:
     page = _read(site, "aides")
     current, ended = page.split('id="termines"')
-    for aide_id in search.cat.aides:
-        assert (f'href="{aide_id}/"' in current) == (aide_id != ENDED), aide_id
+    for aid_id in search.cat.aides:
+        assert (f'href="{aid_id}/"' in current) == (aid_id != ENDED), aid_id
     assert f'href="{ENDED}/"' in ended
     assert re.search(r'<div class="catalogue__filtres" data-filtres hidden>', page), "les filtres ont besoin de JavaScript"
 

@@ -98,6 +98,7 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.build  # mkdocs serve builds the whole site
 def test_data_error_page_then_reload_once_fixed(serve: tuple[str, Path, Path], browser: Any) -> None:
     url, repo, data = serve
     log = (repo / "serve.log").read_text(encoding="utf-8")
@@ -128,6 +129,7 @@ def test_data_error_page_then_reload_once_fixed(serve: tuple[str, Path, Path], b
         lost.wait_for_function("!document.querySelector('.erreurs-apercu')", timeout=WAIT)
 
 
+@pytest.mark.build
 def test_template_error_page_names_the_template_and_line(serve: tuple[str, Path, Path], browser: Any) -> None:
     url, repo, data = serve
     replace(data / "aides" / "visale.yml", BROKEN, FIXED)

@@ -44,6 +44,7 @@ def test_facet_vectors(case: dict[str, Any]) -> None:
     assert facets.matching(aids, case["etat"], region_of) == case["aides"]
     assert facets.counts(aids, case["etat"], region_of, FACETS["groupes"]) == case["nombres"]
     assert FACETS["statut_defaut"] == facets.DEFAULT_STATUS
+    assert FACETS["groupes"] == list(facets.FACETS) and FACETS["index"]["champs"] == list(facets.INDEX_FIELDS)
 
 
 @pytest.mark.parametrize("case", FACETS["communes"]["cas"], ids=lambda case: case["titre"])
@@ -55,14 +56,8 @@ def test_commune_filter_vectors(case: dict[str, Any]) -> None:
     assert facets.matching(aids, case["etat"], region_of, block["epci_of"]) == case["aides"]
 
 
-def test_the_built_index_decodes_to_each_aids_own_filters(site: Path) -> None:
+def test_the_built_index_decodes_to_each_aids_own_filters(site: Path, catalogue: Any) -> None:
     """The real catalogue index, read by the Python twin, gives back every aid's filter values."""
-    import datetime as dt
-
-    from aides.data.loading import load_catalogue
-    from conftest import DATA, EPOCH
-
-    catalogue = load_catalogue(DATA, today=dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date())
     index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
     departements = {dep.code: [dep.nom, dep.region] for dep in catalogue.departements}
     own = facets.Facets(catalogue)

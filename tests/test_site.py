@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from aides.model.formatting import NBSP, NNBSP
-from conftest import DATA, run_build
+from conftest import DATA, EPOCH, REMOVED, Builder
 
 
 class _Text(HTMLParser):
@@ -167,9 +167,10 @@ def test_field_reference_is_generated_from_the_models(site: Path) -> None:
         assert f"<code>{field}</code>" in page
 
 
-def test_two_builds_of_the_same_inputs_are_byte_identical(site: Path, tmp_path: Path) -> None:
+def test_two_builds_of_the_same_inputs_are_byte_identical(site: Path, tmp_path: Path, build_site: Builder) -> None:
+    """The only determinism test: every file, feeds and review included, byte for byte."""
     again = tmp_path / "site"
-    result = run_build(again)
+    result = build_site(again)
     assert result.returncode == 0, result.stderr
 
     def digest(root: Path) -> dict[str, str]:
@@ -178,30 +179,6 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(site: Path, tmp_path: 
     first, second = digest(site), digest(again)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
-
-
-def _add_aid(data: Path, aid_id: str, **changes: object) -> None:
-    import yaml
-
-    aid = yaml.safe_load((data / "aides" / "visale.yml").read_text(encoding="utf-8"))
-    aid.update(changes)
-    aid["exemples"] = []
-    (data / "aides" / f"{aid_id}.yml").write_text(yaml.safe_dump(aid, allow_unicode=True), encoding="utf-8")
-
-
-@pytest.fixture
-def hostile_site(data_copy: Path, tmp_path: Path) -> Path:
-    _add_aid(
-        data_copy,
-        "aide-piegee",
-        titre='<script>alert("titre")</script> Aide piégée',
-        resume="<img src=x onerror=alert(1)> résumé",
-        demarche=['<a href="javascript:alert(1)">Cliquez</a>', "[lien](javascript:alert(2))"],
-        anciens_ids=["ancienne-aide"],
-    )
-    result = run_build(tmp_path / "site", data_copy)
-    assert result.returncode == 0, result.stderr
-    return tmp_path / "site"
 
 
 def test_editor_text_cannot_inject_markup(hostile_site: Path) -> None:
@@ -220,23 +197,29 @@ def test_old_ids_redirect_to_the_current_page(hostile_site: Path) -> None:
     assert "../aide-piegee/" in page
 
 
-def test_another_data_directory_builds_another_site(data_copy: Path, tmp_path: Path) -> None:
-    (data_copy / "aides" / "requalification-logements-sociaux.yml").unlink()
-    for convention in (data_copy / "conventions").glob("*.yml"):
-        text = convention.read_text(encoding="utf-8")
-        convention.write_text(text.replace("  - requalification-logements-sociaux\n", ""), encoding="utf-8")
-    result = run_build(tmp_path / "site", data_copy)
-    assert result.returncode == 0, result.stderr
-    assert not (tmp_path / "site" / "aides" / "requalification-logements-sociaux").exists()
-    assert (tmp_path / "site" / "aides" / "visale" / "index.html").is_file()
+def test_another_data_directory_builds_another_site(hostile_site: Path, site: Path) -> None:
+    """hostile_site is built from a copy of data/ without one aid (conftest.py)."""
+    assert (site / "aides" / REMOVED / "index.html").is_file()
+    assert not (hostile_site / "aides" / REMOVED).exists()
+    assert (hostile_site / "aides" / "visale" / "index.html").is_file()
 
 
-def test_today_comes_from_source_date_epoch(tmp_path: Path) -> None:
+def test_today_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build loads the data as here, « today » left to SOURCE_DATE_EPOCH, and writes this export; that the build
+    script passes the variable on, the session site shows (its review is dated 2026-11-22: test_fraicheur.py)."""
+    from aides.data.loading import load_catalogue
+    from aides.publishing.exports import data_files
+    from aides.site import urls
+
+    def status(aid_id: str) -> str:
+        aides = json.loads(data_files(load_catalogue(DATA))[urls.open_data("aides.json")])
+        return {record["id"]: record["statut"] for record in aides}[aid_id]
+
     # On 2023-01-01 the three-year sub-letting experiment (until 2023-09-22) was still running.
-    result = run_build(tmp_path / "site", SOURCE_DATE_EPOCH="1672531200")
-    assert result.returncode == 0, result.stderr
-    aides = json.loads((tmp_path / "site" / "donnees" / "aides.json").read_text(encoding="utf-8"))
-    assert {r["id"]: r["statut"] for r in aides}["sous-location-femmes-victimes-violences"] == "en_cours"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1672531200")
+    assert status("sous-location-femmes-victimes-violences") == "en_cours"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    assert status("sous-location-femmes-victimes-violences") == "termine"
 
 
 def test_schemas_in_the_repository_match_the_models() -> None:

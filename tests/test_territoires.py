@@ -1,4 +1,4 @@
-"""The territorial reference (referentiel/territoires/), cog.py over it, and the browser search communes.js.
+"""The territorial reference (referentiel/territoires/), cog.py over it, and its browser twin lib/model/place-names.js.
 
 Nothing here needs the network: the committed files are checked (counts, known examples, the
 format the generator writes, the shard budget), the generator's pure transform runs on a tiny
@@ -30,7 +30,7 @@ import territoires as gen
 FOLDER = ROOT / "referentiel" / "territoires"
 LOOKUP = FOLDER / "recherche"
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "communes.json").read_text(encoding="utf-8"))
-COMMUNES_JS = ROOT / "overrides" / "assets" / "js" / "lib" / "communes.js"
+COMMUNES_JS = ROOT / "overrides" / "assets" / "js" / "lib" / "model" / "place-names.js"
 NODE = shutil.which("node")
 
 

@@ -18,7 +18,6 @@ file and expect the error at a given piece of that entry.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re
@@ -31,11 +30,10 @@ from pathlib import Path
 import pytest
 from aides.data.errors import DataError, DataErrors
 from aides.data.loading import load_catalogue
-from conftest import DATA, EPOCH, ROOT, run_build
+from conftest import DATA, ROOT, TODAY, Builder
 
 CORPUS = ROOT / "tests" / "corpus"
 KINDS = ("aides", "partenaires", "conventions", "contacts")
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 EXPECTED = re.compile(r"# attendu: (?P<line>\d+):(?P<column>\d+): (?:(?P<field>\S+) : )?(?P<message>.+)")
 NO_ERROR = "# attendu: aucune erreur"
 
@@ -340,22 +338,21 @@ def snapshot(site: Path) -> dict[str, str]:
     }
 
 
-def test_failed_build_leaves_previous_site_untouched(tmp_path: Path, data_copy: Path) -> None:
-    site = tmp_path / "site"
-    first = run_build(site)
-    assert first.returncode == 0, first.stderr
-    before = snapshot(site)
+def test_failed_build_leaves_previous_site_untouched(tmp_path: Path, data_copy: Path, site: Path, build_site: Builder) -> None:
+    previous = tmp_path / "site"  # the session's site stands for the previous build
+    shutil.copytree(site, previous)
+    before = snapshot(previous)
     assert "index.html" in before
 
     case = CASE["aides/public-inconnu.yml"]
     case.drop_into(data_copy)
-    second = run_build(site, data_copy)
+    second = build_site(previous, data_copy)
 
     assert second.returncode != 0
     (expected,) = case.expected
     prefix = f"{case.relative}:{expected.line}:{expected.column}: {expected.field} : "
     assert any(prefix in line and expected.message in line for line in second.stderr.splitlines()), second.stderr
-    assert snapshot(site) == before, "le site précédent a été modifié par une construction en échec"
+    assert snapshot(previous) == before, "le site précédent a été modifié par une construction en échec"
     leftovers = sorted(path.name for path in tmp_path.iterdir() if path.name.startswith((".site-new-", ".site-old-")))
     assert leftovers == [], f"dossiers temporaires laissés : {leftovers}"
 

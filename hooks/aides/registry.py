@@ -236,7 +236,7 @@ class Registry:
 
     def browser_files(self) -> dict[str, str]:
         """The JSON files the pages' scripts fetch, and the Atom feeds of changes."""
-        titles = {aide_id: self.pieces.cards.aid(aide_id).titre for aide_id in self.cat.aides}
+        titles = {aid_id: self.pieces.cards.aid(aid_id).titre for aid_id in self.cat.aides}
         feed_files = feeds.feed_files(self.pieces.history, titles, self.base_url, self.cat.today)
         return browser_files(self.pieces) | feed_files
 

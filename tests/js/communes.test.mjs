@@ -1,11 +1,11 @@
-// Runs the shared vectors (tests/vectors/communes.json) through communes.js on the committed files of
+// Runs the shared vectors (tests/vectors/communes.json) through lib/model/place-names.js on the committed files of
 // referentiel/territoires/recherche/; tests/test_territoires.py runs the same vectors through the Python twins
 // (hooks/aides/model/place_names.py, tests/commune_search.py).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { createLookup, lookup, nameKeys, normalise } from "../../overrides/assets/js/lib/communes.js";
+import { createLookup, lookup, nameKeys, normalise } from "../../overrides/assets/js/lib/model/place-names.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../vectors/communes.json", import.meta.url), "utf8"));
 const folder = new URL("../../referentiel/territoires/recherche/", import.meta.url);

@@ -1,11 +1,11 @@
-// Runs the shared vectors (tests/vectors/eligibility.json) through eligibility.js;
+// Runs the shared vectors (tests/vectors/eligibility.json) through lib/model/conditions.js;
 // tests/test_eligibility_twins.py runs the same vectors through the Python twin.
 // Also checks the answers stored in the URL fragment.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { evaluate, normalise, outcome, parseFragment, questionsOf, toFragment } from "../../overrides/assets/js/lib/eligibility.js";
+import { evaluate, normalise, outcome, parseFragment, questionsOf, toFragment } from "../../overrides/assets/js/lib/model/conditions.js";
 
 const { questions, places: regionOf, vectors } = JSON.parse(
   readFileSync(new URL("../vectors/eligibility.json", import.meta.url), "utf8"),

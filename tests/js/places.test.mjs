@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { fillPlaceLists, loadPlaces, placeNames, placeTables } from "../../overrides/assets/js/lib/places.js";
-import { normalise } from "../../overrides/assets/js/lib/eligibility.js";
+import { normalise } from "../../overrides/assets/js/lib/model/conditions.js";
 
 const FILE = {
   region_of: { 13: "93", 93: "11", "2A": "94" },

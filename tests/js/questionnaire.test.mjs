@@ -1,11 +1,11 @@
-// The questionnaire's logic without the page (overrides/assets/js/lib/questionnaire-core.js):
+// The questionnaire's logic without the page (overrides/assets/js/lib/site/checkers.js):
 // decoding the compact rules file, the next-question rule, contacts by territory, reasons.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { normalise, outcome } from "../../overrides/assets/js/lib/eligibility.js";
-import { personZones } from "../../overrides/assets/js/lib/territory.js";
-import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../../overrides/assets/js/lib/questionnaire-core.js";
+import { normalise, outcome } from "../../overrides/assets/js/lib/model/conditions.js";
+import { personZones } from "../../overrides/assets/js/lib/model/territory.js";
+import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../../overrides/assets/js/lib/site/checkers.js";
 
 const groupes = { toutes: "Remplir toutes ces conditions :", une_de: "Remplir au moins une de ces conditions :" };
 const critere = (question, operateur, valeur, texte) => ({ type: "critere", question, operateur, valeur, texte });

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { counts, decodeIndex, query } from "../../overrides/assets/js/lib/catalogue-index.js";
-import { parseFragment } from "../../overrides/assets/js/lib/eligibility.js";
-import { withNotice } from "../../overrides/assets/js/lib/freshness.js";
-import { QUESTION_TYPES } from "../../overrides/assets/js/lib/question-types.js";
+import { counts, decodeIndex, query } from "../../overrides/assets/js/lib/site/facets.js";
+import { parseFragment } from "../../overrides/assets/js/lib/model/conditions.js";
+import { withNotice } from "../../overrides/assets/js/lib/trust/freshness.js";
+import { QUESTION_TYPES } from "../../overrides/assets/js/lib/model/question-types.js";
 
 const read = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), "utf8"));
 

@@ -1,8 +1,8 @@
-// lib/territory.js: the commune's places and « most local first » (the contacts of /contacts/).
+// lib/model/territory.js: the commune's places and « most local first » (the contacts of /contacts/).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { communeZones, coversCommune, localRank, mostLocalFirst, personZones } from "../../overrides/assets/js/lib/territory.js";
+import { communeZones, coversCommune, localRank, mostLocalFirst, personZones } from "../../overrides/assets/js/lib/model/territory.js";
 
 const departements = { 83: ["Var", "93"], 13: ["Bouches-du-Rhône", "93"], 69: ["Rhône", "84"] };
 const epciOf = { 83137: "248300543" };

@@ -71,8 +71,8 @@ def check_warnings(
 ) -> list[DataWarning]:
     """Every warning of the records that were read and validated (broken files have errors instead)."""
     found: list[DataWarning] = []
-    for aide_id, aide in aides.items():
-        doc = documents.get(("aides", aide_id))
+    for aid_id, aide in aides.items():
+        doc = documents.get(("aides", aid_id))
         if doc is not None:
             found += [warning for check in AIDE_CHECKS for warning in check(aide, doc, today)]
     sources_doc = documents.get(("", "sources.yml"))

@@ -287,14 +287,14 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
     """Compile each aid's conditions; check that its worked examples still give their outcome."""
     errors: list[DataError] = []
     compiler = Compiler(catalogue.questions, catalogue.territoires, catalogue.places, catalogue.parameter, catalogue.today)
-    for aide_id, aide in catalogue.aides.items():
-        doc = documents[("aides", aide_id)]
+    for aid_id, aide in catalogue.aides.items():
+        doc = documents[("aides", aid_id)]
         compiler.errors = []
         tree = compiler.compile(aide.conditions)
         errors.extend(error_at(doc, error.loc, error.message) for error in compiler.errors)
         if tree is None or compiler.errors:
             continue
-        tree = catalogue.rules[aide_id] = _with_territory(catalogue, aide, tree)
+        tree = catalogue.rules[aid_id] = _with_territory(catalogue, aide, tree)
         for index, example in enumerate(aide.exemples):
             loc = ("exemples", index)
             problems = [

@@ -124,8 +124,8 @@ def _vocabularies(c: _Checker) -> None:
 
 def _aides(c: _Checker) -> None:
     cat = c.catalogue
-    for aide_id, aide in cat.aides.items():
-        doc = c.documents[("aides", aide_id)]
+    for aid_id, aide in cat.aides.items():
+        doc = c.documents[("aides", aid_id)]
         for index, public in enumerate(aide.publics):
             c.ref(doc, ("publics", index), public, cat.public_labels, "un public connu")
         for index, kind in enumerate(aide.types):
@@ -151,20 +151,20 @@ def _aides(c: _Checker) -> None:
                     )
                 )
     seen: dict[str, str] = {}
-    for aide_id, aide in cat.aides.items():
+    for aid_id, aide in cat.aides.items():
         for index, old in enumerate(aide.anciens_ids):
-            if old in seen and seen[old] != aide_id:
-                doc = c.documents[("aides", aide_id)]
+            if old in seen and seen[old] != aid_id:
+                doc = c.documents[("aides", aid_id)]
                 c.errors.append(
                     error_at(doc, ("anciens_ids", index), f"« {old} » est déjà un ancien identifiant de l'aide « {seen[old]} »")
                 )
-            seen[old] = aide_id
+            seen[old] = aid_id
 
 
 def _conventions(c: _Checker) -> None:
     cat = c.catalogue
-    for conv_id, convention in cat.conventions.items():
-        doc = c.documents[("conventions", conv_id)]
+    for agreement_id, convention in cat.conventions.items():
+        doc = c.documents[("conventions", agreement_id)]
         for index, role in enumerate(convention.parties):
             c.partner(doc, ("parties", index, "partenaire"), role.partenaire)
         for index, signataire in enumerate(convention.signataires):
@@ -173,7 +173,7 @@ def _conventions(c: _Checker) -> None:
             c.ref(doc, ("aides", index), aide, c.present["aides"], "une aide connue (data/aides/)")
         for index, earlier in enumerate(convention.suit):
             c.ref(doc, ("suit", index), earlier, c.present["conventions"], "une convention connue (data/conventions/)")
-            if earlier == conv_id:
+            if earlier == agreement_id:
                 c.errors.append(error_at(doc, ("suit", index), "une convention ne peut pas se suivre elle-même"))
         c.sources(doc, convention.sources, convention.chiffres)
 

@@ -69,8 +69,8 @@ class Catalogue:
     @cached_property
     def current_aids(self) -> list[str]:
         """Aids offered to people (OFFERED_STATUSES), in the French order of their titles."""
-        ids = [aide_id for aide_id, aide in self.aides.items() if self.is_offered(aide)]
-        return sorted(ids, key=lambda aide_id: (sort_key(self.aides[aide_id].titre), aide_id))
+        ids = [aid_id for aid_id, aide in self.aides.items() if self.is_offered(aide)]
+        return sorted(ids, key=lambda aid_id: (sort_key(self.aides[aid_id].titre), aid_id))
 
     def covers(self, territoire: Territoire, region: str) -> bool:
         """Whether a territory (of an aid or a contact) covers part of a région; the whole country does."""
@@ -79,7 +79,7 @@ class Catalogue:
     @cached_property
     def served_regions(self) -> list[cog.Region]:
         """The régions with a current aid or a contact, in French order: each gets a printable sheet."""
-        territories = [self.aides[aide_id].territoire for aide_id in self.current_aids]
+        territories = [self.aides[aid_id].territoire for aid_id in self.current_aids]
         territories += [contact.territoire for contact in self.contacts.values()]
         return [
             region
@@ -97,8 +97,8 @@ class Catalogue:
         """Of everything but the aids: an aid's page reads its own file and these, never another aid's."""
         return _digest(sorted(item for item in self.fingerprints.items() if item[0][0] != "aides"))
 
-    def aid_fingerprint(self, aide_id: str) -> str:
-        return _digest([self.shared_fingerprint, self.fingerprints.get(("aides", aide_id), "")])
+    def aid_fingerprint(self, aid_id: str) -> str:
+        return _digest([self.shared_fingerprint, self.fingerprints.get(("aides", aid_id), "")])
 
     @cached_property
     def regions(self) -> list[cog.Region]:
@@ -176,31 +176,31 @@ class Catalogue:
     @cached_property
     def conventions_by_aide(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
-        for conv_id, convention in self.conventions.items():
-            for aide_id in convention.aides:
-                index.setdefault(aide_id, []).append(conv_id)
+        for agreement_id, convention in self.conventions.items():
+            for aid_id in convention.aides:
+                index.setdefault(aid_id, []).append(agreement_id)
         return index
 
     @cached_property
     def aides_by_partenaire(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
-        for aide_id, aide in self.aides.items():
+        for aid_id, aide in self.aides.items():
             for role in aide.partenaires:
-                index.setdefault(role.partenaire, []).append(aide_id)
+                index.setdefault(role.partenaire, []).append(aid_id)
         return index
 
     @cached_property
     def conventions_by_partenaire(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
-        for conv_id, convention in self.conventions.items():
+        for agreement_id, convention in self.conventions.items():
             for partner in dict.fromkeys(role.partenaire for role in convention.parties):
-                index.setdefault(partner, []).append(conv_id)
+                index.setdefault(partner, []).append(agreement_id)
         return index
 
     @cached_property
     def redirects(self) -> dict[str, str]:
         """Old aid id → current id, so that renamed aids keep their URL."""
-        return {old: aide_id for aide_id, aide in self.aides.items() for old in aide.anciens_ids}
+        return {old: aid_id for aid_id, aide in self.aides.items() for old in aide.anciens_ids}
 
 
 def _operands(raw: object, question_id: str) -> list[str]:

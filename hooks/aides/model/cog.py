@@ -3,7 +3,7 @@
 Reads ``referentiel/territoires/territoires.json``, written by ``scripts/territoires.py`` from
 Etalab's ``@etalab/decoupage-administratif`` (``make territoires``). No MkDocs import, no network.
 
-``Referentiel.entries`` lists what the browser's commune search (``overrides/assets/js/lib/communes.js``)
+``Referentiel.entries`` lists what the browser's commune search (``overrides/assets/js/lib/model/place-names.js``)
 can find, in the order it shows them; ``scripts/territoires.py`` writes them into its lookup files.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 from aides.model.place_names import normalise_name
 
 REFERENCE = Path(__file__).resolve().parents[3] / "referentiel" / "territoires" / "territoires.json"
-LOOKUP_FILES = REFERENCE.parent / "recherche"  # the browser lookup files (lib/communes.js), copied into the site
+LOOKUP_FILES = REFERENCE.parent / "recherche"  # the browser lookup files (lib/model/place-names.js), copied into the site
 
 CURRENT = "commune"  # the type of a current commune's entry; the others: arrondissement, deleguee, associee, ancienne
 

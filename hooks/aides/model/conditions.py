@@ -2,7 +2,7 @@
 
 The compiled tree is plain JSON. Every node carries its French sentence, so the
 same tree renders the "Conditions" section of an aid page and drives the
-browser checker (``overrides/assets/js/lib/eligibility.js``); ``evaluate`` below is
+browser checker (``overrides/assets/js/lib/model/conditions.js``); ``evaluate`` below is
 its Python twin, with the same three-valued semantics: each criterion is met
 (True), not met (False) or unknown (None: not answered, or "je ne sais pas").
 
@@ -203,7 +203,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-# --- evaluation (Python twin of eligibility.js) ------------------------------
+# --- evaluation (Python twin of lib/model/conditions.js) ------------------------------
 
 
 def normalise(answers: Answers, questions: dict[str, Question], places: dict[str, dict[str, str]]) -> Answers:

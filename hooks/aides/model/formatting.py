@@ -3,7 +3,8 @@
 Babel uses a narrow no-break space as thousands separator (« 8 000 € ») and a
 no-break space before « € » and « % ». ``typography`` puts no-break spaces
 before « : ; ! ? » and inside « » in editor text, so pages never break a line
-before a colon.
+before a colon. What the browser writes itself (the day a page is printed, counts) is
+formatted the same way by its twin, ``overrides/assets/js/lib/model/formatting.js``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Place names as people type them and as the commune search finds them: the twin of ``normalise`` and
-``nameKeys`` in ``overrides/assets/js/lib/communes.js`` (``tests/vectors/communes.json`` runs through both).
+``nameKeys`` in ``overrides/assets/js/lib/model/place-names.js`` (``tests/vectors/communes.json`` runs through both).
 
 ``scripts/territoires.py`` files each commune of the browser's lookup files under its name keys; the
 reference (``cog``) orders communes sharing a postcode by their normalised name.

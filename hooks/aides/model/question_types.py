@@ -6,7 +6,7 @@ answers come from, the widget that asks it (a macro of
 ``overrides/partials/checker-questions.html``), the shape of an answer (how the
 fragment ``#age=25&difficulte=a,b`` is read), and how a condition may be shortened.
 
-The browser's twin is ``overrides/assets/js/lib/question-types.js``; both are checked
+The browser's twin is ``overrides/assets/js/lib/model/question-types.js``; both are checked
 against ``tests/vectors/question-types.json``. Adding a type: one entry here, one
 there, one in the vectors, and a widget macro if none of the existing ones fits.
 """

@@ -2,7 +2,7 @@
 
 The encoding is shared by every filter of the site: Pagefind's ``zone`` filter on each
 aid page (``/recherche/``), the catalogue's own index (``/aides/``, ``facets.py``) and
-the browser (``overrides/assets/js/lib/territory.js``), checked against
+the browser (``overrides/assets/js/lib/model/territory.js``), checked against
 ``tests/vectors/facets.json``:
 
 - ``f``: the whole of France;

@@ -17,8 +17,8 @@ def browser_files(p: Pieces) -> dict[str, str]:
         urls.CATALOGUE_INDEX: _compact_json(p.facets.catalogue_index(p.listing.ids)),
         urls.PLACES_FILE: _compact_json(places_file(p.cat, p.fields)),
     }
-    for aide_id in p.cat.aides:
-        files[urls.aid_card(aide_id)] = _compact_json(p.cards.aid(aide_id).browser_card())
+    for aid_id in p.cat.aides:
+        files[urls.aid_card(aid_id)] = _compact_json(p.cards.aid(aid_id).browser_card())
     return files
 
 

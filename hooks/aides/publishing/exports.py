@@ -55,21 +55,21 @@ def _territoires(catalogue: Catalogue, territoire: Any) -> dict[str, Any]:
 
 def aide_records(catalogue: Catalogue, base_url: str) -> list[dict[str, Any]]:
     records = []
-    for aide_id, aide in catalogue.aides.items():
+    for aid_id, aide in catalogue.aides.items():
         data = aide.model_dump(mode="json", exclude={"conditions", "territoire", "partenaires", "statut"})
         info = freshness.information_date(catalogue, aide, aide.sources)
         records.append(
             {
-                "id": aide_id,
+                "id": aid_id,
                 "titre": aide.titre,
-                "url": base_url + urls.aide(aide_id),
+                "url": base_url + urls.aide(aid_id),
                 "statut": catalogue.status(aide),
                 "publics": aide.publics,
                 "types": aide.types,
                 "territoires": _territoires(catalogue, aide.territoire),
                 "partenaires": [role.partenaire for role in aide.partenaires],
                 "roles_partenaires": [role.model_dump() for role in aide.partenaires],
-                "conditions": catalogue.rules[aide_id],
+                "conditions": catalogue.rules[aid_id],
                 "statut_declare": aide.statut,
                 "information": {
                     "date": info.date.isoformat() if info and info.date else None,
@@ -146,13 +146,13 @@ def eligibility(catalogue: Catalogue, base_url: str) -> dict[str, Any]:
         "region_of": catalogue.region_of,
         "aides": [
             {
-                "id": aide_id,
+                "id": aid_id,
                 "titre": aide.titre,
-                "url": base_url + urls.aide(aide_id),
+                "url": base_url + urls.aide(aid_id),
                 "statut": catalogue.status(aide),
-                "conditions": catalogue.rules[aide_id],
+                "conditions": catalogue.rules[aid_id],
             }
-            for aide_id, aide in catalogue.aides.items()
+            for aid_id, aide in catalogue.aides.items()
         ],
     }
 

@@ -24,8 +24,8 @@ AUTHOR = "Rédaction du site des aides au logement"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def aide_feed_path(aide_id: str) -> str:
-    return urls.aide_feed(aide_id)
+def aide_feed_path(aid_id: str) -> str:
+    return urls.aide_feed(aid_id)
 
 
 def _tag(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -83,18 +83,16 @@ def site_feed(history: History, base_url: str, today: dt.date, limit: int = 50) 
     return atom_feed(history.latest(limit), title=title, base_url=base_url, path=SITE_FEED, page=urls.CATALOGUE, today=today)
 
 
-def aide_feed(history: History, aide_id: str, titre: str, base_url: str, today: dt.date) -> str:
+def aide_feed(history: History, aid_id: str, titre: str, base_url: str, today: dt.date) -> str:
     """Every change of one aid, newest first."""
     title = f"{titre} : modifications"
     return atom_feed(
-        history.of(aide_id), title=title, base_url=base_url, path=aide_feed_path(aide_id), page=urls.aide(aide_id), today=today
+        history.of(aid_id), title=title, base_url=base_url, path=aide_feed_path(aid_id), page=urls.aide(aid_id), today=today
     )
 
 
 def feed_files(history: History, aides: Mapping[str, str], base_url: str, today: dt.date) -> dict[str, str]:
     """Path under the site root → content of every feed; ``aides`` maps each aid's id to its current title."""
     files = {SITE_FEED: site_feed(history, base_url, today)}
-    files.update(
-        {aide_feed_path(aide_id): aide_feed(history, aide_id, titre, base_url, today) for aide_id, titre in aides.items()}
-    )
+    files.update({aide_feed_path(aid_id): aide_feed(history, aid_id, titre, base_url, today) for aid_id, titre in aides.items()})
     return files

@@ -87,7 +87,7 @@ class ContactCard:
     adresse: str
     territoire: str
     dates: str = ""  # the three dates in one line (DatesView.ligne); "" on the blank card
-    zones: list[str] = field(default_factory=list)  # territory.zones: where it helps, tested by lib/territory.js
+    zones: list[str] = field(default_factory=list)  # territory.zones: where it helps, tested by lib/model/territory.js
 
     def browser_record(self) -> dict[str, Any]:
         """The card's data for the questionnaire (``assets/questionnaire.json``): empty fields left out."""
@@ -151,12 +151,12 @@ class Cards:
     def territory(self, territoire: Any) -> str:
         return territory.describe(self.cat, territoire)
 
-    def aid(self, aide_id: str) -> AidCard:
-        if aide_id not in self._aids:
-            aide = self.cat.aides[aide_id]
-            self._aids[aide_id] = AidCard(
-                id=aide_id,
-                url=urls.aide(aide_id),
+    def aid(self, aid_id: str) -> AidCard:
+        if aid_id not in self._aids:
+            aide = self.cat.aides[aid_id]
+            self._aids[aid_id] = AidCard(
+                id=aid_id,
+                url=urls.aide(aid_id),
                 titre=t(aide.titre),
                 resume=t(aide.resume),
                 publics=[self.cat.public_labels[p] for p in aide.publics],
@@ -165,7 +165,7 @@ class Cards:
                 statut=self.cat.status(aide),
                 avis=freshness.notice(self.cat, aide),
             )
-        return self._aids[aide_id]
+        return self._aids[aid_id]
 
     def dates(self, record: Dates, refs: list[SourceRef]) -> DatesView:
         info = freshness.information_date(self.cat, record, refs)
@@ -212,12 +212,12 @@ class Cards:
             )
         return self._contacts[contact_id]
 
-    def convention(self, conv_id: str) -> ConventionSummary:
-        convention = self.cat.conventions[conv_id]
+    def convention(self, agreement_id: str) -> ConventionSummary:
+        convention = self.cat.conventions[agreement_id]
         signed = convention.date_signature
         return ConventionSummary(
-            id=conv_id,
-            url=urls.convention(conv_id),
+            id=agreement_id,
+            url=urls.convention(agreement_id),
             titre=t(convention.titre),
             nature=NATURES[convention.nature],
             date=convention_date(convention),

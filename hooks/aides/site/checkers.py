@@ -1,7 +1,7 @@
 """Data of the eligibility checkers, gathered for the templates and the browser.
 
 Two checkers run on the compiled rule trees (``conditions.py``), evaluated in the
-browser by ``overrides/assets/js/lib/eligibility.js``:
+browser by ``overrides/assets/js/lib/model/conditions.js``:
 
 - "Suis-je concerné ?" on each aid page (``overrides/partials/checker.html``):
   the aid's own questions; its tree, and the ids and types of the questions that
@@ -50,7 +50,7 @@ its id, its title and two numbers, not the brackets and separators of a record):
 node, contact indexes (by position, only for the aids that have contacts) and notice index (null
 when none); the notice (``freshness.notice``, stored once in ``avis``: thousands of aids share a
 few) says its information is old and unconfirmed: the browser then never shows it as possible
-(``lib/freshness.js``).
+(``lib/trust/freshness.js``).
 Its page's URL comes from the pattern the page ships. ``montants`` gives, for an aid whose
 amounts vary by place, each zone's row with its territory as a node (``amount_zones``). Only current
 aids are listed, sorted by title: an ended scheme is never offered as possible.
@@ -108,7 +108,7 @@ class NodeTable:
 
 
 def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]:
-    """The compiled nodes back from the table (the JS twin is ``decodeQuestionnaire``)."""
+    """The compiled nodes back from the table (the JS twin is ``decodeQuestionnaire`` of ``lib/site/checkers.js``)."""
     nodes: list[Node] = []
     for entry in entries:
         kind = entry[0]
@@ -125,10 +125,10 @@ def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]
     return nodes
 
 
-def amount_zones(catalogue: Catalogue, aide_id: str) -> list[dict[str, Any]]:
+def amount_zones(catalogue: Catalogue, aid_id: str) -> list[dict[str, Any]]:
     """The amount rows of an aid's tables whose zones are territories: both checkers show the row of the
     person's place (« Pour une opération à Toulon (…) : Prêt PLUS jusqu'à 8 000 € ; … », lib/amounts.js)."""
-    aide = catalogue.aides[aide_id]
+    aide = catalogue.aides[aid_id]
     found = []
     for table in aide.montant.tableaux if aide.montant else []:
         for zone in table.zones:
@@ -158,24 +158,24 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
     aides: dict[str, Any] = {"id": [], "titre": [], "noeud": [], "contacts": {}, "avis": []}
     amounts: dict[str, list[dict[str, Any]]] = {}
     notices: dict[str, int] = {}
-    for position, aide_id in enumerate(catalogue.current_aids):
-        aide = catalogue.aides[aide_id]
+    for position, aid_id in enumerate(catalogue.current_aids):
+        aide = catalogue.aides[aid_id]
         refs = []
         for contact_id in aide.contacts:
             if contact_id not in contacts:
                 contacts[contact_id] = len(records)
                 records.append(cards.contact(contact_id).browser_record())
             refs.append(contacts[contact_id])
-        aides["id"].append(aide_id)
+        aides["id"].append(aid_id)
         aides["titre"].append(typography(aide.titre))
-        aides["noeud"].append(table.add(catalogue.rules[aide_id]))
+        aides["noeud"].append(table.add(catalogue.rules[aid_id]))
         if refs:
             aides["contacts"][str(position)] = refs
         avis = freshness.notice(catalogue, aide)
         aides["avis"].append(notices.setdefault(avis, len(notices)) if avis else None)
-        zones = amount_zones(catalogue, aide_id)
+        zones = amount_zones(catalogue, aid_id)
         if zones:
-            amounts[aide_id] = [{**zone, "lieu": table.add(zone["lieu"])} for zone in zones]
+            amounts[aid_id] = [{**zone, "lieu": table.add(zone["lieu"])} for zone in zones]
     return {
         "version": FORMAT_VERSION,
         "groupes": dict(GROUPS),
@@ -192,7 +192,7 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
 
 @dataclass(frozen=True, slots=True)
 class CheckerView:
-    """The per-aid checker: its fieldsets, and the data eligibility.js runs on (embedded in the page)."""
+    """The per-aid checker: its fieldsets, and the data lib/model/conditions.js runs on (embedded in the page)."""
 
     termine: bool
     questions: list[QuestionField]
@@ -248,34 +248,34 @@ class Checkers:
 
     def where_to_go(self, aide_ids: list[str]) -> list[str]:
         """The commune question, when one of these aids has a contact for part of the country only: the
-        answer then picks the person's contacts (lib/territory.js personZones), even where no rule needs it."""
+        answer then picks the person's contacts (lib/model/territory.js personZones), even where no rule needs it."""
         local = any(not self.cat.contacts[cid].territoire.national for aid in aide_ids for cid in self.cat.aides[aid].contacts)
         communes = [qid for qid, question in self.cat.questions.items() if question.kind.choices == "communes"]
         return communes[:1] if local else []
 
-    def checker(self, aide_id: str) -> CheckerView:
-        tree = self.cat.rules[aide_id]
-        used = questions_of(tree) + self.where_to_go([aide_id])
+    def checker(self, aid_id: str) -> CheckerView:
+        tree = self.cat.rules[aid_id]
+        used = questions_of(tree) + self.where_to_go([aid_id])
         asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
         known = self.derived_from(list(dict.fromkeys([*asked, *used])))
         fields = [self.fields.field(qid) for qid in asked]
         data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}
-        avis = freshness.notice(self.cat, self.cat.aides[aide_id])
+        avis = freshness.notice(self.cat, self.cat.aides[aid_id])
         if avis:
-            data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/freshness.js)
-        zones = amount_zones(self.cat, aide_id)
+            data["avis"] = avis  # old, unconfirmed information: never « eligible » (lib/trust/freshness.js)
+        zones = amount_zones(self.cat, aid_id)
         if zones:
             data["zones"] = zones  # shown with the name of the person's EPCI, from the places file
         # Deriving a place, filling a territorial list, naming an EPCI: the shared places file.
         if zones or any(field.lieux for field in fields) or any(self.cat.questions[qid].deduite_de for qid in known):
             data["lieux"] = urls.PLACES_FILE
-        return CheckerView(termine=not self.cat.is_offered(self.cat.aides[aide_id]), questions=fields, donnees=data)
+        return CheckerView(termine=not self.cat.is_offered(self.cat.aides[aid_id]), questions=fields, donnees=data)
 
     def questionnaire(self) -> QuestionnaireView:
         current = self.cat.current_aids
         used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in self.cat.questions else {}
-        for aide_id in current:
-            for qid in questions_of(self.cat.rules[aide_id]):
+        for aid_id in current:
+            for qid in questions_of(self.cat.rules[aid_id]):
                 used.update(dict.fromkeys(self.asked(qid)))
         where = self.where_to_go(current)
         for qid in where:

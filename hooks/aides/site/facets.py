@@ -13,7 +13,7 @@ Ids are the data's own: public and type ids of ``referentiels.yml``, INSEE regio
 département codes, partner file names, ``en_cours`` / ``termine``. Territories are encoded
 once, by ``territory.py`` (``f``, ``r93``, ``d13``).
 
-``matching`` and ``counts`` are the Python twin of ``overrides/assets/js/lib/catalogue-index.js``:
+``matching`` and ``counts`` are the Python twin of ``overrides/assets/js/lib/site/facets.js``:
 the same filters give the same aids on both sides (``tests/vectors/facets.json``).
 
 Engine-independent (no MkDocs import).
@@ -33,7 +33,13 @@ from aides.model.question_types import commune_departement
 from aides.site import urls
 from aides.trust import freshness
 
+# The checkbox groups, in the form's order: declared here only. The browser reads them from the form
+# (each fieldset's data-facette) and from the catalogue index (its ``champs``), never from a list of its own.
 FACETS = ("public", "type", "region", "partenaire", "statut", "information")
+# The status is the one group with a default selection (DEFAULT_STATUS); in every other group an aid
+# matches when one of its values is ticked.
+STATUS = "statut"
+VALUE_FACETS = tuple(facet for facet in FACETS if facet != STATUS)
 LEGENDS = {
     "public": "Pour qui",
     "type": "Type d'aide",
@@ -49,8 +55,9 @@ DEFAULT_STATUS = list(OFFERED_STATUSES)
 ALL_PAGES_TERM = "zzpages"
 # What a search result is: the ``rubrique`` filter of every indexed page (partials/pagefind-rubrique.html).
 KIND_CHOICES = {"aide": "Aides", "partenaire": "Partenaires", "convention": "Conventions", "page": "Pages d'information"}
-# The fields of a line of the catalogue index, before its zones.
-INDEX_FIELDS = ("public", "type", "partenaire", "statut", "information")
+# The fields of a line of the catalogue index, before its zones: every group but the région, which
+# is derived from the zones (in the browser as in ``decode_index``).
+INDEX_FIELDS = tuple(facet for facet in FACETS if facet != "region")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +89,9 @@ class Facets:
 
     # --- per aid ----------------------------------------------------------------
 
-    def filters(self, aide_id: str) -> dict[str, list[str]]:
+    def filters(self, aid_id: str) -> dict[str, list[str]]:
         """The filter values of one aid, keyed by URL parameter name (plus ``zone``, see territory.py)."""
-        aide = self.cat.aides[aide_id]
+        aide = self.cat.aides[aid_id]
         return {
             "public": list(aide.publics),
             "type": list(aide.types),
@@ -155,13 +162,13 @@ class Facets:
     def default_counts(self) -> dict[str, dict[str, int]]:
         """Counts shown next to each checkbox before any filter: among current aids (statut: among all)."""
         counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        for aide_id in self.cat.aides:
-            values = self.filters(aide_id)
-            for value in values["statut"]:
-                counts["statut"][value] = counts["statut"].get(value, 0) + 1
-            if not set(values["statut"]) & set(DEFAULT_STATUS):
+        for aid_id in self.cat.aides:
+            values = self.filters(aid_id)
+            for value in values[STATUS]:
+                counts[STATUS][value] = counts[STATUS].get(value, 0) + 1
+            if not set(values[STATUS]) & set(DEFAULT_STATUS):
                 continue
-            for facet in ("public", "type", "region", "partenaire", "information"):
+            for facet in VALUE_FACETS:
                 for value in values[facet]:
                     counts[facet][value] = counts[facet].get(value, 0) + 1
         return counts
@@ -169,28 +176,29 @@ class Facets:
     # --- the catalogue's own filter index (what /aides/ filters with JavaScript) -------------
 
     def catalogue_index(self, order: list[str]) -> dict[str, Any]:
-        """Every aid's filter values in list order, compact: what lib/catalogue-index.js decodes.
+        """Every aid's filter values in list order, compact: what lib/site/facets.js decodes.
 
         Pagefind answers the full-text search, but a query that enumerates every aid costs it
         one to two seconds per query at 10,000 aids (it scores each match), and the counts
         beside the checkboxes need one query per group. Filtering this index in plain
         JavaScript takes milliseconds, and it weighs less than Pagefind's filter index.
 
-        ``lignes``: one string per aid, ``public|type|partenaire|statut|information|zones``, each field a
-        comma-separated list of positions in ``valeurs``, then the zone codes of territory.py.
-        Regions are derived from the zones in the browser, as ``filters`` does here.
+        ``champs``: the fields of a line (``INDEX_FIELDS``), which the browser decodes by; ``lignes``: one
+        string per aid, ``public|type|partenaire|statut|information|zones``, each field a comma-separated
+        list of positions in ``valeurs``, then the zone codes of territory.py. Regions are derived from
+        the zones in the browser, as ``filters`` does here.
         """
         values = {facet: [value for value, _ in self.facet_values(facet)] for facet in INDEX_FIELDS}
         positions = {facet: {value: index for index, value in enumerate(ids)} for facet, ids in values.items()}
         rows = []
-        for aide_id in order:
-            filters = self.filters(aide_id)
+        for aid_id in order:
+            filters = self.filters(aid_id)
             fields = [",".join(str(positions[facet][value]) for value in filters[facet]) for facet in INDEX_FIELDS]
             rows.append("|".join([*fields, ",".join(filters["zone"])]))
-        return {"ids": order, "valeurs": values, "lignes": rows}
+        return {"ids": order, "champs": list(INDEX_FIELDS), "valeurs": values, "lignes": rows}
 
 
-# --- the Python twin of lib/catalogue-index.js -----------------------------------------------
+# --- the Python twin of lib/site/facets.js -----------------------------------------------
 
 
 def _zone_departements(zone: str, epci_of: dict[str, str]) -> list[str]:
@@ -209,13 +217,14 @@ def decode_index(
 ) -> list[dict[str, Any]]:
     """The aids of a catalogue index, each with its values and territory (as ``loadIndex`` decodes them)."""
     all_regions = list(dict.fromkeys(region for _, region in departements.values()))
+    fields = data["champs"]
     aids = []
-    for aide_id, line in zip(data["ids"], data["lignes"], strict=True):
+    for aid_id, line in zip(data["ids"], data["lignes"], strict=True):
         parts = line.split("|")
-        aid: dict[str, Any] = {"id": aide_id}
-        for position, facet in enumerate(INDEX_FIELDS):
+        aid: dict[str, Any] = {"id": aid_id}
+        for position, facet in enumerate(fields):
             aid[facet] = [data["valeurs"][facet][int(n)] for n in parts[position].split(",")] if parts[position] else []
-        zones = parts[len(INDEX_FIELDS)].split(",")
+        zones = parts[len(fields)].split(",")
         aid["zones"] = set(zones)
         regions = all_regions if territory.NATIONAL in zones else []
         regions += [zone[1:] for zone in zones if zone.startswith(territory.REGION)]
@@ -238,15 +247,15 @@ def _in_place(aid: dict[str, Any], state: dict[str, Any], region_of: dict[str, s
 def _matches(
     aid: dict[str, Any], state: dict[str, Any], region_of: dict[str, str], epci_of: dict[str, str], except_group: str | None
 ) -> bool:
-    for group in ("public", "type", "region", "partenaire", "information"):
+    for group in VALUE_FACETS:
         selected = state.get(group) or []
         if group != except_group and selected and not set(selected) & set(aid[group]):
             return False
     if not _in_place(aid, state, region_of, epci_of):
         return False
-    statuses = state.get("statut")
+    statuses = state.get(STATUS)
     statuses = DEFAULT_STATUS if statuses is None else statuses
-    return except_group == "statut" or not statuses or bool(set(statuses) & set(aid["statut"]))
+    return except_group == STATUS or not statuses or bool(set(statuses) & set(aid["statut"]))
 
 
 def matching(

@@ -170,9 +170,9 @@ def contacts(p: Pieces, key: None = None) -> ContactsView:
 def contacts_directory(p: Pieces) -> dict[str, Any]:
     """What /contacts/ needs to answer « près de chez vous » in the browser, without the reference."""
     served: dict[str, list[dict[str, str]]] = {}
-    for aide_id in p.cat.current_aids:
-        card = p.cards.aid(aide_id)
-        for contact_id in p.cat.aides[aide_id].contacts:
+    for aid_id in p.cat.current_aids:
+        card = p.cards.aid(aid_id)
+        for contact_id in p.cat.aides[aid_id].contacts:
             served.setdefault(contact_id, []).append({"titre": card.titre, "url": card.url})
     records = [p.cards.contact(cid).browser_record() | {"aides": served.get(cid, [])} for cid in p.cat.contacts]
     ordered = sorted(p.cat.partenaires, key=lambda pid: sort_key(p.cat.partenaires[pid].nom))

@@ -35,11 +35,11 @@ class Listing:
         """(heading, aid id) in list order: current aids by main public then title, then ended ones."""
         publics = {entry.id: index for index, entry in enumerate(self.cat.referentiels.publics)}
         current, ended = [], []
-        for aide_id, aide in self.cat.aides.items():
-            (current if self.cat.is_offered(aide) else ended).append(aide_id)
+        for aid_id, aide in self.cat.aides.items():
+            (current if self.cat.is_offered(aide) else ended).append(aid_id)
 
-        def title(aide_id: str) -> tuple[str, str]:
-            return sort_key(self.cat.aides[aide_id].titre), aide_id
+        def title(aid_id: str) -> tuple[str, str]:
+            return sort_key(self.cat.aides[aid_id].titre), aid_id
 
         current.sort(key=lambda aid: (publics[self.cat.aides[aid].publics[0]], *title(aid)))
         ended.sort(key=title)
@@ -47,7 +47,7 @@ class Listing:
 
     @property
     def ids(self) -> list[str]:
-        return [aide_id for _, aide_id in self.order]
+        return [aid_id for _, aid_id in self.order]
 
     @property
     def page_count(self) -> int:
@@ -57,10 +57,10 @@ class Listing:
         if not 1 <= number <= self.page_count:
             raise KeyError(number)
         runs: list[tuple[str, list[str]]] = []
-        for heading, aide_id in self.order[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
+        for heading, aid_id in self.order[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
             if not runs or runs[-1][0] != heading:
                 runs.append((heading, []))
-            runs[-1][1].append(aide_id)
+            runs[-1][1].append(aid_id)
         return ListPage(number, self.page_count, runs)
 
     @cached_property

@@ -136,14 +136,14 @@ def _sheet_group(p: Pieces, choice: GroupChoice, code: str, region_name: str) ->
     return SheetGroup(
         choice.public,
         label,
-        [_sheet_aid(p, aide_id) for aide_id in choice.printed],
+        [_sheet_aid(p, aid_id) for aid_id in choice.printed],
         choice.others,
         _sheet_list(p, [("region", code), ("public", choice.public)], title),
     )
 
 
-def _sheet_aid(p: Pieces, aide_id: str) -> SheetAid:
-    card = p.cards.aid(aide_id)
+def _sheet_aid(p: Pieces, aid_id: str) -> SheetAid:
+    card = p.cards.aid(aid_id)
     return SheetAid(card.titre, card.resume, card.territoire, card.avis, card.url, p.base_url + card.url)
 
 

@@ -158,10 +158,10 @@ class Pieces:
             fmt.date(dt.date.fromisoformat(day)), day, t(change.titre), urls.aide(change.aide), t(" ; ".join(change.changes))
         )
 
-    def history_of(self, aide_id: str) -> HistoryView:
-        known = aide_id in self.cat.aides
-        changes = [self.change(change) for change in self.history.of(aide_id)] if known else []
-        return HistoryView(self.history.status or "", changes, urls.aide_feed(aide_id))
+    def history_of(self, aid_id: str) -> HistoryView:
+        known = aid_id in self.cat.aides
+        changes = [self.change(change) for change in self.history.of(aid_id)] if known else []
+        return HistoryView(self.history.status or "", changes, urls.aide_feed(aid_id))
 
     def figure(self, chiffre: Chiffre) -> FigureView:
         if chiffre.unite == "euros":
@@ -222,14 +222,14 @@ class Pieces:
         ]
         return AmountsView([self.amount(valeur) for valeur in montant.valeurs], tables, t(montant.precision or ""))
 
-    def status(self, aide_id: str) -> StatusView:
-        aide = self.cat.aides[aide_id]
+    def status(self, aid_id: str) -> StatusView:
+        aide = self.cat.aides[aid_id]
         status = self.cat.status(aide)
         precision = t(aide.statut_precision or "") if status == aide.statut else ""
         return StatusView(status, STATUSES[status], t(STATUS_NOTICES.get(status, "")), precision)
 
-    def review(self, aide_id: str) -> str:
-        due = freshness.review_date(self.cat, self.cat.aides[aide_id])
+    def review(self, aid_id: str) -> str:
+        due = freshness.review_date(self.cat, self.cat.aides[aid_id])
         return fmt.date(due) if due else ""
 
     @cached_property

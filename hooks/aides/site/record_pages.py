@@ -118,42 +118,42 @@ class ArchiveView:
     remplacee_par: AidCard | None
 
 
-def aid(p: Pieces, aide_id: str) -> AidView:
-    aide = p.cat.aides[aide_id]
+def aid(p: Pieces, aid_id: str) -> AidView:
+    aide = p.cat.aides[aid_id]
     validite = aide.validite
-    card = p.cards.aid(aide_id)
+    card = p.cards.aid(aid_id)
     return AidView(
         carte=card,
         description=paragraphs(aide.description),
         territoire_precision=t(aide.territoire.precision or ""),
         pour_qui=[t(text) for text in aide.pour_qui],
-        conditions=p.cat.rules[aide_id],
+        conditions=p.cat.rules[aid_id],
         precisions_conditions=[t(text) for text in aide.precisions_conditions],
         montant=p.amounts(aide.montant),
         demarche=[t(text) for text in aide.demarche],
         partenaires=[p.role(role.partenaire, role.role) for role in aide.partenaires],
-        conventions=[p.cards.convention(conv_id) for conv_id in p.cat.conventions_by_aide.get(aide_id, [])],
+        conventions=[p.cards.convention(agreement_id) for agreement_id in p.cat.conventions_by_aide.get(aid_id, [])],
         contacts=[p.cards.contact(contact_id) for contact_id in aide.contacts],
         chiffres=[p.figure(chiffre) for chiffre in aide.chiffres],
         sources=p.sources(aide.sources),
         dates=p.cards.dates(aide, aide.sources),
-        etat=p.status(aide_id),
-        revue=p.review(aide_id),
-        historique=p.history_of(aide_id),
+        etat=p.status(aid_id),
+        revue=p.review(aid_id),
+        historique=p.history_of(aid_id),
         debut=fmt.date(validite.debut) if validite.debut else "",
         fin=fmt.date(validite.fin) if validite.fin else "",
         validite_precision=t(validite.precision or ""),
-        recherche=SearchData(p.facets.filters(aide_id), sort_key(aide.titre)),
-        verificateur=p.checkers.checker(aide_id),
+        recherche=SearchData(p.facets.filters(aid_id), sort_key(aide.titre)),
+        verificateur=p.checkers.checker(aid_id),
         url_canonique=p.base_url + card.url,
     )
 
 
-def convention(p: Pieces, conv_id: str) -> ConventionView:
-    convention = p.cat.conventions[conv_id]
-    later = [other for other, conv in p.cat.conventions.items() if conv_id in conv.suit]
+def convention(p: Pieces, agreement_id: str) -> ConventionView:
+    convention = p.cat.conventions[agreement_id]
+    later = [other for other, conv in p.cat.conventions.items() if agreement_id in conv.suit]
     return ConventionView(
-        carte=p.cards.convention(conv_id),
+        carte=p.cards.convention(agreement_id),
         duree=t(convention.duree or ""),
         objet=paragraphs(convention.objet),
         engagements=[t(text) for text in convention.engagements],
@@ -162,7 +162,7 @@ def convention(p: Pieces, conv_id: str) -> ConventionView:
             {"nom": t(s.nom), "fonction": t(s.fonction), "partenaire": p.cards.partner_link(s.partenaire)}
             for s in convention.signataires
         ],
-        aides=[p.cards.aid(aide_id) for aide_id in convention.aides],
+        aides=[p.cards.aid(aid_id) for aid_id in convention.aides],
         suit=[p.cards.convention(other) for other in convention.suit],
         suivie_par=[p.cards.convention(other) for other in later],
         chiffres=[p.figure(chiffre) for chiffre in convention.chiffres],
@@ -184,7 +184,7 @@ def partner(p: Pieces, partner_id: str) -> PartnerView:
         territoire=p.cards.territory(record.territoire),
         territoire_precision=t(record.territoire.precision or ""),
         conventions=conventions,
-        aides=[p.cards.aid(aide_id) for aide_id in p.cat.aides_by_partenaire.get(partner_id, [])],
+        aides=[p.cards.aid(aid_id) for aid_id in p.cat.aides_by_partenaire.get(partner_id, [])],
         contacts=[p.cards.contact(cid) for cid, contact in p.cat.contacts.items() if contact.partenaire == partner_id],
         chiffres=[p.figure(chiffre) for chiffre in record.chiffres],
         sources=p.sources(record.sources),
@@ -201,8 +201,8 @@ def partners(p: Pieces, key: None = None) -> PartnersView:
     return PartnersView([PartnerGroup(label, items) for label, items in groups.items() if items])
 
 
-def redirect(p: Pieces, aide_id: str) -> RedirectView:
-    return RedirectView(p.cards.aid(aide_id))
+def redirect(p: Pieces, aid_id: str) -> RedirectView:
+    return RedirectView(p.cards.aid(aid_id))
 
 
 def archive(p: Pieces, archive_id: str) -> ArchiveView:

@@ -52,26 +52,26 @@ class SheetChoices:
     def by_region(self) -> dict[str, list[str]]:
         """The current aids of each région, most local first, then by title."""
         found: dict[str, list[str]] = {region.code: [] for region in self.cat.regions}
-        for aide_id in sorted(self.cat.current_aids, key=self.rank):
-            territoire = self.cat.aides[aide_id].territoire
+        for aid_id in sorted(self.cat.current_aids, key=self.rank):
+            territoire = self.cat.aides[aid_id].territoire
             for code in list(found) if territoire.national else self.cat.regions_of(territoire):
                 if code in found:
-                    found[code].append(aide_id)
+                    found[code].append(aid_id)
         return found
 
-    def rank(self, aide_id: str) -> tuple[int, str, str]:
-        aide = self.cat.aides[aide_id]
-        return locality(aide.territoire), sort_key(aide.titre), aide_id
+    def rank(self, aid_id: str) -> tuple[int, str, str]:
+        aide = self.cat.aides[aid_id]
+        return locality(aide.territoire), sort_key(aide.titre), aid_id
 
     def groups(self, region: str) -> list[GroupChoice]:
         """The publics with at least one aid in the région, in the order of referentiels.yml."""
         aids = self.by_region[region]
         shown: dict[str, list[str]] = {entry.id: [] for entry in self.cat.referentiels.publics}
-        for aide_id in aids:
-            group = shown[self.cat.aides[aide_id].publics[0]]
+        for aid_id in aids:
+            group = shown[self.cat.aides[aid_id].publics[0]]
             if len(group) < PER_GROUP:
-                group.append(aide_id)
-        printed = {aide_id for ids in shown.values() for aide_id in ids}
+                group.append(aid_id)
+        printed = {aid_id for ids in shown.values() for aid_id in ids}
         return [
             GroupChoice(public, ids, sum(a not in printed and public in self.cat.aides[a].publics for a in aids))
             for public, ids in shown.items()

@@ -37,7 +37,7 @@ REVIEW = "donnees/revue.json"
 
 # Files the browser downloads on demand (not open data: internal formats).
 CATALOGUE_INDEX = "aides/catalogue.json"  # the /aides/ filter index (facets.catalogue_index)
-COMMUNE_LOOKUP = "assets/communes/"  # copy of referentiel/territoires/recherche/ (lib/communes.js)
+COMMUNE_LOOKUP = "assets/communes/"  # copy of referentiel/territoires/recherche/ (lib/model/place-names.js)
 QUESTIONNAIRE_RULES = "assets/questionnaire.json"  # the /eligibilite/ rules (checkers.questionnaire_data)
 # The places tables and territorial choice lists, the same for every page and every person: fetched by the
 # checkers (lib/places.js) instead of being in each page (checkers.places_file).
@@ -72,26 +72,26 @@ PAGES = {
 }
 
 
-def aide(aide_id: str) -> str:
-    return PATTERNS["aide"].format(id=aide_id)
+def aide(aid_id: str) -> str:
+    return PATTERNS["aide"].format(id=aid_id)
 
 
-def aid_card(aide_id: str) -> str:
+def aid_card(aid_id: str) -> str:
     """The small JSON card of an aid that the /aides/ filters fetch (cards.AidCard.browser_card)."""
-    return PATTERNS["carte"].format(id=aide_id)
+    return PATTERNS["carte"].format(id=aid_id)
 
 
-def aide_feed(aide_id: str) -> str:
+def aide_feed(aid_id: str) -> str:
     """The Atom feed of one aid's changes."""
-    return aide(aide_id) + SITE_FEED
+    return aide(aid_id) + SITE_FEED
 
 
 def partenaire(partner_id: str) -> str:
     return PATTERNS["partenaire"].format(id=partner_id)
 
 
-def convention(conv_id: str) -> str:
-    return PATTERNS["convention"].format(id=conv_id)
+def convention(agreement_id: str) -> str:
+    return PATTERNS["convention"].format(id=agreement_id)
 
 
 def catalogue_page(number: int) -> str:
@@ -147,8 +147,8 @@ PATTERNS["integrer_aide"] = EMBED_ROOT + "aides/{id}/"
 PATTERNS["feuille_region"] = "aides/region/{id}/imprimer/"
 
 
-def embed_aide(aide_id: str) -> str:
-    return PATTERNS["integrer_aide"].format(id=aide_id)
+def embed_aide(aid_id: str) -> str:
+    return PATTERNS["integrer_aide"].format(id=aid_id)
 
 
 def region_sheet(region_code: str) -> str:

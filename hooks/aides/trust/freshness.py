@@ -10,7 +10,7 @@ An aid is due for review ``revue_mois`` months (its own, else ``data/site.yml``'
 after its last confirmation, or after its information date when never confirmed. A due aid, or
 a temporary measure whose end is unknown (``a_confirmer``), carries a notice (``avis``) on its
 page, its card, its search result, and in the checkers, where it is a layer on top of the
-rules' outcome (``with_notice``; JS twin ``lib/freshness.js``, shared vectors
+rules' outcome (``with_notice``; JS twin ``lib/trust/freshness.js``, shared vectors
 ``tests/vectors/freshness.json``): it never turns into « vous pourriez y avoir droit ».
 
 Engine-independent (no MkDocs import).
@@ -144,7 +144,7 @@ def notice(catalogue: Catalogue, aide: Aide) -> str:
     return ""
 
 
-# --- the layer on top of the rules' outcome (twin: overrides/assets/js/lib/freshness.js) ---------
+# --- the layer on top of the rules' outcome (twin: overrides/assets/js/lib/trust/freshness.js) ---------
 
 
 def with_notice(result: dict[str, Any], avis: str) -> dict[str, Any]:

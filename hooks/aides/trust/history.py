@@ -46,8 +46,8 @@ class History:
     status: str | None = None  # None when the history is complete; else why it is missing, in French
     entries: dict[str, list[Change]] = field(default_factory=dict)  # aid id → its changes, newest first
 
-    def of(self, aide_id: str) -> list[Change]:
-        return self.entries.get(aide_id, [])
+    def of(self, aid_id: str) -> list[Change]:
+        return self.entries.get(aid_id, [])
 
     def latest(self, limit: int = 50) -> list[Change]:
         """The newest changes of all aids together, newest first."""

@@ -51,8 +51,8 @@ def _old_sources(catalogue: Catalogue, aide: Aide) -> list[str]:
     return found
 
 
-def _item(catalogue: Catalogue, aide_id: str, folder: str) -> ReviewItem | None:
-    aide = catalogue.aides[aide_id]
+def _item(catalogue: Catalogue, aid_id: str, folder: str) -> ReviewItem | None:
+    aide = catalogue.aides[aid_id]
     if catalogue.is_ended(aide):
         return None  # an ended aid is not current information any more: nothing to confirm
     due = freshness.review_date(catalogue, aide)
@@ -72,14 +72,12 @@ def _item(catalogue: Catalogue, aide_id: str, folder: str) -> ReviewItem | None:
         texts.append("mesure temporaire sans date de fin connue : demander si elle existe encore")
     if not reasons:
         return None
-    return ReviewItem(
-        aide_id, f"{folder}/aides/{aide_id}.yml", aide.titre, reasons, texts, due.isoformat() if due else None, late
-    )
+    return ReviewItem(aid_id, f"{folder}/aides/{aid_id}.yml", aide.titre, reasons, texts, due.isoformat() if due else None, late)
 
 
 def review(catalogue: Catalogue, folder: str = "data") -> list[ReviewItem]:
     """Every aid to check again, most urgent first."""
-    items = [item for aide_id in catalogue.aides if (item := _item(catalogue, aide_id, folder))]
+    items = [item for aid_id in catalogue.aides if (item := _item(catalogue, aid_id, folder))]
     return sorted(items, key=lambda item: (-item.retard_jours, -len(item.raisons), item.id))
 
 

@@ -4,7 +4,7 @@
 // order. The cards are the page's own (readers without JavaScript see them all). A link leads to
 // /contacts/ for the person's commune, where every contact covering it is listed.
 
-import { COMMUNE, mostLocalFirst } from "./territory.js";
+import { COMMUNE, mostLocalFirst } from "./model/territory.js";
 
 const NBSP = "\u00a0";
 const plural = (count, one, many) => `${count}${NBSP}${count > 1 ? many : one}`;

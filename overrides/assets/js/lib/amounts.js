@@ -4,7 +4,7 @@
 // « Prêts PLUS et PLAI : pour une opération à Toulon (Métropole Toulon-Provence-Méditerranée)
 // (Métropoles de Marseille, Toulon et Nice) : Prêt PLUS : 8 000 € ; Prêt PLAI : 11 000 €. »
 
-import { inTerritory } from "./eligibility.js";
+import { inTerritory } from "./model/conditions.js";
 
 const NBSP = "\u00a0";
 

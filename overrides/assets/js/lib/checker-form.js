@@ -2,10 +2,10 @@
 // (pages/questionnaire.js): read and fill a fieldset rendered by
 // overrides/partials/checker-questions.html, show an error tied to its field, keep only
 // valid answers from a URL fragment, and say an answer in words. A fieldset says its widget
-// (data-widget, from the question's type: lib/question-types.js); everything here follows
-// the widget, never a type name. No evaluation here: eligibility.js is the only evaluator.
+// (data-widget, from the question's type: lib/model/question-types.js); everything here follows
+// the widget, never a type name. No evaluation here: lib/model/conditions.js is the only evaluator.
 
-export const NSP = "nsp"; // the "je ne sais pas" answer, as in eligibility.js
+export const NSP = "nsp"; // the "je ne sais pas" answer, as in lib/model/conditions.js
 const NBSP = "\u00a0";
 const COMMUNE = /^(?:[0-9]{5}|2[AB][0-9]{3})$/; // an INSEE code
 const quote = (text) => `«${NBSP}${text}${NBSP}»`;

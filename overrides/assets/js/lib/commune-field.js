@@ -2,13 +2,13 @@
 // postcode or a name, presses Entrée or « Chercher », and picks among radio buttons; the matches
 // and any problem are announced in the fieldset's live region. The answer is the INSEE code of the
 // current commune (a merged or delegated commune leads to its current one, said on screen), kept in
-// the hidden field that lib/checker-form.js reads. The lookup files (lib/communes.js) are fetched
+// the hidden field that lib/checker-form.js reads. The lookup files (lib/model/place-names.js) are fetched
 // once the field is used: index.json when it gets the focus, the file of the postcode or name as
 // soon as what is typed tells which, so that Entrée mostly finds them in memory; nothing is fetched
 // before. What is typed stays in the browser: the server only sees which static files are asked
 // for (two digits of a postcode, the start of a name), as with the search itself.
 
-import { createLookup } from "./communes.js";
+import { createLookup } from "./model/place-names.js";
 
 const NBSP = "\u00a0";
 const lookups = new Map();

@@ -1,16 +1,7 @@
-// Small DOM helpers shared by the page scripts: French counts, text-only elements, the
+// Small DOM helpers shared by the page scripts: text-only elements, the
 // site's addresses, and the cards written once in Jinja (partials/macros.html) that the
 // page ships in <template> elements for scripts to clone and fill. Editor text only ever
 // goes through textContent, never innerHTML.
-
-/**
- * French count: 0 and 1 take the singular; thousands get a narrow no-break space, as
- * toLocaleString("fr-FR") writes them, but without it: its first call on a page loads the locale's
- * data, which held up the first commune lookup by over 100 ms with the CPU slowed down 4 times.
- */
-export function plural(count, singular, pluralForm) {
-  return `${String(count).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")} ${count > 1 ? pluralForm : singular}`;
-}
 
 /** An element with a class and text. */
 export function element(tag, className, text) {
@@ -91,19 +82,23 @@ export function contactCard(root, contact, partnerUrl) {
   return card;
 }
 
-/** Why a result is what it is (macros.raisons): a lead sentence and one item per reason. */
-export function reasons(root, lead, items) {
-  const nodes = cloneTemplateNodes(root, "raisons");
-  field(nodes, "motif").textContent = lead;
+/**
+ * A checker's result in words (macros.verdict): the template's parts for `state` (the result's status,
+ * or "vide" before any answer), then each reason ({ texte, nature }: lib/site/checkers.js explain)
+ * followed by the note the template gives its nature.
+ */
+export function verdict(root, state, reasons) {
+  const nodes = cloneTemplateNodes(root, "verdict");
+  const count = reasons.length > 1 ? "plusieurs" : "un";
+  for (const part of nodes.querySelectorAll("[data-si]")) {
+    if (!part.dataset.si.split(" ").includes(state) || (part.dataset.nombre ?? count) !== count) part.remove();
+    part.removeAttribute("data-si");
+    part.removeAttribute("data-nombre");
+  }
   const list = field(nodes, "points");
-  const model = list.firstElementChild;
-  list.replaceChildren(
-    ...items.map((text) => {
-      const item = model.cloneNode(false);
-      item.textContent = text;
-      return item;
-    }),
-  );
-  if (items.length === 0) list.remove();
+  if (!list) return nodes;
+  const notes = new Map([...list.children].map((model) => [model.dataset.nature, model.textContent]));
+  list.replaceChildren(...reasons.map(({ texte, nature }) => element("li", null, notes.get(nature) ? `${texte} ${notes.get(nature)}` : texte)));
+  if (reasons.length === 0) list.remove();
   return nodes;
 }

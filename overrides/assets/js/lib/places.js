@@ -1,6 +1,6 @@
 // The shared places file (assets/lieux.json, written once per build by hooks/aides/site/checkers.py
 // places_file): the tables that derive a place from another (région of each département, EPCI of
-// the communes of the EPCI the data names: lib/question-types.js derive) and the options of the
+// the communes of the EPCI the data names: lib/model/question-types.js derive) and the options of the
 // territorial lists (départements, régions, EPCI), which also name the person's EPCI.
 //
 // No page carries them: a checker fetches the file when its data names it (`lieux`), once per page

@@ -5,7 +5,7 @@
 // current address, whose fragment holds the answers: scanning it reopens exactly this result.
 // The QR library (50 KB) is loaded when a summary is asked for, not with the page.
 
-import { frenchDate, isoDate } from "./dates.js";
+import { frenchDate, isoDate } from "./model/formatting.js";
 import { cloneTemplate } from "./dom.js";
 
 const NBSP = "\u00a0";

@@ -1,11 +1,12 @@
 // /aides/: the filterable catalogue. The page arrives with the static list of current aids
 // and the counts of the default view, computed at build time: nothing more is downloaded
-// until a filter is set. Then the catalogue's filter index (lib/catalogue-index.js) answers
+// until a filter is set. Then the catalogue's filter index (lib/site/facets.js) answers
 // over the whole set, and only the cards shown are fetched, 24 at a time (aides/<id>/carte.json),
 // and drawn from the card template the page ships. No Pagefind code is loaded here.
-import { aidCard, plural, siteUrls } from "../lib/dom.js";
-import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "../lib/filter-state.js";
-import { counts, loadIndex, query } from "../lib/catalogue-index.js";
+import { aidCard, siteUrls } from "../lib/dom.js";
+import { plural } from "../lib/model/formatting.js";
+import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "../lib/site/filter-state.js";
+import { counts, loadIndex, query } from "../lib/site/facets.js";
 import { bindCommune, nameCommune } from "../lib/commune-field.js";
 
 const PAGE = 24;

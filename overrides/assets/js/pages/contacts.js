@@ -2,11 +2,12 @@
 // With it: « Près de chez vous », a commune (postcode or name, lib/commune-field.js) → the contacts
 // whose territory covers it, most local first (commune, EPCI, département, région, France), each with
 // the aids it serves, then the partners active there. The page's directory carries each contact's
-// zones (lib/territory.js); the commune's département comes from its code, its EPCI from `epci_of`.
+// zones (lib/model/territory.js); the commune's département comes from its code, its EPCI from `epci_of`.
 // A link /contacts/#commune=13055 opens on the answer. Nothing typed leaves the browser.
-import { contactCard, element, plural, siteUrls } from "../lib/dom.js";
+import { contactCard, element, siteUrls } from "../lib/dom.js";
+import { plural } from "../lib/model/formatting.js";
 import { bindCommune, nameCommune } from "../lib/commune-field.js";
-import { communeZones, mostLocalFirst } from "../lib/territory.js";
+import { communeZones, mostLocalFirst } from "../lib/model/territory.js";
 
 const NBSP = "\u00a0";
 

@@ -5,7 +5,7 @@
 // milliseconds in the browser instead of segno's 4-40 ms a code in every build. Both are done
 // when the page opens and again just before printing, so that paper never misses them.
 
-import { frenchDate, isoDate } from "../lib/dates.js";
+import { frenchDate, isoDate } from "../lib/model/formatting.js";
 import { qrSvg } from "../lib/qr.js";
 
 function stamp() {

@@ -2,12 +2,12 @@
 // section, the filtered list, the questionnaire) and answers to prefill; the page writes the
 // link, the embed snippet and the QR code, in the browser. The only file it fetches is the shared
 // places file, for the options of the territorial lists, as the checkers do (lib/places.js).
-// Filters are read and written as /aides/ does (lib/filter-state.js), answers as the checkers
-// do (lib/checker-form.js, lib/eligibility.js), addresses come from the page's patterns (urls.py).
+// Filters are read and written as /aides/ does (lib/site/filter-state.js), answers as the checkers
+// do (lib/checker-form.js, lib/model/conditions.js), addresses come from the page's patterns (urls.py).
 
-import { toFragment } from "../lib/eligibility.js";
+import { toFragment } from "../lib/model/conditions.js";
 import { bindExclusive, fieldsetsOf, readField, setError } from "../lib/checker-form.js";
-import { formGroups, readForm, writeQuery } from "../lib/filter-state.js";
+import { formGroups, readForm, writeQuery } from "../lib/site/filter-state.js";
 import { siteUrls } from "../lib/dom.js";
 import { embedSnippet, partnerLinks } from "../lib/embed.js";
 import { qrSvg, qrSvgMarkup } from "../lib/qr.js";

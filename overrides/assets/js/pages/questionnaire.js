@@ -2,24 +2,25 @@
 //
 // The answers live in the URL fragment (#profil=particulier&age=25): a partner's link
 // prefills them, a result can be bookmarked or shared, Back undoes an answer, and nothing
-// is sent anywhere. Each render reads the fragment, evaluates every aid with eligibility.js,
-// shows the next question (lib/questionnaire-core.js: the one missing in the most undecided
+// is sent anywhere. Each render reads the fragment, evaluates every aid with lib/model/conditions.js,
+// shows the next question (lib/site/checkers.js: the one missing in the most undecided
 // aids) and the results in three sections. The HTML comes from overrides/eligibilite.html,
 // cards and reasons included (<template> elements rendered from partials/macros.html). The rules
 // (assets/questionnaire.json) and the shared places file (lib/places.js: the tables that derive a
 // place, the territorial lists, the EPCI names) are fetched together; the questionnaire shows once
 // both are read and its lists filled, as the per-aid checker does.
 
-import { normalise, parseFragment, toFragment } from "../lib/eligibility.js";
-import { bindExclusive, describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
-import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion, reasonText } from "../lib/questionnaire-core.js";
-import { cloneTemplate, contactCard, reasons as reasonNodes, siteUrls } from "../lib/dom.js";
+import { normalise, parseFragment, toFragment } from "../lib/model/conditions.js";
+import { describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
+import { answerContext, bindFieldsets, failureNotice, placesFileOf } from "../lib/checker-context.js";
+import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../lib/site/checkers.js";
+import { cloneTemplate, contactCard, element, siteUrls, verdict } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
-import { NATIONAL, personZones, placeOf } from "../lib/territory.js";
-import { bindCommune, communeOf, nameCommune } from "../lib/commune-field.js";
+import { NATIONAL, personZones } from "../lib/model/territory.js";
+import { nameCommune } from "../lib/commune-field.js";
 import { fixedIds, keepFixed } from "../lib/embed.js";
 import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
-import { fillPlaceLists, loadPlaces, placeNames, placeTables } from "../lib/places.js";
+import { fillPlaceLists } from "../lib/places.js";
 
 const NBSP = "\u00a0";
 const SHOWN = 100; // results listed per section before a "show all" button (10,000 links help nobody)
@@ -30,13 +31,156 @@ const has = (object, key) => object != null && Object.hasOwn(object, key);
 const isAnchor = (hash) => hash.length > 1 && !hash.includes("=");
 const plural = (count, one, many) => `${count}${NBSP}${count > 1 ? many : one}`;
 
+/** One answer in « Vos réponses »: the question, the answer in words, and « Modifier » unless a partner fixed it. */
+function answerItem(id, fieldset, answer, fixed) {
+  const question = fieldset.querySelector("legend").textContent.trim();
+  const text = element("span", answer === NSP ? "reponse reponse--nsp" : "reponse", describe(fieldset, answer));
+  const detail = element("dd");
+  if (fixed) {
+    detail.append(text, " (réponse donnée par le site qui vous accueille)");
+  } else {
+    const button = element("button", "bouton-lien", "Modifier");
+    button.type = "button";
+    button.dataset.modifier = id;
+    button.append(element("span", "visuellement-cache", ` votre réponse à «${NBSP}${question}${NBSP}»`));
+    detail.append(text, " ", button);
+  }
+  return [element("dt", null, question), detail];
+}
+
+/**
+ * « Vos résultats »: the aids in three sections (SECTIONS), each with why (macros.verdict), the amounts of
+ * the person's zone and whom to contact there; the first SHOWN of a section, then a button for the others.
+ */
+class Results {
+  constructor(root, aides) {
+    this.root = root;
+    this.aides = aides;
+    this.urls = siteUrls(root, JSON.parse(root.dataset.adresses));
+    this.expanded = new Set(); // the sections whose every aid is listed
+    this.state = null;
+  }
+
+  /** Draw a render's results: { outcomes, answers, normalised, places, names, sourceOf }. */
+  show(state) {
+    this.state = state;
+    this.draw();
+  }
+
+  /** Draw them again with the names of the person's places, once known. */
+  rename(names) {
+    this.state.names = names;
+    this.draw();
+  }
+
+  draw() {
+    const { outcomes, answers } = this.state;
+    const section = this.root.querySelector("[data-resultats]");
+    section.hidden = Object.keys(answers).length === 0;
+    if (section.hidden) return;
+    const groups = Object.fromEntries(SECTIONS.map((status) => [status, []]));
+    outcomes.forEach((result, index) => groups[result.statut].push(index));
+    for (const status of SECTIONS) {
+      const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
+      const indexes = groups[status];
+      box.querySelector("[data-nombre]").textContent = `(${indexes.length})`;
+      box.querySelector("[data-vide]").hidden = indexes.length > 0;
+      const limit = this.expanded.has(status) ? indexes.length : SHOWN;
+      box.querySelector("[data-liste]").replaceChildren(...indexes.slice(0, limit).map((index) => this.item(index)));
+      this.moreButton(box, status, indexes.length - limit);
+    }
+  }
+
+  moreButton(box, status, hiddenCount) {
+    let more = box.querySelector("[data-plus]");
+    if (hiddenCount <= 0) {
+      more?.remove();
+      return;
+    }
+    if (!more) {
+      more = element("p");
+      more.dataset.plus = "";
+      const button = element("button", "md-button");
+      button.type = "button";
+      button.addEventListener("click", () => {
+        this.expanded.add(status);
+        this.draw();
+      });
+      more.append(button);
+      box.querySelector("[data-liste]").after(more);
+    }
+    more.firstElementChild.textContent = `Afficher les ${hiddenCount} autres aides`;
+  }
+
+  item(index) {
+    const aide = this.aides[index];
+    const { outcomes, answers, sourceOf } = this.state;
+    const result = outcomes[index];
+    const item = cloneTemplate(this.root, "aide");
+    const link = item.querySelector("[data-lien]");
+    link.href = this.urls.url("aide", aide.id);
+    link.textContent = aide.titre;
+    const reasons = result.statut === "eligible" ? [] : explain(aide.conditions, result, answers, sourceOf);
+    item.querySelector("[data-raisons]").replaceWith(verdict(this.root, result.statut, reasons));
+    const amounts = item.querySelector("[data-montants-zone]");
+    const contacts = item.querySelector("[data-contacts]");
+    if (result.statut === "non_eligible") {
+      amounts.remove();
+      contacts.remove();
+    } else {
+      this.fillAmounts(amounts, aide);
+      this.fillContacts(contacts, aide, link.href);
+    }
+    return item;
+  }
+
+  /** For an aid whose amounts vary by place, the row of the person's zone (lib/amounts.js). */
+  fillAmounts(box, aide) {
+    const { normalised, names } = this.state;
+    const rows = amountsFor(aide.zones, normalised, names);
+    if (rows.length) box.replaceChildren(...amountParagraphs(rows));
+    else box.remove();
+  }
+
+  /** « Où s'adresser ? »: the aid's contacts for the person's place (all of them while it is unknown). */
+  fillContacts(box, aide, url) {
+    const { places, names } = this.state;
+    const { known, contacts } = contactsFor(aide.contacts, places);
+    const name = names.commune;
+    const where = !known || aide.contacts.length === 0 ? "" : ` pour ${name || "votre territoire"}`;
+    box.append(element("p", "resultat__contacts-titre", `Où s'adresser${where}${NBSP}?`));
+    if (contacts.length === 0) {
+      const link = element("a", null, `la rubrique «${NBSP}Où s'adresser${NBSP}?${NBSP}» de la fiche`);
+      link.href = `${url}#contacts`;
+      const none = aide.contacts.length ? `pas de contact pour ${name || "votre territoire"}` : "pas de contact public pour cette aide";
+      const text = element("p");
+      text.append(`Nos sources ne citent ${none}. Voyez `, link, ".");
+      box.append(text);
+      return;
+    }
+    for (const contact of contacts) box.append(contactCard(this.root, contact, this.urls.file(contact.partenaire_url)));
+  }
+
+  /** The sections as shown, for the printed summary (lib/recap.js): no contacts for the aids set aside. */
+  forPaper() {
+    return SECTIONS.map((status) => {
+      const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
+      const list = copyForRecap(box.querySelector("[data-liste]"));
+      if (status === "non_eligible") for (const contacts of list.querySelectorAll("[data-contacts]")) contacts.remove();
+      const group = element("section");
+      group.append(element("h3", null, box.querySelector("h3").textContent), list);
+      return group;
+    });
+  }
+}
+
+/** The questions, one at a time, and « Vos réponses »; the answers live in the URL fragment. */
 class Questionnaire {
   constructor(root, page, aides, placesFile) {
     this.root = root;
-    this.urls = siteUrls(root, JSON.parse(root.dataset.adresses));
     this.aides = aides;
+    this.results = new Results(root, aides);
     this.questions = page.questions;
-    this.places = placeTables(placesFile);
     this.first = page.premiere;
     this.contactsPlace = page.lieu_contacts; // the commune question, asked last to pick the person's contacts
     const partial = (contact) => (contact.zones ?? [NATIONAL]).some((zone) => zone !== NATIONAL);
@@ -44,28 +188,18 @@ class Questionnaire {
     this.form = root.querySelector("[data-etape]");
     this.fieldsets = fieldsetsOf(this.form);
     this.askable = [...this.fieldsets.keys()]; // in the order of data/questions.yml
+    this.context = answerContext(this.questions, placesFile, this.fieldsets); // places, derived questions, names
     // A missing derived answer is asked through the first question of its chain (région → département → commune).
-    this.sources = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, q.deduite_de]));
-    this.sourceOf = askedThrough(this.sources, {});
-    const regions = new Set(Object.values(this.places.region_of));
-    // A derived answer given directly in a link (region=11) is kept when valid.
-    this.extra = Object.fromEntries(this.questions.filter((q) => q.deduite_de).map((q) => [q.id, (value) => regions.has(value)]));
-    // The commune question, if asked: its fieldset keeps the name of the chosen commune (lib/commune-field.js).
-    [this.communeId, this.communeField] = communeOf(this.fieldsets);
-    this.epciNames = placeNames(placesFile, "epci");
+    this.sourceOf = askedThrough(this.context.sources, {});
     this.editing = null;
     this.prefilled = null;
-    this.expanded = new Set();
     this.fragment = isAnchor(location.hash) ? "" : location.hash; // the answers shown
     // In an embed (/integrer/eligibilite/?fixe=profil,age), answers the partner fixed: never asked, never changed.
     this.fixed = document.querySelector("[data-integre]") ? fixedIds(location.search) : new Set();
   }
 
   start() {
-    for (const fieldset of this.fieldsets.values()) {
-      bindExclusive(fieldset);
-      bindCommune(fieldset);
-    }
+    bindFieldsets(this.fieldsets);
     this.form.addEventListener("submit", (event) => this.submit(event));
     this.root.querySelector("[data-annuler]").addEventListener("click", () => {
       this.editing = null;
@@ -94,7 +228,7 @@ class Questionnaire {
   }
 
   answersFromUrl() {
-    return sanitize(parseFragment(this.fragment, this.questions), this.fieldsets, this.extra);
+    return sanitize(parseFragment(this.fragment, this.questions), this.fieldsets, this.context.extra);
   }
 
   /** Record answers in the URL (a new history entry: Back undoes it) and show the result. */
@@ -128,7 +262,7 @@ class Questionnaire {
   render({ focus = false } = {}) {
     const answers = this.answersFromUrl();
     this.answers = answers;
-    const normalised = normalise(answers, this.questions, this.places);
+    const normalised = normalise(answers, this.questions, this.context.places);
 
     const start = performance.now();
     const outcomes = evaluateAll(this.aides, normalised);
@@ -136,19 +270,19 @@ class Questionnaire {
 
     if (this.editing && !this.fieldsets.has(this.editing)) this.editing = null;
     // Who declines the commune is asked the département (and so on down the chain).
-    this.sourceOf = askedThrough(this.sources, answers);
+    this.sourceOf = askedThrough(this.context.sources, answers);
     const places = personZones(normalised, this.questions); // where the person is: null while unknown
     const last = this.whereToGo(outcomes, places);
     this.current = this.editing ?? nextQuestion(outcomes, answers, this.askable, { first: this.first, sourceOf: this.sourceOf, last });
     const drawn = performance.now();
     // The commune field keeps the name of the commune it holds: a new one from the URL drops the old name.
-    if (this.communeField && this.communeId !== this.current) writeField(this.communeField, answers[this.communeId]);
+    const { communeId, communeField } = this.context;
+    if (communeField && communeId !== this.current) writeField(communeField, answers[communeId]);
     this.renderQuestion(answers);
     this.renderAnswers(answers);
-    this.results = { outcomes, answers, normalised, places, names: this.placeNames(normalised) };
-    this.renderResults();
+    this.results.show({ outcomes, answers, normalised, places, names: this.context.names(normalised), sourceOf: this.sourceOf });
     performance.measure?.("questionnaire:affichage", { start: drawn, end: performance.now() });
-    this.nameFromUrl(answers);
+    this.nameFromUrl(answers, normalised);
     this.announce(outcomes, answers);
 
     if (focus) {
@@ -178,157 +312,26 @@ class Questionnaire {
   }
 
   renderAnswers(answers) {
-    const list = this.root.querySelector("[data-reponses]");
-    const items = [];
-    for (const id of this.askable) {
-      if (!has(answers, id)) continue;
-      const fieldset = this.fieldsets.get(id);
-      const question = fieldset.querySelector("legend").textContent.trim();
-      const term = document.createElement("dt");
-      term.textContent = question;
-      const detail = document.createElement("dd");
-      const text = document.createElement("span");
-      text.className = answers[id] === NSP ? "reponse reponse--nsp" : "reponse";
-      text.textContent = describe(fieldset, answers[id]);
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "bouton-lien";
-      button.dataset.modifier = id;
-      button.textContent = "Modifier";
-      const hidden = document.createElement("span");
-      hidden.className = "visuellement-cache";
-      hidden.textContent = ` votre réponse à «${NBSP}${question}${NBSP}»`;
-      button.append(hidden);
-      if (this.fixed.has(id)) detail.append(text, " (réponse donnée par le site qui vous accueille)");
-      else detail.append(text, " ", button);
-      items.push(term, detail);
-    }
-    list.replaceChildren(...items);
+    const given = this.askable.filter((id) => has(answers, id));
+    const items = given.flatMap((id) => answerItem(id, this.fieldsets.get(id), answers[id], this.fixed.has(id)));
+    this.root.querySelector("[data-reponses]").replaceChildren(...items);
     const any = items.length > 0;
     this.root.querySelector("[data-aucune-reponse]").hidden = any;
-    for (const element of this.root.querySelectorAll("[data-outils]")) element.hidden = !any;
-  }
-
-  renderResults() {
-    const { outcomes, answers } = this.results;
-    const section = this.root.querySelector("[data-resultats]");
-    section.hidden = Object.keys(answers).length === 0;
-    if (section.hidden) return;
-    const groups = Object.fromEntries(SECTIONS.map((status) => [status, []]));
-    outcomes.forEach((result, index) => groups[result.statut].push(index));
-    for (const status of SECTIONS) {
-      const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
-      const indexes = groups[status];
-      box.querySelector("[data-nombre]").textContent = `(${indexes.length})`;
-      box.querySelector("[data-vide]").hidden = indexes.length > 0;
-      const limit = this.expanded.has(status) ? indexes.length : SHOWN;
-      box.querySelector("[data-liste]").replaceChildren(...indexes.slice(0, limit).map((index) => this.item(index)));
-      this.moreButton(box, status, indexes.length - limit);
-    }
-  }
-
-  moreButton(box, status, hiddenCount) {
-    let more = box.querySelector("[data-plus]");
-    if (hiddenCount <= 0) {
-      more?.remove();
-      return;
-    }
-    if (!more) {
-      more = document.createElement("p");
-      more.dataset.plus = "";
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-button";
-      button.addEventListener("click", () => {
-        this.expanded.add(status);
-        this.renderResults();
-      });
-      more.append(button);
-      box.querySelector("[data-liste]").after(more);
-    }
-    more.firstElementChild.textContent = `Afficher les ${hiddenCount} autres aides`;
-  }
-
-  item(index) {
-    const aide = this.aides[index];
-    const { outcomes, answers } = this.results;
-    const result = outcomes[index];
-    const item = cloneTemplate(this.root, "aide");
-    const link = item.querySelector("[data-lien]");
-    link.href = this.urls.url("aide", aide.id);
-    link.textContent = aide.titre;
-    let lead = "Toutes les conditions que le questionnaire peut vérifier sont remplies.";
-    let texts = [];
-    if (result.statut !== "eligible") {
-      const reasons = explain(aide.conditions, result, answers, this.sourceOf);
-      if (result.statut === "non_eligible") {
-        lead = reasons.length > 1 ? `Conditions non remplies${NBSP}:` : `Condition non remplie${NBSP}:`;
-      } else {
-        lead = `Reste à préciser${NBSP}:`;
-      }
-      texts = reasons.map((reason) => reasonText(reason, "question pas encore posée"));
-    }
-    item.querySelector("[data-raisons]").replaceWith(reasonNodes(this.root, lead, texts));
-    const amounts = item.querySelector("[data-montants-zone]");
-    const contacts = item.querySelector("[data-contacts]");
-    if (result.statut === "non_eligible") {
-      amounts.remove();
-      contacts.remove();
-    } else {
-      this.fillAmounts(amounts, aide);
-      this.fillContacts(contacts, aide, link.href);
-    }
-    return item;
-  }
-
-  /** For an aid whose amounts vary by place, the row of the person's zone (lib/amounts.js). */
-  fillAmounts(box, aide) {
-    const { normalised, names } = this.results;
-    const rows = amountsFor(aide.zones, normalised, names);
-    if (rows.length) box.replaceChildren(...amountParagraphs(rows));
-    else box.remove();
-  }
-
-  /** The names of the person's commune (kept on its fieldset by lib/commune-field.js) and EPCI, "" when not known. */
-  placeNames(normalised) {
-    return { commune: this.communeField?.dataset.nom ?? "", epci: this.epciNames[placeOf(normalised, this.questions, "epci")] ?? "" };
+    for (const tools of this.root.querySelectorAll("[data-outils]")) tools.hidden = !any;
   }
 
   /** A commune given by a link (#commune=83137) is named once its lookup file is read (lib/commune-field.js). */
-  nameFromUrl(answers) {
-    const fieldset = this.communeField;
-    const code = answers[this.communeId];
+  nameFromUrl(answers, normalised) {
+    const fieldset = this.context.communeField;
+    const code = answers[this.context.communeId];
     if (!fieldset || !code || code === NSP || fieldset.dataset.nom) return;
     nameCommune(fieldset, code)
       .then((found) => {
         if (!found || answers !== this.answers) return;
-        this.results.names = this.placeNames(this.results.normalised);
         this.renderAnswers(answers);
-        this.renderResults();
+        this.results.rename(this.context.names(normalised));
       })
       .catch(() => {}); // the code stays shown as « commune 83137 »
-  }
-
-  fillContacts(box, aide, url) {
-    const { places, names } = this.results;
-    const { known, contacts } = contactsFor(aide.contacts, places);
-    const title = document.createElement("p");
-    title.className = "resultat__contacts-titre";
-    const name = names.commune;
-    const where = !known || aide.contacts.length === 0 ? "" : ` pour ${name || "votre territoire"}`;
-    title.textContent = `Où s'adresser${where}${NBSP}?`;
-    box.append(title);
-    if (contacts.length === 0) {
-      const text = document.createElement("p");
-      const link = document.createElement("a");
-      link.href = `${url}#contacts`;
-      link.textContent = `la rubrique «${NBSP}Où s'adresser${NBSP}?${NBSP}» de la fiche`;
-      const none = aide.contacts.length ? `pas de contact pour ${name || "votre territoire"}` : "pas de contact public pour cette aide";
-      text.append(`Nos sources ne citent ${none}. Voyez `, link, ".");
-      box.append(text);
-      return;
-    }
-    for (const contact of contacts) box.append(contactCard(this.root, contact, this.urls.file(contact.partenaire_url)));
   }
 
   /** The answers and results as shown, on paper (lib/recap.js): nothing leaves the page. */
@@ -337,16 +340,7 @@ class Questionnaire {
       term.textContent,
       term.nextElementSibling.querySelector(".reponse").textContent,
     ]);
-    const results = SECTIONS.map((status) => {
-      const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
-      const group = document.createElement("section");
-      const title = document.createElement("h3");
-      title.textContent = box.querySelector("h3").textContent;
-      const list = copyForRecap(box.querySelector("[data-liste]"));
-      if (status === "non_eligible") for (const contacts of list.querySelectorAll("[data-contacts]")) contacts.remove();
-      group.append(title, list);
-      return group;
-    });
+    const results = this.results.forPaper();
     printRecap(await buildRecap(this.root, { title: `Mon récapitulatif${NBSP}: aides au logement`, answers, results, url: location.href }));
   }
 
@@ -374,7 +368,7 @@ async function start(root) {
     if (!response.ok) throw new Error(`${root.dataset.fichier}${NBSP}: ${response.status}`);
     return decodeQuestionnaire(await response.json());
   };
-  const [aides, placesFile] = await Promise.all([rules(), page.lieux ? loadPlaces(siteUrls(root, {}).file(page.lieux)) : null]);
+  const [aides, placesFile] = await Promise.all([rules(), placesFileOf(root, page.lieux)]);
   fillPlaceLists(root.querySelector("[data-etape]"), placesFile); // before any answer is written into the form
   new Questionnaire(root, page, aides, placesFile).start();
 }
@@ -383,12 +377,8 @@ const root = document.querySelector("[data-questionnaire]");
 if (root) {
   start(root).catch((error) => {
     // The explanation for readers without JavaScript stays; say what went wrong above it.
-    const notice = document.querySelector("[data-questionnaire-sans-js]");
-    const message = document.createElement("p");
-    message.className = "questionnaire__panne";
-    message.setAttribute("role", "alert");
-    message.textContent = "Le questionnaire n'a pas pu se charger. Rechargez la page, ou consultez les conditions de chaque aide.";
-    notice.prepend(message);
+    const text = "Le questionnaire n'a pas pu se charger. Rechargez la page, ou consultez les conditions de chaque aide.";
+    document.querySelector("[data-questionnaire-sans-js]").prepend(failureNotice(text));
     console.error(error);
   });
 }

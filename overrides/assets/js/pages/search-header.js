@@ -2,15 +2,15 @@
 // each hit is, its title, an excerpt), with a link to /recherche/ for all of them and the
 // filters. Pagefind, and the modules that query it, are only downloaded when the field gets focus:
 // most visitors of a page never search from it.
-import { plural } from "../lib/dom.js";
+import { plural } from "../lib/model/formatting.js";
 
 /** The search modules, loaded once, with Pagefind itself started; `statuses`: those shown by default. */
 let tools = null;
 function searchTools(statuses) {
-  tools ??= Promise.all([import("../lib/pagefind.js"), import("../lib/pagefind-filters.js"), import("../lib/filter-state.js")]).then(
+  tools ??= Promise.all([import("../lib/pagefind.js"), import("../lib/site/pagefind-filters.js"), import("../lib/site/filter-state.js")]).then(
     ([pagefind, pagefindFilters, filterState]) => {
-      // Ended schemes stay out of quick results, as everywhere by default.
-      const filters = pagefindFilters.pagefindFilters(filterState.emptyState(), { statut_defaut: statuses, departements: {} });
+      // No group ticked; ended schemes stay out of quick results, as everywhere by default.
+      const filters = pagefindFilters.pagefindFilters(filterState.emptyState(), [], { statut_defaut: statuses, departements: {} });
       return { pagefind: pagefind.loadPagefind(), resultItem: pagefind.resultItem, filters };
     },
   );

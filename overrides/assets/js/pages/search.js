@@ -1,10 +1,10 @@
 // /recherche/: words and filters, results beside the filters. The state lives in the URL
 // (?q=menage&rubrique=aide&region=11): typing replaces the current history entry, a filter
 // change or a submitted search adds one, so Back undoes the last deliberate step.
-import { plural } from "../lib/dom.js";
+import { plural } from "../lib/model/formatting.js";
 import { loadPagefind, resultItem } from "../lib/pagefind.js";
-import { groupCounts, pagefindFilters } from "../lib/pagefind-filters.js";
-import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "../lib/filter-state.js";
+import { groupCounts, pagefindFilters } from "../lib/site/pagefind-filters.js";
+import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "../lib/site/filter-state.js";
 
 const PAGE = 10;
 const root = document.querySelector("[data-recherche]");
@@ -43,7 +43,7 @@ if (root) {
       const pagefind = await loadPagefind();
       // Filters alone: the word every page carries, not `null` (see partials/pagefind-rubrique.html).
       const term = state.q || vocabulary.terme_tout;
-      const options = { filters: pagefindFilters(state, vocabulary) };
+      const options = { filters: pagefindFilters(state, groups, vocabulary) };
       if (!term) options.sort = { titre: "asc" }; // filters alone: no relevance to rank by
       countsWanted ||= active > 0;
       if (countsWanted) await pagefind.filters(); // searches then carry counts

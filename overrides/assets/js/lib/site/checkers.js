@@ -1,22 +1,19 @@
-// The questionnaire's logic, without the page: decode the rules file, evaluate every aid
-// with eligibility.js, choose the next question, pick the contacts of a territory.
+// The checkers' logic, without the page: decode the questionnaire's rules file (twin of
+// hooks/aides/site/checkers.py decode_nodes), evaluate every aid with lib/model/conditions.js, choose
+// the next question, pick the contacts of a territory, say why a result is what it is (both checkers).
 // Plain functions, tested under Node (tests/js/questionnaire.test.mjs).
 
-import { outcome } from "./eligibility.js";
-import { withNotice } from "./freshness.js";
-import { mostLocalFirst } from "./territory.js";
+import { outcome } from "../model/conditions.js";
+import { withNotice } from "../trust/freshness.js";
+import { mostLocalFirst } from "../model/territory.js";
+import { leavesOf } from "../model/rule-tree.js";
 
 const NSP = "nsp";
-const NBSP = "\u00a0";
-const NOTES = {
-  a_verifier: "à vérifier avec l'organisme",
-  nsp: `vous avez répondu «${NBSP}Je ne sais pas${NBSP}»`,
-};
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 
 /**
  * assets/questionnaire.json (format: hooks/aides/site/checkers.py) → the current aids, each with
- * its compiled tree rebuilt as eligibility.js expects it. Every distinct node is built once
+ * its compiled tree rebuilt as lib/model/conditions.js expects it. Every distinct node is built once
  * and shared between aids: evaluation never changes a node.
  */
 export function decodeQuestionnaire(data) {
@@ -50,8 +47,8 @@ export function decodeQuestionnaire(data) {
 }
 
 /**
- * The outcome of every aid for normalised answers: eligibility.js's `outcome`, then the
- * freshness layer (lib/freshness.js: an aid whose information is old and unconfirmed is never
+ * The outcome of every aid for normalised answers: lib/model/conditions.js's `outcome`, then the
+ * freshness layer (lib/trust/freshness.js: an aid whose information is old and unconfirmed is never
  * « eligible »). Aids with the same conditions share one tree (decodeQuestionnaire): it is
  * evaluated once, and they share its result object, which nobody changes.
  */
@@ -120,7 +117,7 @@ export function askedThrough(sources, answers) {
 }
 
 /**
- * The contacts of an aid for the person's place (`places`: lib/territory.js personZones, null when
+ * The contacts of an aid for the person's place (`places`: lib/model/territory.js personZones, null when
  * unknown): those whose territory covers it, most local first. `known` is false when the place is
  * not known yet: then all of them, in the aid's order.
  */
@@ -129,32 +126,20 @@ export function contactsFor(contacts, places) {
   return { known: true, contacts: mostLocalFirst(contacts, places) };
 }
 
-function leaves(node, found = []) {
-  if (node.type === "toutes" || node.type === "une_de") for (const child of node.enfants) leaves(child, found);
-  else found.push(node);
-  return found;
-}
-
 /**
- * The reasons of an outcome, each with what it is: "avis" (old, unconfirmed information:
- * lib/freshness.js), "a_verifier" (to check with the organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
+ * The reasons of an outcome, each with what it is (its note, in words, is the page's: macros.verdict): "avis" (old, unconfirmed information:
+ * lib/trust/freshness.js), "a_verifier" (to check with the organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
  * or "non_remplie" (an unmet criterion).
  */
 export function explain(tree, result, answers, sourceOf = {}) {
   const byText = new Map();
-  for (const leaf of leaves(tree)) if (!byText.has(leaf.texte)) byText.set(leaf.texte, leaf);
+  for (const leaf of leavesOf(tree)) if (!byText.has(leaf.texte)) byText.set(leaf.texte, leaf);
   return result.raisons.map((texte) => {
-    if (result.avis && texte === result.avis) return { texte, nature: "avis" }; // lib/freshness.js
+    if (result.avis && texte === result.avis) return { texte, nature: "avis" }; // lib/trust/freshness.js
     const leaf = byText.get(texte);
     if (result.statut === "non_eligible") return { texte, nature: "non_remplie" };
     if (!leaf || leaf.type === "a_verifier") return { texte, nature: "a_verifier" };
     const asked = has(sourceOf, leaf.question) ? sourceOf[leaf.question] : leaf.question;
     return { texte, nature: answers[asked] === NSP || answers[leaf.question] === NSP ? "nsp" : "sans_reponse" };
   });
-}
-
-/** A reason in words, with what it is; `unanswered`: the note of a question not answered yet. */
-export function reasonText({ texte, nature }, unanswered) {
-  if (nature === "non_remplie" || nature === "avis") return texte;
-  return `${texte} (${nature === "sans_reponse" ? unanswered : NOTES[nature]})`;
 }

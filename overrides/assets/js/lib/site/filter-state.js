@@ -1,25 +1,29 @@
 // The filter state of /aides/ and /recherche/: read from and written to the URL, shown in
-// the form, turned into Pagefind filters (lib/pagefind-filters.js, search page) or matched
-// against the catalogue's index (lib/catalogue-index.js). The state holds the data's own ids
+// the form, turned into Pagefind filters (lib/site/pagefind-filters.js, search page) or matched
+// against the catalogue's index (lib/site/facets.js). The state holds the data's own ids
 // (see hooks/aides/site/facets.py), so the URL a partner copies (?public=jeunes&region=11) *is*
 // the view, and reopens it.
 //
 // Within a group, values add up (jeunes OR salaries); groups narrow down (public AND region).
 // `statut` is null for the default view (current aids only: ended schemes stay hidden
-// until asked for); `statut=` with no value means every status.
-import { plural } from "./dom.js";
-import { communeDepartement } from "./question-types.js";
+// until asked for); `statut=` with no value means every status. The groups are the form's
+// (`formGroups`: each fieldset's data-facette, rendered from facets.py FACETS), never listed here.
+import { plural } from "../model/formatting.js";
+import { communeDepartement } from "../model/question-types.js";
 
 const NBSP = "\u00a0";
 
-export function emptyState() {
-  return { q: "", rubrique: [], public: [], type: [], region: [], departement: "", commune: "", partenaire: [], information: [], statut: null };
+/** A state with nothing chosen: an empty list for each group (`groups`: formGroups), the status's default. */
+export function emptyState(groups = []) {
+  const state = { q: "", departement: "", commune: "", statut: null };
+  for (const group of groups) if (group !== "statut") state[group] = [];
+  return state;
 }
 
 /** The state in a query string; values that the data does not know are set aside. */
 export function readQuery(query, vocabulary, groups) {
   const params = new URLSearchParams(query);
-  const state = emptyState();
+  const state = emptyState(groups);
   const unknown = [];
   state.q = (params.get("q") || "").trim();
   for (const group of groups) {
@@ -74,6 +78,7 @@ export function activeFilters(state, groups) {
 
 // --- the form ---------------------------------------------------------------------------
 
+/** The form's groups, in its order: the data-facette of each fieldset. */
 export function formGroups(form) {
   return [...form.querySelectorAll("[data-facette]")].map((fieldset) => fieldset.dataset.facette);
 }
@@ -95,7 +100,7 @@ export function setForm(form, state, vocabulary) {
 }
 
 export function readForm(form, groups, vocabulary, q = "") {
-  const state = emptyState();
+  const state = emptyState(groups);
   state.q = q;
   for (const group of groups) {
     state[group] = [...form.querySelectorAll(`input[name="${group}"]:checked`)].map((box) => box.value);

@@ -10,6 +10,7 @@
 // "je ne sais pas", or a fact only a person can check: a_verifier).
 
 import { derive, kindOf } from "./question-types.js";
+import { isGroup, leavesOf } from "./rule-tree.js";
 
 const UNKNOWN = "nsp"; // the "je ne sais pas" answer
 const has = (object, key) => object != null && Object.hasOwn(object, key);
@@ -74,7 +75,7 @@ export function evaluate(node, answers) {
   const type = node.type;
   if (type === "a_verifier") return null;
   if (type === "territoire") return inTerritory(node, answers);
-  if (type === "toutes" || type === "une_de") {
+  if (isGroup(node)) {
     // One false child decides "toutes", one true child decides "une_de"; otherwise unknown wins.
     // (Stopping at the first decisive child gives the same value: evaluation has no side effect.)
     const decisive = type === "une_de";
@@ -98,11 +99,6 @@ export function evaluate(node, answers) {
   return valeur.includes(answer);
 }
 
-function leaves(node) {
-  if (node.type === "toutes" || node.type === "une_de") return node.enfants.flatMap(leaves);
-  return [node];
-}
-
 /** Result of one aid, as Python's `outcome`: status, the deciding criteria, the unanswered questions among them. */
 export function outcome(node, answers) {
   // Plain loops rather than map/filter/Set: the questionnaire runs this on every aid after each answer.
@@ -123,7 +119,7 @@ export function outcome(node, answers) {
 
 /** Collect, in order, the leaves that make `node` evaluate to `value` (false: unmet criteria; null: unknown ones). */
 function decidingLeaves(node, answers, value, found) {
-  if (node.type !== "toutes" && node.type !== "une_de") {
+  if (!isGroup(node)) {
     found.push(node);
     return;
   }
@@ -132,7 +128,7 @@ function decidingLeaves(node, answers, value, found) {
 
 /** The questions a tree depends on, in order of first use. */
 export function questionsOf(node) {
-  return [...new Set(leaves(node).filter((leaf) => leaf.question !== undefined).map((leaf) => leaf.question))];
+  return [...new Set(leavesOf(node).filter((leaf) => leaf.question !== undefined).map((leaf) => leaf.question))];
 }
 
 // --- answers in the URL fragment ---------------------------------------------
@@ -149,7 +145,7 @@ function decode(text) {
   }
 }
 
-/** One answer of the fragment, read as its type's answers are (lib/question-types.js). */
+/** One answer of the fragment, read as its type's answers are (lib/model/question-types.js). */
 function parseValue(raw, type) {
   const text = decode(raw);
   if (!text) return undefined; // empty or malformed

@@ -46,7 +46,7 @@ export function placeOf(answers, questions, choices) {
 }
 
 /**
- * The zones that contain the person, from their normalised answers (lib/eligibility.js: a commune
+ * The zones that contain the person, from their normalised answers (lib/model/conditions.js: a commune
  * brings its département, région and EPCI): [f, c83137, e248300543, d83, r93] for Toulon, [f, d69, r84]
  * for someone who gave only the Rhône; null when no place is known.
  */

@@ -1,8 +1,8 @@
-// lib/dom.js's French counts: the same digits as toLocaleString("fr-FR"), without its locale data.
+// lib/model/formatting.js's French counts: the same digits as toLocaleString("fr-FR"), without its locale data.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { plural } from "../../overrides/assets/js/lib/dom.js";
+import { plural } from "../../overrides/assets/js/lib/model/formatting.js";
 
 test("plural writes counts as toLocaleString('fr-FR') does, singular up to 1", () => {
   for (const count of [0, 1, 2, 7, 999, 1000, 1234, 9999, 10000, 12345, 100000, 999999, 1000000, 1234567]) {

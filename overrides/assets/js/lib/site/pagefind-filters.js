@@ -1,16 +1,17 @@
-// Pagefind filters for a filter state (lib/filter-state.js): the search page and the header.
+// Pagefind filters for a filter state (lib/site/filter-state.js): the search page and the header.
 // The /aides/ catalogue does not use them: it filters with its own index.
-import { EXCLUDE, communeZones, zoneQuery } from "./territory.js";
+import { EXCLUDE, communeZones, zoneQuery } from "../model/territory.js";
 
 /**
  * Pagefind filters for a state (the search page and the header). Partners, agreements and
  * pages have no status: they must not disappear behind the default « current aids only ».
- * `except`: leave one group out, to count what each of its values would give.
+ * `groups`: the form's (lib/site/filter-state.js formGroups); `except`: leave one group out, to count
+ * what each of its values would give.
  */
-export function pagefindFilters(state, vocabulary, { except = null } = {}) {
+export function pagefindFilters(state, groups, vocabulary, { except = null } = {}) {
   const all = [];
-  for (const group of ["rubrique", "public", "type", "region", "partenaire", "information"]) {
-    if (group !== except && state[group]?.length) all.push({ [group]: { any: state[group] } });
+  for (const group of groups) {
+    if (group !== "statut" && group !== except && state[group]?.length) all.push({ [group]: { any: state[group] } });
   }
   if (state.departement) {
     // A département matches national aids, aids for its whole region and aids naming it.
@@ -41,7 +42,7 @@ export async function groupCounts(pagefind, term, state, vocabulary, groups, mai
   await Promise.all(
     groups.map(async (group) => {
       const own = group === "statut" || (state[group] ?? []).length > 0;
-      const result = own ? await pagefind.search(term, { filters: pagefindFilters(state, vocabulary, { except: group }) }) : main;
+      const result = own ? await pagefind.search(term, { filters: pagefindFilters(state, groups, vocabulary, { except: group }) }) : main;
       counts[group] = result?.filters?.[group] ?? {};
     }),
   );

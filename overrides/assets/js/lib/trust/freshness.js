@@ -1,4 +1,4 @@
-// Is it still true? The layer the checkers put on top of the rules' outcome (eligibility.js):
+// Is it still true? The layer the checkers put on top of the rules' outcome (lib/model/conditions.js):
 // an aid whose information is old and unconfirmed, or a temporary measure whose end is unknown,
 // carries a notice (`avis`, written at build time by hooks/aides/trust/freshness.py, its Python twin:
 // `with_notice`). Such an aid never comes out as « eligible »: it goes to « à vérifier » with the

@@ -8,28 +8,32 @@
 // the same answers by tests/vectors/facets.json): a national aid is in every region; an aid
 // for a département is in its region; a département matches national aids, aids for its
 // whole region and aids naming it; a commune matches the aids of its région, département, EPCI
-// or itself, unless one of them is excluded (lib/territory.js).
-import { coversCommune, regionsOf, zoneQuery } from "./territory.js";
+// or itself, unless one of them is excluded (lib/model/territory.js).
+import { coversCommune, regionsOf, zoneQuery } from "../model/territory.js";
 
-const FIELDS = ["public", "type", "partenaire", "statut", "information"];
+const STATUS = "statut"; // the one group with a default selection (facets.STATUS)
 
 /**
- * Decode an index (the JSON of aides/catalogue.json); `departements` maps a code to [name, region];
- * `epciOf` maps the communes of the EPCI the data names to their SIREN (the vocabulary's epci_of).
+ * Decode an index (the JSON of aides/catalogue.json): its lines hold the fields it names (`champs`), then
+ * the zones, from which the région is derived. `departements` maps a code to [name, region]; `epciOf`
+ * maps the communes of the EPCI the data names to their SIREN (the vocabulary's epci_of).
  */
 export function decodeIndex(data, departements, epciOf = {}) {
+  const fields = data.champs;
   const aids = data.lignes.map((line, position) => {
     const parts = line.split("|");
     const aid = { id: data.ids[position] };
-    FIELDS.forEach((field, index) => {
+    fields.forEach((field, index) => {
       aid[field] = parts[index] ? parts[index].split(",").map((n) => data.valeurs[field][Number(n)]) : [];
     });
-    const zones = parts[FIELDS.length].split(",");
+    const zones = parts[fields.length].split(",");
     aid.zones = new Set(zones);
     aid.region = regionsOf(zones, departements, epciOf);
     return aid;
   });
-  return { aids, departements, epciOf };
+  // The groups an aid matches by value: every field and the région, but the status (its default applies).
+  const groups = [...fields, "region"].filter((group) => group !== STATUS);
+  return { aids, groups, departements, epciOf };
 }
 
 /** Download and decode the index once. */
@@ -45,12 +49,12 @@ function inGroup(aid, group, selected) {
 
 /** Does the aid match the state, leaving out one group (to count that group's values)? */
 function matches(index, aid, state, statusDefault, except) {
-  for (const group of ["public", "type", "region", "partenaire", "information"]) {
+  for (const group of index.groups) {
     if (group !== except && !inGroup(aid, group, state[group] ?? [])) return false;
   }
   if (state.departement && !zoneQuery(state.departement, index.departements).some((zone) => aid.zones.has(zone))) return false;
   if (state.commune && !coversCommune(aid.zones, state.commune, index.departements, index.epciOf)) return false;
-  return except === "statut" || inGroup(aid, "statut", state.statut ?? statusDefault);
+  return except === STATUS || inGroup(aid, STATUS, state[STATUS] ?? statusDefault);
 }
 
 /** The aids of a state, in list order. */
