@@ -112,11 +112,13 @@ class Compiler:
                 loc, f"la question « {question.id} » n'a pas de phrase pour « {operator} » dans data/questions.yml"
             )
         texte = typography(template.replace("{valeur}", words))
+        texte = income_rules.dated(texte, self.today) if self.today else texte
         node = {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
         if kind.amount:
             node["montant"] = True  # evaluated with income_rules' honest uncertainty
-        if isinstance(operand, dict):  # a barème's ceiling depends on the household and its place: ask about them
-            node["menage"] = [qid for qid in income_rules.HOUSEHOLD_QUESTIONS if qid in self.questions]
+        inputs = income_rules.inputs_of(question.id, operand)
+        if inputs:  # a barème's ceiling depends on the household and its place, a quotient on its parts: ask them
+            node["menage"] = [qid for qid in inputs if qid in self.questions]
         return node
 
     def _amount(self, operand: Any, loc: Loc) -> tuple[Any, str]:

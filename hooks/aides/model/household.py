@@ -107,4 +107,4 @@ def ceiling(table: dict[str, Any], category: int, zone: str) -> float:
     amounts = table["categories"][zone]
     if category <= LAST_CATEGORY:
         return amounts[category - 1]
-    return round(amounts[-1] + (category - LAST_CATEGORY) * table["supplement"][zone], 2)
+    return amounts[-1] + (category - LAST_CATEGORY) * table["supplement"][zone]

@@ -29,6 +29,20 @@ _ZONES_OF_DEPARTEMENT = {"75": [household.ZONES[0]], **{dep: household.ZONES[:2]
 Lookup = Callable[[str], Serie | Bareme]
 
 
+def inputs_of(question_id: str, operand: Any) -> tuple[str, ...]:
+    """The other answers a condition needs: the household and its place for a barème, the parts for a quotient."""
+    found = HOUSEHOLD_QUESTIONS if isinstance(operand, dict) else ()
+    if question_id == "quotient_familial":
+        found = ("revenu_fiscal", "parts_fiscales", "couple", "personnes_a_charge", *found)
+    return tuple(dict.fromkeys(found))
+
+
+def dated(text: str, today: dt.date) -> str:
+    """A question or a sentence that names the tax notice of its year: at a build in 2026, most aids read the
+    2025 notice, on 2024 income (« {annee_avis} », « {annee_revenus} » in data/questions.yml)."""
+    return text.replace("{annee_avis}", str(today.year - 1)).replace("{annee_revenus}", str(today.year - 2))
+
+
 class OperandError(ValueError):
     """An amount condition that cannot be compiled, in French."""
 
@@ -131,7 +145,7 @@ def derive_household(answers: dict[str, Any]) -> dict[str, Any]:
             estimates.append("parts_fiscales")
     income, parts = derived.get("revenu_fiscal"), derived.get("parts_fiscales")
     if "quotient_familial" not in derived and isinstance(income, int | float) and isinstance(parts, int | float) and parts > 0:
-        derived["quotient_familial"] = round(income / parts, 2)
+        derived["quotient_familial"] = income / parts  # not rounded: the JS twin divides the same way
         if "parts_fiscales" in estimates:
             estimates.append("quotient_familial")
     if estimates:

@@ -73,6 +73,7 @@ class Question(Model):
     unite: Text | None = None
     min: int | None = None
     max: int | None = None
+    pas: float | None = Field(None, gt=0, description="Pas d'une réponse numérique non entière (0.5 pour des demi-parts).")
     deduite_de: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = Field(
         None, description="Question dont la réponse donne celle-ci (la région se déduit du département)."
     )

@@ -7,7 +7,7 @@ const PARIS_AND_NEIGHBOURS = new Set(
   ("75056 93001 93006 92012 94018 92024 94033 94037 92040 94041 94042 94043 93045 93061 92044 92046 93048 92049 " +
     "92051 94052 93055 92062 92064 93066 94067 94069 93070 92073 92075 94080").split(" "),
 );
-const ILE_DE_FRANCE = new Set(["75", "77", "78", "91", "92", "93", "94", "95"]);
+export const ILE_DE_FRANCE = new Set(["75", "77", "78", "91", "92", "93", "94", "95"]);
 export const ZONES = ["paris_communes_limitrophes", "ile_de_france", "autres_regions"];
 const YOUNG_COUPLE_AGES = 55;
 const LAST_CATEGORY = 6;
@@ -49,5 +49,5 @@ export function ceilingsZone(commune) {
 export function ceiling(table, categoryNumber, zone) {
   const amounts = table.categories[zone];
   if (categoryNumber <= LAST_CATEGORY) return amounts[categoryNumber - 1];
-  return Math.round((amounts[amounts.length - 1] + (categoryNumber - LAST_CATEGORY) * table.supplement[zone]) * 100) / 100;
+  return amounts[amounts.length - 1] + (categoryNumber - LAST_CATEGORY) * table.supplement[zone];
 }
