@@ -23,3 +23,15 @@ test("derived household answers", () => {
 test("amounts in French, as formatting.euros_cents writes them", () => {
   for (const [amount, text] of vectors.montants) assert.equal(euros(amount), text);
 });
+
+test("the figure to compare, when an amount condition is « à vérifier »", async () => {
+  const { amountDetail } = await import("../../overrides/assets/js/lib/model/income-rules.js");
+  const table = vectors.evaluation[8].noeud;
+  const toulon = { couple: "oui", personnes_a_charge: 0, handicap: "non", age: 40, age_conjoint: 40, commune: "83137" };
+  assert.deepEqual(amountDetail(table, deriveHousehold(toulon)), { nature: "inconnu", montant: "31\u202f254\u00a0€ pour un ménage de catégorie 2 (Autres régions)" });
+  assert.equal(amountDetail(table, deriveHousehold({ ...toulon, revenu_fiscal: 31000 })).nature, "proche");
+  assert.equal(amountDetail(table, deriveHousehold({ ...toulon, revenu_fiscal: 20000 })), null);
+  const young = deriveHousehold({ ...toulon, age_conjoint: undefined, revenu_fiscal: 35000 });
+  delete young.age_conjoint;
+  assert.equal(amountDetail(table, { ...young, age: 25 }).montant, "31\u202f254\u00a0€ à 37\u202f584\u00a0€ (Autres régions)");
+});

@@ -3,6 +3,7 @@
 // or a barème's table). A range of households or zones across the figure, an estimated answer, or an answer
 // within 5 % of the figure gives null (« à vérifier »), never a firm yes or no. tests/vectors/income.json.
 
+import { euros } from "./formatting.js";
 import { ILE_DE_FRANCE, ZONES, categoryRange, ceiling, ceilingsZone, estimatedParts } from "./household.js";
 
 const NEAR = 0.05;
@@ -61,4 +62,30 @@ export function deriveHousehold(answers) {
   }
   if (estimates.length) derived[ESTIMATES] = estimates;
   return derived;
+}
+
+/**
+ * Why an amount condition is « à vérifier », with the figure to compare (presentation only: the result itself is
+ * evaluateAmount's): "proche" (within 5 %), "estimation" (fiscal parts estimated), "fourchette" (the household or
+ * its place leaves several ceilings), "inconnu" (no answer yet, the figure known). null: nothing to add.
+ */
+export function amountDetail(leaf, answers) {
+  if (!leaf.montant) return null;
+  const bounds = limits(leaf.valeur, answers);
+  if (bounds === null) return null;
+  const [low, high] = bounds;
+  const figure = low === high ? euros(low) : `${euros(low)} à ${euros(high)}`;
+  const where = typeof leaf.valeur === "object" ? household(leaf.valeur, answers) : "";
+  const answer = Object.hasOwn(answers, leaf.question) ? answers[leaf.question] : null;
+  if (answer === null || answer === undefined) return { nature: "inconnu", montant: figure + where };
+  if ((answers[ESTIMATES] || []).includes(leaf.question)) return { nature: "estimation", montant: figure + where };
+  if (low !== high) return { nature: "fourchette", montant: figure + where };
+  return Math.abs(answer - low) <= NEAR * low ? { nature: "proche", montant: figure + where } : null;
+}
+
+function household(table, answers) {
+  const categories = categoryRange(answers);
+  const zones = zonesOf(answers);
+  const category = categories[0] === categories[1] ? ` pour un ménage de catégorie ${categories[0]}` : "";
+  return zones.length === 1 ? `${category} (${table.zones[zones[0]]})` : category;
 }
