@@ -101,6 +101,7 @@ TWINS = (
     "model/territory",
     "model/place_names",
     "model/household",
+    "model/income_rules",
     "model/formatting",
     "trust/freshness",
     "site/facets",

@@ -112,7 +112,7 @@ class Compiler:
                 loc, f"la question « {question.id} » n'a pas de phrase pour « {operator} » dans data/questions.yml"
             )
         texte = typography(template.replace("{valeur}", words))
-        texte = income_rules.dated(texte, self.today) if self.today else texte
+        texte = income_rules.contract(income_rules.dated(texte, self.today) if self.today else texte)
         node = {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
         if kind.amount:
             node["montant"] = True  # evaluated with income_rules' honest uncertainty

@@ -11,6 +11,7 @@ answer within 5 % of the ceiling gives « à vérifier », never a firm yes or n
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -87,7 +88,12 @@ def _bareme(bareme_id: Any, lookup: Lookup, today: dt.date) -> tuple[dict[str, A
         "supplement": dict(period.par_personne_supplementaire),
         "zones": {zone: fmt.typography(label) for zone, label in scale.zones.items()},
     }
-    return table, f"au plafond de son ménage ({fmt.typography(scale.libelle)}, en vigueur au {fmt.date(period.debut)})"
+    return table, f"le plafond de son ménage ({fmt.typography(scale.libelle)}, en vigueur au {fmt.date(period.debut)})"
+
+
+def contract(text: str) -> str:
+    """French contractions after a figure's words are put in a sentence: « égal à le plafond » → « égal au plafond »."""
+    return re.sub(r"\bà le\b", "au", re.sub(r"\bde le\b", "du", text))
 
 
 def _zones(answers: dict[str, Any]) -> list[str]:

@@ -83,6 +83,9 @@ LISTED_WITHOUT_JS = 40  # without JavaScript, /eligibilite/ links to each aid's 
 # --- the compact file of the questionnaire ----------------------------------------
 
 
+CRITERION_EXTRAS = ("montant", "menage")  # optional keys of a criterion, kept by the table
+
+
 class NodeTable:
     """Interns nodes: each distinct node is stored once, children before parents."""
 
@@ -100,6 +103,8 @@ class NodeTable:
             entry = [KINDS[kind], *(node[key] for key in PLACE_KEYS)]
         else:
             entry = [KINDS[kind], node["question"], node["operateur"], node["valeur"], node["texte"]]
+            extras = {key: node[key] for key in CRITERION_EXTRAS if key in node}
+            entry += [extras] if extras else []  # an amount's flag and the household it asks (income_rules.py)
         key = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         if key not in self._index:
             self._index[key] = len(self.entries)
@@ -120,8 +125,9 @@ def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]
         elif kind == "l":
             nodes.append({"type": "territoire", **dict(zip(PLACE_KEYS, entry[1:], strict=True))})
         else:
-            _, question, operator, value, text = entry
-            nodes.append({"type": "critere", "question": question, "operateur": operator, "valeur": value, "texte": text})
+            _, question, operator, value, text, *extras = entry
+            node = {"type": "critere", "question": question, "operateur": operator, "valeur": value, "texte": text}
+            nodes.append(node | (extras[0] if extras else {}))
     return nodes
 
 

@@ -31,8 +31,8 @@ export function decodeQuestionnaire(data) {
       const [, question, texte, lieux, zones, departements_de] = entry;
       nodes.push({ type: "territoire", question, texte, lieux, zones, departements_de });
     } else {
-      const [, question, operateur, valeur, texte] = entry;
-      nodes.push({ type: "critere", question, operateur, valeur, texte });
+      const [, question, operateur, valeur, texte, extras] = entry;
+      nodes.push({ type: "critere", question, operateur, valeur, texte, ...extras }); // extras: montant, menage (income rules)
     }
   }
   const amounts = data.montants ?? {};
