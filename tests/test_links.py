@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import shutil
 import socket
@@ -38,25 +39,28 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self._answer(body=True)
 
     def _answer(self, body: bool) -> None:
-        counted = self.path.startswith("/pause/")
         with self.lock:
             type(self).seen.append((self.command, self.path, self.headers.get("User-Agent", "")))
-            type(self).running += counted
-            type(self).most_at_once = max(type(self).most_at_once, type(self).running)
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the checker gave up waiting (timeout case)
             self._route(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the checker gave up waiting (the timeout case)
-        finally:
-            with self.lock:
-                type(self).running -= counted
+
+    def _pause(self) -> None:
+        """A /pause/ request counts as running until its answer is sent, not after: once the checker has its
+        answer it may start the next request of that site, and counting after sending saw them overlap."""
+        cls = type(self)
+        with self.lock:
+            cls.running += 1
+            cls.most_at_once = max(cls.most_at_once, cls.running)
+        time.sleep(0.05)
+        with self.lock:
+            cls.running -= 1
 
     def _route(self, body: bool) -> None:
         path = self.path
         if path == "/lent":
             time.sleep(SLOW)
         if path.startswith("/pause/"):
-            time.sleep(0.05)
+            self._pause()
         redirects = {
             "/ancien": (301, "/ok"),
             "/temporaire": (302, "/ok"),

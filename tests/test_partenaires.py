@@ -27,6 +27,7 @@ from aides.site.sheets import PER_GROUP
 from conftest import DATA, TODAY, Builder, axe_violations, local_page, serve_directory
 from headers import headers_for, parse
 from PIL import Image
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 TOOLS = urls.PARTNER_TOOLS
@@ -304,7 +305,8 @@ def test_questionnaire_summary_prints_answers_results_and_its_qr(browser: Any, s
         page.goto(server + "eligibilite/#" + PERSONA)
         page.wait_for_selector("[data-questionnaire]:not([hidden])")
         summary = print_summary(page)
-        assert summary.is_visible() and page.locator(".questionnaire").is_hidden() and page.locator(".md-header").is_hidden()
+        expect(summary).to_be_visible()  # waits for the print styles to apply (is_visible() would not, under load)
+        assert page.locator(".questionnaire").is_hidden() and page.locator(".md-header").is_hidden()
         text = summary.inner_text()
         assert "Vos réponses" in text and "25\u00a0ans" in text and "Étudiant ou étudiante" in text
         assert "Vous pourriez y avoir droit" in text and "À vérifier" in text and "Reste à préciser" in text
@@ -321,7 +323,8 @@ def test_checker_summary_prints_verdict_and_contacts(browser: Any, server: str) 
         page.goto(f"{server}aides/{aid}/#{fragment}")
         page.wait_for_selector("[data-checker]:not([hidden])")
         summary = print_summary(page)
-        assert summary.is_visible() and page.locator(".fiche-aide").is_hidden()
+        expect(summary).to_be_visible()
+        assert page.locator(".fiche-aide").is_hidden()
         text = summary.inner_text()
         assert "Résultat indicatif" in text and "Salarié ou salariée" in text and "Vos réponses" in text
         assert decode(summary.locator("svg.qr").screenshot())[0].startswith(f"{server}aides/{aid}/#")
