@@ -80,12 +80,15 @@ def test_a_couple_in_toulon_under_the_plus_ceiling_may_have_a_right(income_page:
 def test_near_the_ceiling_the_checker_says_so_with_the_figure(income_page: Any) -> None:
     verdict = _checker(income_page, "logement-social-plus", f"{TOULON_COUPLE}&revenu_fiscal=31000")
     assert "à vérifier" in verdict
-    assert "à moins de 5 % du plafond de 31 254 € pour un ménage de catégorie 2 (Autres régions)" in verdict
+    assert "à moins de 5 % du plafond de 31 254 € pour un ménage de catégorie 2 (2 personnes), zone « Autres régions »" in verdict
 
 
 def test_an_unknown_income_gives_the_figure_to_compare(income_page: Any) -> None:
     verdict = _checker(income_page, "logement-social-plus", f"{TOULON_COUPLE}&revenu_fiscal=nsp")
-    assert "possible si votre montant ne dépasse pas 31 254 € pour un ménage de catégorie 2 (Autres régions)" in verdict
+    assert (
+        "possible si votre montant ne dépasse pas 31 254 € pour un ménage de catégorie 2 (2 personnes), zone « Autres régions »"
+        in verdict
+    )
 
 
 def test_an_estimate_of_the_fiscal_parts_never_gives_a_firm_result(income_page: Any) -> None:

@@ -51,3 +51,20 @@ export function ceiling(table, categoryNumber, zone) {
   if (categoryNumber <= LAST_CATEGORY) return amounts[categoryNumber - 1];
   return amounts[amounts.length - 1] + (categoryNumber - LAST_CATEGORY) * table.supplement[zone];
 }
+
+/**
+ * How the category was worked out, in words, for the person to check it: « 2 personnes », « 3 personnes, dont une
+ * en situation de handicap », « un jeune ménage (âges additionnés : 55 ans au plus) ». null while it is a range.
+ */
+export function categoryReason(answers) {
+  const range = categoryRange(answers);
+  if (range === null || range[0] !== range[1]) return null;
+  const inCouple = answers.couple === "oui";
+  const persons = 1 + (inCouple ? 1 : 0) + answers.personnes_a_charge;
+  const words = [persons === 1 ? "1 personne" : `${persons} personnes`];
+  if (!inCouple && answers.personnes_a_charge > 0) words.push("une personne seule avec des personnes à charge (une catégorie de plus)");
+  if (answers.handicap === "oui") words.push("dont une en situation de handicap (une catégorie de plus)");
+  if (inCouple && answers.personnes_a_charge === 0 && range[0] === 3 && answers.handicap !== "oui") words.push(`un jeune ménage (âges additionnés\u00a0: ${YOUNG_COUPLE_AGES}\u00a0ans au plus)`);
+  if (range[0] > LAST_CATEGORY) words.push(`catégorie ${LAST_CATEGORY} et ${range[0] - LAST_CATEGORY} personne(s) de plus`);
+  return words.join(", ");
+}

@@ -4,7 +4,7 @@
 // within 5 % of the figure gives null (« à vérifier »), never a firm yes or no. tests/vectors/income.json.
 
 import { euros } from "./formatting.js";
-import { ILE_DE_FRANCE, ZONES, categoryRange, ceiling, ceilingsZone, estimatedParts } from "./household.js";
+import { ILE_DE_FRANCE, ZONES, categoryRange, categoryReason, ceiling, ceilingsZone, estimatedParts } from "./household.js";
 
 const NEAR = 0.05;
 export const ESTIMATES = "_estimations";
@@ -86,6 +86,7 @@ export function amountDetail(leaf, answers) {
 function household(table, answers) {
   const categories = categoryRange(answers);
   const zones = zonesOf(answers);
-  const category = categories[0] === categories[1] ? ` pour un ménage de catégorie ${categories[0]}` : "";
-  return zones.length === 1 ? `${category} (${table.zones[zones[0]]})` : category;
+  const reason = categoryReason(answers);
+  const category = categories[0] === categories[1] ? ` pour un ménage de catégorie ${categories[0]}${reason ? ` (${reason})` : ""}` : "";
+  return zones.length === 1 ? `${category}, zone «\u00a0${table.zones[zones[0]]}\u00a0»` : category;
 }
