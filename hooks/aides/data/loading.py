@@ -291,7 +291,7 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
         doc = documents[("aides", aid_id)]
         compiler.errors = []
         tree = compiler.compile(aide.conditions)
-        errors.extend(error_at(doc, error.loc, error.message) for error in compiler.errors)
+        errors.extend(error_at(doc, error.loc, error.message, key=error.key) for error in compiler.errors)
         if tree is None or compiler.errors:
             continue
         tree = catalogue.rules[aid_id] = _with_territory(catalogue, aide, tree)
