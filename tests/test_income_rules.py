@@ -48,6 +48,7 @@ def test_a_share_of_the_smic_is_the_value_in_force_at_the_build_date(catalogue: 
 def test_a_barème_ceiling_compiles_to_its_table_in_force(catalogue: Catalogue) -> None:
     node = _criterion(catalogue, "revenu_fiscal", {"bareme": "plafonds_plus"})
     assert node["valeur"]["categories"]["autres_regions"][1] == 31254
+    assert node["texte"].startswith("Avoir un revenu fiscal de référence 2024 au plus égal au plafond de son ménage (")
     assert {"couple", "personnes_a_charge", "commune"} <= set(node["menage"])
 
 

@@ -107,7 +107,8 @@ class Compiler:
         else:
             operand = self._operand(question, operator, operand, loc)
             words = self._describe(question, operand)
-        texte = typography(question.phrases[operator].replace("{valeur}", words))
+        texte = question.phrases[operator].replace("{valeur}", words)
+        texte = typography(income_rules.contracted(texte) if kind.amount else texte)
         texte = income_rules.dated(texte, self.today) if self.today else texte
         node = {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
         if kind.amount:

@@ -123,7 +123,12 @@ def _bareme(bareme_id: Any, lookup: Lookup, today: dt.date) -> tuple[dict[str, A
         "supplement": dict(period.par_personne_supplementaire),
         "zones": {zone: fmt.typography(label) for zone, label in scale.zones.items()},
     }
-    return table, f"au plafond de son ménage ({fmt.typography(scale.libelle)}, en vigueur au {fmt.date(period.debut)})"
+    return table, f"le plafond de son ménage ({fmt.typography(scale.libelle)}, en vigueur au {fmt.date(period.debut)})"
+
+
+def contracted(sentence: str) -> str:
+    """« au plus égal à le plafond » → « au plus égal au plafond » (a barème's words after « à » or « de »)."""
+    return sentence.replace(" à le ", " au ").replace(" de le ", " du ")
 
 
 def _zones(answers: dict[str, Any]) -> list[str]:
