@@ -27,7 +27,7 @@ from aides.model.conditions import GROUPS, Compiler, Node, normalise, outcome, q
 from aides.model.field_types import ID_PATTERN
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site
 from aides.model.parameters import PARAMETERS, Bareme, ParametreFichier, Serie
-from aides.model.shared_lists import Questions, Referentiels, Sources
+from aides.model.shared_lists import Question, Questions, Referentiels, Sources
 
 ENTITIES: dict[str, type[BaseModel]] = {
     "aides": Aide,
@@ -251,6 +251,15 @@ def load_parameters(directory: Path = PARAMETERS) -> dict[str, Serie | Bareme]:
     if reader.errors:
         raise DataErrors(reader.errors)
     return found
+
+
+def load_questions(directory: Path | None = None) -> list[Question]:
+    """data/questions.yml alone, checked (for the schema of conditions); raises ``DataErrors`` listing every mistake."""
+    reader = _Reader()
+    _, value = reader.read((directory or data_dir()) / "questions.yml", Questions, ("", "questions.yml"))
+    if reader.errors or value is None:
+        raise DataErrors(reader.errors)
+    return value.questions
 
 
 def _parameters(reader: _Reader, directory: Path) -> dict[str, Serie | Bareme]:
