@@ -67,7 +67,7 @@ def compile_operand(operand: Any, lookup: Lookup, today: dt.date) -> tuple[Any, 
     if _is_number(operand):
         if operand < 0:
             raise OperandError("un montant ne peut pas être négatif")
-        return operand, fmt.euros(operand)
+        return operand, fmt.euros_cents(operand)  # 1500.5: « 1 500,50 € », never rounded
     if isinstance(operand, str):
         digits = re.sub(r"[^0-9]", "", operand)
         example = f" ({digits})" if digits else ""
