@@ -48,6 +48,7 @@ def test_a_share_of_the_smic_is_the_value_in_force_at_the_build_date(catalogue: 
 def test_a_barème_ceiling_compiles_to_its_table_in_force(catalogue: Catalogue) -> None:
     node = _criterion(catalogue, "revenu_fiscal", {"bareme": "plafonds_plus"})
     assert node["valeur"]["categories"]["autres_regions"][1] == 31254
+    assert node["texte"].startswith("Avoir un revenu fiscal de référence 2024 au plus égal au plafond de son ménage (")
     assert {"couple", "personnes_a_charge", "commune"} <= set(node["menage"])
 
 
@@ -59,3 +60,8 @@ def test_a_stale_barème_or_a_bad_operand_is_a_french_error(catalogue: Catalogue
     messages = [error.message for error in compiler.errors]
     assert any("périmé" in message for message in messages), messages
     assert any("un montant attend un nombre d'euros" in message for message in messages), messages
+
+
+def test_an_amount_with_cents_is_said_with_its_cents(catalogue: Catalogue) -> None:
+    node = _criterion(catalogue, "salaire_net_mensuel", 1500.5)
+    assert node["texte"].endswith("au plus égal à 1\u202f500,50\u00a0€"), node["texte"]

@@ -27,7 +27,7 @@ from aides.model.conditions import GROUPS, Compiler, Node, normalise, outcome, q
 from aides.model.field_types import ID_PATTERN
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site
 from aides.model.parameters import PARAMETERS, Bareme, ParametreFichier, Serie
-from aides.model.shared_lists import Questions, Referentiels, Sources
+from aides.model.shared_lists import Question, Questions, Referentiels, Sources
 
 ENTITIES: dict[str, type[BaseModel]] = {
     "aides": Aide,
@@ -253,6 +253,15 @@ def load_parameters(directory: Path = PARAMETERS) -> dict[str, Serie | Bareme]:
     return found
 
 
+def load_questions(directory: Path | None = None) -> list[Question]:
+    """data/questions.yml alone, checked (for the schema of conditions); raises ``DataErrors`` listing every mistake."""
+    reader = _Reader()
+    _, value = reader.read((directory or data_dir()) / "questions.yml", Questions, ("", "questions.yml"))
+    if reader.errors or value is None:
+        raise DataErrors(reader.errors)
+    return value.questions
+
+
 def _parameters(reader: _Reader, directory: Path) -> dict[str, Serie | Bareme]:
     """The dated reference values (series and barèmes) of referentiel/parametres/, by id (the file name)."""
     found: dict[str, Serie | Bareme] = {}
@@ -291,7 +300,7 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
         doc = documents[("aides", aid_id)]
         compiler.errors = []
         tree = compiler.compile(aide.conditions)
-        errors.extend(error_at(doc, error.loc, error.message) for error in compiler.errors)
+        errors.extend(error_at(doc, error.loc, error.message, key=error.key) for error in compiler.errors)
         if tree is None or compiler.errors:
             continue
         tree = catalogue.rules[aid_id] = _with_territory(catalogue, aide, tree)

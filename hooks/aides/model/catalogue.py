@@ -11,7 +11,7 @@ from aides.model import cog
 from aides.model.conditions import Node
 from aides.model.formatting import sort_key
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site, Territoire
-from aides.model.parameters import Bareme, ParameterError, Serie
+from aides.model.parameters import Bareme, Serie, UnknownParameter
 from aides.model.shared_lists import Question, Referentiels, Source
 
 
@@ -47,8 +47,7 @@ class Catalogue:
     def parameter(self, parameter_id: str) -> Serie | Bareme:
         """A dated reference value: ``.at(day)`` gives what is in force that day (see model/parameters.py)."""
         if parameter_id not in self.parameters:
-            known = ", ".join(sorted(self.parameters)) or "aucun"
-            raise ParameterError(f"paramètre inconnu : « {parameter_id} » (paramètres : {known})")
+            raise UnknownParameter(parameter_id, self.parameters)
         return self.parameters[parameter_id]
 
     def is_ended(self, aide: Aide) -> bool:

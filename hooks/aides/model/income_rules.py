@@ -11,13 +11,14 @@ answer within 5 % of the ceiling gives « à vérifier », never a firm yes or n
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from typing import Any
 
 from aides.model import formatting as fmt
 from aides.model import household
-from aides.model.parameters import Bareme, ParameterError, Serie
+from aides.model.parameters import Bareme, ParameterError, Serie, UnknownParameter
 
 AMOUNT_OPERATORS = ("au_plus", "moins_de", "au_moins", "plus_de")
 NEAR = 0.05  # within 5 % of a ceiling, a result is only « à vérifier »
@@ -45,28 +46,51 @@ def dated(text: str, today: dt.date) -> str:
 
 
 class OperandError(ValueError):
-    """An amount condition that cannot be compiled, in French."""
+    """An amount condition that cannot be compiled, in French. ``loc``: where in the operand (``("smic",)``);
+    ``key``: the mistake is that key itself (an unknown unit), not its value."""
+
+    def __init__(self, message: str, loc: tuple[str, ...] = (), key: bool = False) -> None:
+        super().__init__(message)
+        self.loc, self.key = loc, key
+
+
+OPERAND_FORMS = ("smic", "bareme")
+FORMS = "un nombre d'euros, { smic: pourcentage } ou { bareme: identifiant }"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def compile_operand(operand: Any, lookup: Lookup, today: dt.date) -> tuple[Any, str]:
     """The tree's value of an amount condition and its words: ``2500``, ``{smic: 120}`` or ``{bareme: <id>}``."""
-    if isinstance(operand, int | float) and not isinstance(operand, bool) and operand >= 0:
-        return operand, fmt.euros(operand)
+    if _is_number(operand):
+        if operand < 0:
+            raise OperandError("un montant ne peut pas être négatif")
+        return operand, fmt.euros_cents(operand)  # 1500.5: « 1 500,50 € », never rounded
+    if isinstance(operand, str):
+        digits = re.sub(r"[^0-9]", "", operand)
+        example = f" ({digits})" if digits else ""
+        raise OperandError(
+            f"un montant attend {FORMS} ; « {operand} » est un texte : écrivez le nombre en chiffres, sans guillemets, "
+            f"espace ni « € »{example}"
+        )
     if isinstance(operand, dict) and len(operand) == 1:
         ((key, value),) = operand.items()
+        if key not in OPERAND_FORMS:
+            raise OperandError(f"« {key} » n'est pas une forme de montant : écrivez {FORMS}", (key,), key=True)
         try:
-            if key == "smic":
-                return _smic(value, lookup, today)
-            if key == "bareme":
-                return _bareme(value, lookup, today)
+            return _smic(value, lookup, today) if key == "smic" else _bareme(value, lookup, today)
         except ParameterError as error:
-            raise OperandError(str(error)) from None
-    raise OperandError("un montant attend un nombre d'euros, { smic: pourcentage } ou { bareme: identifiant }")
+            raise OperandError(str(error), (key,)) from None
+    raise OperandError(f"un montant attend {FORMS}")
 
 
 def _smic(percent: Any, lookup: Lookup, today: dt.date) -> tuple[float, str]:
-    if not isinstance(percent, int | float) or isinstance(percent, bool) or percent <= 0:
-        raise OperandError("« smic » attend un pourcentage du SMIC brut mensuel : { smic: 120 }")
+    if not _is_number(percent) or percent <= 0:
+        raise OperandError(
+            "« smic » attend un pourcentage du SMIC brut mensuel, un nombre sans le signe % : { smic: 120 }", ("smic",)
+        )
     smic = lookup(SMIC).at(today)
     amount = round(smic.valeur * percent / 100, 2)
     words = (
@@ -76,9 +100,20 @@ def _smic(percent: Any, lookup: Lookup, today: dt.date) -> tuple[float, str]:
 
 
 def _bareme(bareme_id: Any, lookup: Lookup, today: dt.date) -> tuple[dict[str, Any], str]:
-    scale = lookup(str(bareme_id))
+    try:
+        scale = lookup(str(bareme_id))
+    except UnknownParameter as error:
+        close = difflib.get_close_matches(str(bareme_id), error.baremes, n=1, cutoff=0.6)
+        hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+        known = ", ".join(error.baremes) or "aucun"
+        raise OperandError(
+            f"« {bareme_id} » n'est pas un barème de referentiel/parametres/ (barèmes : {known}){hint}", ("bareme",)
+        ) from None
     if not isinstance(scale, Bareme):
-        raise OperandError(f"« {bareme_id} » n'est pas un barème de referentiel/parametres/")
+        raise OperandError(
+            f"« {bareme_id} » est une valeur seule, pas un barème : pour une part du SMIC, écrivez {{ smic: pourcentage }}",
+            ("bareme",),
+        )
     period = scale.at(today).periode
     zones = list(scale.zones)
     table = {
@@ -91,9 +126,9 @@ def _bareme(bareme_id: Any, lookup: Lookup, today: dt.date) -> tuple[dict[str, A
     return table, f"le plafond de son ménage ({fmt.typography(scale.libelle)}, en vigueur au {fmt.date(period.debut)})"
 
 
-def contract(text: str) -> str:
-    """French contractions after a figure's words are put in a sentence: « égal à le plafond » → « égal au plafond »."""
-    return re.sub(r"\bà le\b", "au", re.sub(r"\bde le\b", "du", text))
+def contracted(sentence: str) -> str:
+    """« au plus égal à le plafond » → « au plus égal au plafond » (a barème's words after « à » or « de »)."""
+    return sentence.replace(" à le ", " au ").replace(" de le ", " du ")
 
 
 def _zones(answers: dict[str, Any]) -> list[str]:

@@ -40,6 +40,15 @@ class ParameterError(ValueError):
     """A lookup that cannot give a value; the message says why, in French."""
 
 
+class UnknownParameter(ParameterError):
+    """An id with no file in referentiel/parametres/; ``baremes`` are the barèmes there are."""
+
+    def __init__(self, parameter_id: str, known: dict[str, Serie | Bareme]) -> None:
+        self.parameter_id = parameter_id
+        self.baremes = sorted(key for key, parameter in known.items() if isinstance(parameter, Bareme))
+        super().__init__(f"paramètre inconnu : « {parameter_id} » (paramètres : {', '.join(sorted(known)) or 'aucun'})")
+
+
 class StaleParameter(ParameterError):
     """The last value is older than the parameter's revision period on the day asked: « périmé »."""
 

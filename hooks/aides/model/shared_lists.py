@@ -85,6 +85,11 @@ class Question(Model):
     def kind(self) -> QuestionKind:
         return QUESTION_TYPES[self.type.value]
 
+    @property
+    def operators(self) -> tuple[str, ...]:
+        """The operators conditions may use on this question: its type's, each given a phrase here."""
+        return tuple(operator for operator in self.kind.operators if operator in self.phrases)
+
     @model_validator(mode="after")
     def _choices_match_type(self) -> Question:
         has_choices = self.kind.has_own_choices
