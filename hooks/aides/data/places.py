@@ -67,12 +67,15 @@ def commune_problem(ref: cog.Referentiel, code: str, departements: Sequence[str]
 def old_commune_problem(ref: cog.Referentiel, code: str) -> str | None:
     """For the code of a merged, delegated or former commune, or of an arrondissement: its current commune.
     Also said of conditions and examples (loading.py), where the reference changed under them on 1 January."""
-    if code in ref.communes:
-        return None
-    current = ref.current_commune(code)
-    if current is None:
-        return None
-    return f"« {code} » est le code {_old_name(ref, code)} : indiquez la commune actuelle, {current.nom} ({current.code})"
+    successors = ref.successors(code)
+    if len(successors) > 1:
+        shared = " et ".join(f"{commune.nom} ({commune.code})" for commune in successors)
+        return (
+            f"« {code} » est le code {_old_name(ref, code)}, partagée entre {shared} : indiquez celle ou celles qui conviennent"
+        )
+    if successors:
+        return f"« {code} » est le code {_old_name(ref, code)} : indiquez la commune actuelle, {successors[0].nom} ({successors[0].code})"
+    return None
 
 
 def _old_name(ref: cog.Referentiel, code: str) -> str:
