@@ -62,12 +62,14 @@ class Change:
 def code_keys(data_dir: Path) -> dict[str, str]:
     """Key → kind of code: the territory lists, and the questions whose answers are communes or EPCI."""
     keys = dict(TERRITORY_KEYS)
-    path = data_dir / "questions.yml"
-    questions = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-    for question in (questions or {}).get("questions", []):
-        kind = QUESTION_TYPES.get(question.get("type"))
+    try:
+        questions = yaml.safe_load((data_dir / "questions.yml").read_text(encoding="utf-8"))["questions"]
+    except (OSError, yaml.YAMLError, TypeError, KeyError):
+        return keys  # an unreadable file is reported with the others (changes)
+    for question in questions if isinstance(questions, list) else []:
+        kind = QUESTION_TYPES.get(question.get("type")) if isinstance(question, dict) else None
         if kind and kind.choices in QUESTION_CHOICES:
-            keys[question["id"]] = QUESTION_CHOICES[kind.choices]
+            keys[str(question.get("id"))] = QUESTION_CHOICES[kind.choices]
     return keys
 
 
@@ -177,12 +179,15 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _codes(count: int) -> str:
+    return f"{count} code{'s' if count > 1 else ''}"
+
+
 def report(found: list[Change], unreadable: list[str], root: Path) -> str:
     lines = [f"fichier non vérifié, illisible : {problem}" for problem in unreadable]
     if not found:
         return "\n".join([*lines, "Le nouveau référentiel ne change aucun code des données."])
-    count = len(found)
-    lines.append(f"Le nouveau référentiel change {count} code{'s' if count > 1 else ''} des données :")
+    lines.append(f"Le nouveau référentiel change {_codes(len(found))} des données :")
     lines += [describe(change, root) for change in found]
     return "\n".join(lines)
 
@@ -242,13 +247,13 @@ def review(data_dir: Path, previous: list[Referentiel], new: Referentiel, root: 
     print(report(found, unreadable, root))
     fixable = [change for change in found if change.target]
     if fixable and not rewrite_now and sys.stdin.isatty():
-        answer = input(f"Remplacer ces {len(fixable)} codes par leur successeur ? [o/N] ")
+        answer = input(f"Remplacer {_codes(len(fixable))} par leur successeur ? [o/N] ")
         rewrite_now = answer.strip().lower() in ("o", "oui")
     if fixable and rewrite_now:
         print("\n".join(["Réécrit :", *rewrite(fixable, root)]))
     elif fixable:
-        print(f"Pour remplacer les {len(fixable)} codes qui ont un successeur unique : make territoires ARGS=--reecrire")
+        print(f"Pour remplacer {_codes(len(fixable))} par leur successeur unique : make territoires ARGS=--reecrire")
     left = len(found) - (len(fixable) if rewrite_now else 0)
     if left:
-        print(f"{left} code{'s' if left > 1 else ''} à corriger dans les données avant la construction.")
+        print(f"{_codes(left)} à corriger dans les données avant la construction.")
     return 1 if left or unreadable else 0
