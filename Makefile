@@ -59,6 +59,8 @@ bench: $(STAMP) ## build time, memory, sizes and browser figures for 1,000 and 1
 schemas: $(STAMP) ## regenerate schemas/ from the models
 	$(PYTHON) -m aides schemas
 
+# make territoires [ARGS=--reecrire]: after writing, lists the codes of data/ that the new vintage changes and
+# offers to rewrite those with a unique successor (a yes/no in a terminal; --reecrire: without asking).
 territoires: $(STAMP) ## regenerate referentiel/territoires/ (npm pack of the pinned Etalab package: needs npm and the network)
 	@command -v npm >/dev/null || { echo "npm manque : sudo apt-get install npm"; exit 1; }
 	$(PYTHON) scripts/territoires.py $(ARGS)

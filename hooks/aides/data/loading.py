@@ -16,11 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from aides.data import references
+from aides.data import places, references
 from aides.data.data_warnings import check_warnings
 from aides.data.errors import DataError, DataErrors, DataWarning, error_at, format_loc
 from aides.data.translate import validate_document
-from aides.data.yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+from aides.data.yamlsource import Loc, YamlDocument, YamlSyntaxError, parse_yaml
 from aides.model import cog, territory
 from aides.model.catalogue import Catalogue
 from aides.model.conditions import GROUPS, Compiler, Node, normalise, outcome, questions_of
@@ -300,7 +300,10 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
         doc = documents[("aides", aid_id)]
         compiler.errors = []
         tree = compiler.compile(aide.conditions)
-        errors.extend(error_at(doc, error.loc, error.message, key=error.key) for error in compiler.errors)
+        errors.extend(
+            error_at(doc, error.loc, _place_message(catalogue, doc, error.loc, error.message), key=error.key)
+            for error in compiler.errors
+        )
         if tree is None or compiler.errors:
             continue
         tree = catalogue.rules[aid_id] = _with_territory(catalogue, aide, tree)
@@ -312,7 +315,9 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
                 if (message := compiler.check_answer(key, value)) is not None
             ]
             for key, message in problems:
-                errors.append(error_at(doc, (*loc, "reponses", key), message, key=message.endswith("questions.yml")))
+                where = (*loc, "reponses", key)
+                message = _place_message(catalogue, doc, where, message)
+                errors.append(error_at(doc, where, message, key=message.endswith("questions.yml")))
             if problems:
                 continue
             answers = normalise(example.reponses, catalogue.questions, catalogue.places)
@@ -326,6 +331,16 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
                     )
                 )
     return errors
+
+
+def _place_message(catalogue: Catalogue, doc: YamlDocument, loc: Loc, message: str) -> str:
+    """A commune answer that is an old code (the reference changes every 1 January): name its current
+    commune, as a territory's list does, rather than « not a possible answer »."""
+    scalar = doc.scalars.get(loc)
+    question = catalogue.questions.get(places.value_key(loc))
+    if scalar is None or question is None or question.kind.choices != "communes":
+        return message
+    return places.old_commune_problem(catalogue.territoires, scalar.text) or message
 
 
 def _with_territory(catalogue: Catalogue, aide: Aide, tree: Node) -> Node:
