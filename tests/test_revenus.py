@@ -121,3 +121,16 @@ def test_the_questionnaire_asks_the_household_and_explains_the_figures(income_pa
     assert "Mobili-Jeune" in eligible and "Aide à la mobilité des salariés" in eligible
     revenue = page.locator("fieldset[data-question=revenu_fiscal]")
     assert re.search(r"avis d.impôt 2025 \(revenus 2024\)", revenue.inner_text())
+
+
+def test_the_contract_in_the_fragment_of_the_questionnaire(income_page: Any) -> None:
+    """The issue's contract: ``/eligibilite/#revenu_fiscal=20000&parts_fiscales=2`` (half parts kept too)."""
+    page = income_page
+    page.goto(f"{page.base}eligibilite/#profil=particulier&age=22&revenu_fiscal=20000&parts_fiscales=2")
+    page.wait_for_selector("[data-questionnaire]:not([hidden])")
+    page.wait_for_function("() => document.querySelector('#eligible [data-liste]')?.textContent.includes('quotient familial')")
+    assert "revenu_fiscal=20000&parts_fiscales=2" in page.url
+    page.goto(f"{page.base}eligibilite/#profil=particulier&age=22&revenu_fiscal=20000&parts_fiscales=2.5")
+    page.wait_for_selector("[data-questionnaire]:not([hidden])")
+    page.wait_for_function("() => document.querySelector('#eligible [data-liste]')?.textContent.includes('quotient familial')")
+    assert "parts_fiscales=2.5" in page.url

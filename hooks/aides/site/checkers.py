@@ -203,6 +203,7 @@ class CheckerView:
     termine: bool
     questions: list[QuestionField]
     donnees: dict[str, Any]
+    montants: bool = False  # a condition on an amount: its notes (the figure to compare) join the verdict's template
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +217,7 @@ class QuestionnaireView:
     aides: list[Link]
     nombre_aides: int
     modele_contact: ContactCard = BLANK_CONTACT  # the blank card the script clones
+    montants: bool = False  # one of the aids has a condition on an amount (CheckerView.montants)
 
 
 class Checkers:
@@ -275,7 +277,11 @@ class Checkers:
         # Deriving a place, filling a territorial list, naming an EPCI: the shared places file.
         if zones or any(field.lieux for field in fields) or any(self.cat.questions[qid].deduite_de for qid in known):
             data["lieux"] = urls.PLACES_FILE
-        return CheckerView(termine=not self.cat.is_offered(self.cat.aides[aid_id]), questions=fields, donnees=data)
+        offered = self.cat.is_offered(self.cat.aides[aid_id])
+        return CheckerView(termine=not offered, questions=fields, donnees=data, montants=self._amounts(used))
+
+    def _amounts(self, question_ids: list[str]) -> bool:
+        return any(self.cat.questions[qid].kind.amount for qid in question_ids if qid in self.cat.questions)
 
     def questionnaire(self) -> QuestionnaireView:
         current = self.cat.current_aids
@@ -301,4 +307,5 @@ class Checkers:
             adresses={"aide": urls.PATTERNS["aide"]},
             aides=[Link(typography(self.cat.aides[aid].titre), urls.aide(aid)) for aid in current[:LISTED_WITHOUT_JS]],
             nombre_aides=len(current),
+            montants=self._amounts(list(used)),
         )
