@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check diff liens revue urls system-deps test test-rapide lint bench schemas territoires clean
+.PHONY: serve build check diff liens revue urls system-deps test test-rapide lint bench schemas territoires parametres clean
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -59,9 +59,14 @@ bench: $(STAMP) ## build time, memory, sizes and browser figures for 1,000 and 1
 schemas: $(STAMP) ## regenerate schemas/ from the models
 	$(PYTHON) -m aides schemas
 
+# make territoires [ARGS=--reecrire]: after writing, lists the codes of data/ that the new vintage changes and
+# offers to rewrite those with a unique successor (a yes/no in a terminal; --reecrire: without asking).
 territoires: $(STAMP) ## regenerate referentiel/territoires/ (npm pack of the pinned Etalab package: needs npm and the network)
 	@command -v npm >/dev/null || { echo "npm manque : sudo apt-get install npm"; exit 1; }
 	$(PYTHON) scripts/territoires.py $(ARGS)
+
+parametres: $(STAMP) ## regenerate referentiel/parametres/ (SMIC, PLUS and PLAI ceilings) from the pinned OpenFisca-France wheel (pip download: needs the network)
+	$(PYTHON) scripts/parametres.py $(ARGS)
 
 clean:
 	rm -rf site .site-new-* .site-old-* bench-data

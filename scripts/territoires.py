@@ -3,12 +3,15 @@
 The only step that needs Node (npm) and the network: ``npm pack`` downloads the pinned
 versions into a temporary folder; everything else reads the committed files.
 
-    PYTHONPATH=hooks python scripts/territoires.py [--date AAAA-MM-JJ]
+    PYTHONPATH=hooks python scripts/territoires.py [--date AAAA-MM-JJ] [--reecrire]
 
 Writes:
 - referentiel/territoires/territoires.json: the build-time reference (read by hooks/aides/model/cog.py);
 - referentiel/territoires/recherche/: the browser lookup files (commune_lookup.py; read by overrides/assets/js/lib/model/place-names.js);
 - referentiel/territoires/README.md: source, versions, licence, date, counts and shard sizes.
+
+Then lists the codes of the data that the new reference changes, and rewrites those with a unique
+successor when asked (territoires_millesime.py).
 """
 
 from __future__ import annotations
@@ -18,15 +21,18 @@ import datetime as dt
 import json
 import os
 import subprocess
+import sys
 import tarfile
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from aides.data.loading import data_dir
 from aides.model.cog import Referentiel
 from aides.model.formatting import NNBSP
 from commune_lookup import GZIP_LEVEL, LOOKUP_BUDGET, dumps_rows, gz_size, lookup_files, sizes, write_lookup
+from territoires_millesime import previous_references, review
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "referentiel" / "territoires"
@@ -211,6 +217,9 @@ def generation_date(text: str | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--date", help="date de génération écrite dans les fichiers (AAAA-MM-JJ ; défaut : aujourd'hui)")
+    parser.add_argument(
+        "--reecrire", action="store_true", help="remplacer dans data/ les codes qui ont un successeur unique, sans demander"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         info, folder = npm_pack(VERSION, Path(tmp))
@@ -233,11 +242,13 @@ def main() -> None:
     ref = Referentiel(reference)
     files = lookup_files(ref)
     measured = sizes(files)
+    previous = previous_references(OUT / "territoires.json", ROOT)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "territoires.json").write_text(text, encoding="utf-8")
     write_lookup(files, OUT / "recherche")
     (OUT / "README.md").write_text(readme(ref, text, measured), encoding="utf-8")
     print(json.dumps(measured, indent=2))
+    sys.exit(review(data_dir(), previous, ref, ROOT, rewrite_now=args.reecrire))
 
 
 if __name__ == "__main__":

@@ -100,6 +100,8 @@ TWINS = (
     "model/conditions",
     "model/territory",
     "model/place_names",
+    "model/household",
+    "model/income_rules",
     "model/formatting",
     "trust/freshness",
     "site/facets",

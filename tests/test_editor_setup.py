@@ -14,12 +14,16 @@ OPTIONAL_FOLDER_SCHEMA = "./schemas/archive.schema.json"
 
 def test_vscode_maps_every_schema_to_existing_data_files() -> None:
     mapping: dict[str, list[str]] = json.loads(SETTINGS.read_text(encoding="utf-8"))["yaml.schemas"]
-    # territoires.schema.json describes an export (donnees/territoires.json), not a file editors write.
+    # territoires.schema.json describes an export (donnees/territoires.json), not a file editors write;
+    # conditions.schema.json a block of the aids' files, reached from aide.schema.json (test below).
     schemas = {f"./schemas/{path.name}" for path in (ROOT / "schemas").glob("*.schema.json")} - {
-        "./schemas/territoires.schema.json"
+        "./schemas/territoires.schema.json",
+        "./schemas/conditions.schema.json",
     }
     assert set(mapping) == schemas
-    data_files = [path.relative_to(ROOT).as_posix() for path in (ROOT / "data").rglob("*.y*ml")]
+    # The generated parameter files (make parametres) have a schema too, for whoever reads or reviews them.
+    files = [*(ROOT / "data").rglob("*.y*ml"), *(ROOT / "referentiel" / "parametres").glob("*.yml")]
+    data_files = [path.relative_to(ROOT).as_posix() for path in files]
     for schema, globs in mapping.items():
         assert (ROOT / schema).is_file()
         if schema == OPTIONAL_FOLDER_SCHEMA:
@@ -27,6 +31,17 @@ def test_vscode_maps_every_schema_to_existing_data_files() -> None:
         assert any(fnmatch.fnmatch(name, glob) for glob in globs for name in data_files), f"{schema} : aucun fichier"
     covered = [name for name in data_files if any(fnmatch.fnmatch(name, glob) for globs in mapping.values() for glob in globs)]
     assert covered == data_files, "fichiers de données sans schéma"
+
+
+def test_the_aid_schema_refers_to_the_schema_of_conditions() -> None:
+    """VS Code follows the relative $ref: it completes question ids and operators inside conditions."""
+    aide = json.loads((ROOT / "schemas" / "aide.schema.json").read_text(encoding="utf-8"))
+    target = aide["properties"]["conditions"]["$ref"]
+    assert (ROOT / "schemas" / target).is_file()
+    questions = yaml.safe_load((ROOT / "data" / "questions.yml").read_text(encoding="utf-8"))["questions"]
+    conditions = json.loads((ROOT / "schemas" / target).read_text(encoding="utf-8"))
+    keys = conditions["$defs"]["condition"]["properties"]
+    assert set(keys) == {"toutes", "une_de", "a_verifier", *(question["id"] for question in questions)}
 
 
 def test_vscode_recommends_the_yaml_extension() -> None:

@@ -67,13 +67,26 @@ QUESTIONS = [
     {"id": "decision_dalo", "type": "oui_non"},
     {"id": "departement", "type": "departement"},
     {"id": "region", "type": "region", "deduite_de": "departement"},
+    # Money and household (income_rules.py, household.py): amounts against figures and a barème's table.
+    {"id": "salaire_net_mensuel", "type": "montant"},
+    {"id": "revenu_fiscal", "type": "montant"},
+    {"id": "parts_fiscales", "type": "nombre"},
+    {"id": "quotient_familial", "type": "montant"},
+    {"id": "couple", "type": "oui_non"},
+    {"id": "personnes_a_charge", "type": "nombre"},
+    {"id": "handicap", "type": "oui_non"},
+    {"id": "age_conjoint", "type": "nombre"},
+    {"id": "commune", "type": "commune"},
 ]
+AMOUNTS = [1500, 10000, 25830, 31254]
+BAREME = json.loads((ROOT / "tests" / "vectors" / "income.json").read_text(encoding="utf-8"))["evaluation"][8]["noeud"]["valeur"]
 REGION_OF = {"75": "11", "92": "11", "69": "84", "13": "93", "2A": "94"}
 CHOICES = {
     "statut": ["salarie", "demandeur_emploi", "etudiant", "autre"],
     "difficulte": ["perte_emploi", "separation", "deces", "aucune"],
     "departement": ["75", "92", "69", "13", "2A", "99"],  # 99 has no region: nothing is deduced
     "region": ["11", "84", "93", "94", "27"],
+    "commune": ["75056", "92012", "92002", "77288", "83137", "97411"],
 }
 THRESHOLDS = [18, 25, 30, 65]
 CASES = 2000
@@ -97,6 +110,11 @@ def random_leaf(rng: random.Random) -> dict[str, Any]:
         return {"type": "a_verifier", "texte": rng.choice(["Être orienté", "Avoir un dossier complet", "Être accompagné"])}
     question = rng.choice(QUESTIONS)
     qid, kind = question["id"], question["type"]
+    if kind == "montant":
+        operator = rng.choice(["au_plus", "moins_de", "au_moins", "plus_de"])
+        operand = BAREME if qid == "revenu_fiscal" and rng.random() < 0.5 else rng.choice(AMOUNTS)
+        leaf = {"type": "critere", "question": qid, "operateur": operator, "valeur": operand, "texte": f"{qid} {operator}"}
+        return {**leaf, "montant": True, **({"menage": ["couple", "personnes_a_charge", "commune"]} if operand is BAREME else {})}
     if kind == "nombre":
         operator, operand = rng.choice(["moins_de", "au_moins"]), rng.choice(THRESHOLDS)
     elif kind == "oui_non":
@@ -116,6 +134,13 @@ def random_tree(rng: random.Random, depth: int = 1) -> dict[str, Any]:
 
 
 def random_value(rng: random.Random, qid: str, kind: str) -> Any:
+    if kind == "montant":
+        figure = rng.choice([*AMOUNTS, 23403, 37584, 52740])
+        return rng.choice([figure, figure * 0.97, figure * 1.03, figure * 0.8, figure * 1.2, 0, rng.randint(0, 90000)])
+    if qid == "personnes_a_charge":
+        return rng.choice([0, 1, 2, 3, 5, 7])
+    if qid == "parts_fiscales":
+        return rng.choice([1, 1.5, 2, 2.5, 3, 4])
     if kind == "nombre":
         threshold = rng.choice(THRESHOLDS)
         return rng.choice([threshold - 1, threshold, threshold + 1, threshold - 0.5, rng.randint(0, 100), 0])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from aides.model.formatting import NBSP, NNBSP
-from conftest import DATA, EPOCH, REMOVED, Builder
+from conftest import DATA, EPOCH, REMOVED, ROOT, Builder
 
 
 class _Text(HTMLParser):
@@ -151,6 +151,9 @@ def test_open_data_files(site: Path) -> None:
         records = json.loads((site / "donnees" / f"{name}.json").read_text(encoding="utf-8"))
         assert {record["id"] for record in records} == {path.stem for path in (DATA / name).glob("*.yml")}
     assert (site / "donnees" / "schemas" / "aide.schema.json").is_file()
+    # The aid's schema refers to its neighbour: the published one is the committed one, made from the same data.
+    published = (site / "donnees" / "schemas" / "conditions.schema.json").read_text(encoding="utf-8")
+    assert published == (ROOT / "schemas" / "conditions.schema.json").read_text(encoding="utf-8")
     assert "Licence Ouverte 2.0" in read(site, "donnees")
 
 
@@ -223,9 +226,9 @@ def test_today_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_schemas_in_the_repository_match_the_models() -> None:
-    from aides.publishing.schemas import SCHEMA_DIR, schema_texts
+    from aides.publishing.schemas import SCHEMA_DIR, all_schema_texts
 
-    for name, text in schema_texts().items():
+    for name, text in all_schema_texts().items():
         assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, f"{name} : lancez « make schemas »"
 
 

@@ -16,17 +16,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from aides.data import references
+from aides.data import places, references
 from aides.data.data_warnings import check_warnings
 from aides.data.errors import DataError, DataErrors, DataWarning, error_at, format_loc
 from aides.data.translate import validate_document
-from aides.data.yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+from aides.data.yamlsource import Loc, YamlDocument, YamlSyntaxError, parse_yaml
 from aides.model import cog, territory
 from aides.model.catalogue import Catalogue
 from aides.model.conditions import GROUPS, Compiler, Node, normalise, outcome, questions_of
 from aides.model.field_types import ID_PATTERN
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site
-from aides.model.shared_lists import Questions, Referentiels, Sources
+from aides.model.parameters import PARAMETERS, Bareme, ParametreFichier, Serie
+from aides.model.shared_lists import Question, Questions, Referentiels, Sources
 
 ENTITIES: dict[str, type[BaseModel]] = {
     "aides": Aide,
@@ -42,6 +43,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 # Optional: a data set without them gets the defaults (no settings file, no archived aid).
 OPTIONAL_FILES: dict[str, type[BaseModel]] = {"site.yml": Site}
 ARCHIVES = "archives"  # data/archives/<id>.yml: aids that no longer exist (tombstone pages)
+PARAMETER_FILES = "parametres"  # referentiel/parametres/<id>.yml: dated reference values (make parametres)
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 
 
@@ -192,6 +194,7 @@ def load_with_warnings(
             if doc:
                 reader.documents[("", name)] = doc
     archives = _archives(reader, directory)
+    parameters = _parameters(reader, PARAMETERS)
     entities: dict[str, dict[str, Any]] = {kind: {} for kind in ENTITIES}
     present: dict[str, set[str]] = {kind: set() for kind in ENTITIES}
     for kind, model in ENTITIES.items():
@@ -217,6 +220,7 @@ def load_with_warnings(
         today=today,
         site=singles.get("site.yml") or Site(),
         archives=archives,
+        parameters=parameters,
         fingerprints=reader.fingerprints,
     )
     reader.errors.extend(references.check(catalogue, reader.documents, present))
@@ -240,6 +244,41 @@ def _archives(reader: _Reader, directory: Path) -> dict[str, Archive]:
     return found
 
 
+def load_parameters(directory: Path = PARAMETERS) -> dict[str, Serie | Bareme]:
+    """The parameter files alone, checked; raises ``DataErrors`` listing every mistake."""
+    reader = _Reader()
+    found = _parameters(reader, directory)
+    if reader.errors:
+        raise DataErrors(reader.errors)
+    return found
+
+
+def load_questions(directory: Path | None = None) -> list[Question]:
+    """data/questions.yml alone, checked (for the schema of conditions); raises ``DataErrors`` listing every mistake."""
+    reader = _Reader()
+    _, value = reader.read((directory or data_dir()) / "questions.yml", Questions, ("", "questions.yml"))
+    if reader.errors or value is None:
+        raise DataErrors(reader.errors)
+    return value.questions
+
+
+def _parameters(reader: _Reader, directory: Path) -> dict[str, Serie | Bareme]:
+    """The dated reference values (series and barèmes) of referentiel/parametres/, by id (the file name)."""
+    found: dict[str, Serie | Bareme] = {}
+    for path in sorted(directory.glob("*.yml")):
+        doc, value = reader.read(path, ParametreFichier, (PARAMETER_FILES, path.stem))
+        if doc is None or value is None:
+            continue
+        parameter = value.root
+        problems = parameter.problems()
+        if parameter.id != path.stem:
+            problems.append((("id",), f"l'identifiant doit être le nom du fichier, « {path.stem} »"))
+        reader.errors.extend(error_at(doc, loc, message) for loc, message in problems)
+        if not problems:
+            found[parameter.id] = parameter
+    return found
+
+
 def _check_archives(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
     """A tombstone takes an address no aid uses, and names an existing successor."""
     errors = []
@@ -256,12 +295,15 @@ def _check_archives(catalogue: Catalogue, documents: dict[tuple[str, str], YamlD
 def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
     """Compile each aid's conditions; check that its worked examples still give their outcome."""
     errors: list[DataError] = []
-    compiler = Compiler(catalogue.questions, catalogue.territoires, catalogue.places)
+    compiler = Compiler(catalogue.questions, catalogue.territoires, catalogue.places, catalogue.parameter, catalogue.today)
     for aid_id, aide in catalogue.aides.items():
         doc = documents[("aides", aid_id)]
         compiler.errors = []
         tree = compiler.compile(aide.conditions)
-        errors.extend(error_at(doc, error.loc, error.message) for error in compiler.errors)
+        errors.extend(
+            error_at(doc, error.loc, _place_message(catalogue, doc, error.loc, error.message), key=error.key)
+            for error in compiler.errors
+        )
         if tree is None or compiler.errors:
             continue
         tree = catalogue.rules[aid_id] = _with_territory(catalogue, aide, tree)
@@ -273,7 +315,9 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
                 if (message := compiler.check_answer(key, value)) is not None
             ]
             for key, message in problems:
-                errors.append(error_at(doc, (*loc, "reponses", key), message, key=message.endswith("questions.yml")))
+                where = (*loc, "reponses", key)
+                message = _place_message(catalogue, doc, where, message)
+                errors.append(error_at(doc, where, message, key=message.endswith("questions.yml")))
             if problems:
                 continue
             answers = normalise(example.reponses, catalogue.questions, catalogue.places)
@@ -287,6 +331,16 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
                     )
                 )
     return errors
+
+
+def _place_message(catalogue: Catalogue, doc: YamlDocument, loc: Loc, message: str) -> str:
+    """A commune answer that is an old code (the reference changes every 1 January): name its current
+    commune, as a territory's list does, rather than « not a possible answer »."""
+    scalar = doc.scalars.get(loc)
+    question = catalogue.questions.get(places.value_key(loc))
+    if scalar is None or question is None or question.kind.choices != "communes":
+        return message
+    return places.old_commune_problem(catalogue.territoires, scalar.text) or message
 
 
 def _with_territory(catalogue: Catalogue, aide: Aide, tree: Node) -> Node:

@@ -1,7 +1,8 @@
-"""What is wrong with an EPCI or a commune code of the data, in French (for references.py).
+"""What is wrong with an EPCI or a commune code of the data, in French (for references.py and loading.py).
 
-An unknown code gives the closest names; an old commune code names its current commune; a commune
-listed with a département it is not in is an error (the territory would say two different things).
+An unknown code gives the closest names; an old commune code names its current commune (in a territory,
+a condition or an example); a commune listed with a département it is not in is an error (the territory
+would say two different things).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
+from aides.data.yamlsource import Loc
 from aides.model import cog
 
 MERGED_KINDS = {"deleguee": "commune déléguée", "associee": "commune associée", "ancienne": "ancienne commune"}
@@ -17,6 +19,12 @@ MERGED_KINDS = {"deleguee": "commune déléguée", "associee": "commune associé
 def key_path(key: str, inner: str) -> tuple[str, ...]:
     """Where a list sits in a territory: ``epci`` or ``sauf.epci``."""
     return ("sauf", inner) if key == "sauf" else (key,)
+
+
+def value_key(loc: Loc) -> str:
+    """The key a code stands under, past list indexes and « parmi »: ``communes`` for
+    ``territoire.sauf.communes[0]``, the question for ``conditions.toutes[0].commune.parmi[1]``."""
+    return next((part for part in reversed(loc) if isinstance(part, str) and part != "parmi"), "")
 
 
 def epci_problem(ref: cog.Referentiel, siren: str) -> str | None:
@@ -44,9 +52,9 @@ def commune_problem(ref: cog.Referentiel, code: str, departements: Sequence[str]
                 f"pas dans {listed} : vérifiez son code INSEE"
             )
         return None
-    current = ref.current_commune(code)
-    if current is not None:
-        return f"« {code} » est le code {_old_name(ref, code)} : indiquez la commune actuelle, {current.nom} ({current.code})"
+    old = old_commune_problem(ref, code)
+    if old is not None:
+        return old
     by_postcode = ref.by_postcode.get(code, [])
     if by_postcode:
         names = ", ".join(f"{c.nom} ({c.code})" for c in by_postcode[:5])
@@ -54,6 +62,20 @@ def commune_problem(ref: cog.Referentiel, code: str, departements: Sequence[str]
     close = [f"{ref.communes[c].nom} ({c})" for c in difflib.get_close_matches(code, list(ref.communes), n=3, cutoff=0.8)]
     hint = f" ; codes proches : {', '.join(close)}" if close else ""
     return f"« {code} » n'est le code INSEE d'aucune commune actuelle{hint}"
+
+
+def old_commune_problem(ref: cog.Referentiel, code: str) -> str | None:
+    """For the code of a merged, delegated or former commune, or of an arrondissement: its current commune.
+    Also said of conditions and examples (loading.py), where the reference changed under them on 1 January."""
+    successors = ref.successors(code)
+    if len(successors) > 1:
+        shared = " et ".join(f"{commune.nom} ({commune.code})" for commune in successors)
+        return (
+            f"« {code} » est le code {_old_name(ref, code)}, partagée entre {shared} : indiquez celle ou celles qui conviennent"
+        )
+    if successors:
+        return f"« {code} » est le code {_old_name(ref, code)} : indiquez la commune actuelle, {successors[0].nom} ({successors[0].code})"
+    return None
 
 
 def _old_name(ref: cog.Referentiel, code: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,6 +23,14 @@ _TYPE_NAMES = {
     "date_parsing": "une date (AAAA-MM-JJ)",
     "date_from_datetime_parsing": "une date (AAAA-MM-JJ)",
     "date_from_datetime_inexact": "une date sans heure (AAAA-MM-JJ)",
+}
+
+# pydantic's bounds (ge, gt, le, lt), in words; a float bound that is whole is said without « .0 ».
+_BOUNDS = {
+    "greater_than_equal": ("supérieur ou égal à", "ge"),
+    "greater_than": ("supérieur à", "gt"),
+    "less_than_equal": ("inférieur ou égal à", "le"),
+    "less_than": ("inférieur à", "lt"),
 }
 
 
@@ -85,18 +93,23 @@ def _message(doc: YamlDocument, loc: Loc, error: dict[str, Any], model: type[Bas
         return "ne doit pas être vide"
     if kind == "too_short":
         return f"doit contenir au moins {ctx.get('min_length', 1)} élément"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"doit être supérieur ou égal à {ctx.get('ge', ctx.get('gt'))}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"doit être inférieur ou égal à {ctx.get('le', ctx.get('lt'))}"
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        bound = ctx.get(key)
+        return f"doit être {words} {int(bound) if isinstance(bound, float) and bound.is_integer() else bound}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if kind == "union_tag_not_found":
+        return "champ obligatoire manquant"
+    if kind == "union_tag_invalid":
+        choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected_tags", ""))))
+        return f"« {ctx.get('tag')} » n'est pas une valeur permise (choix : {choices})"
     return f"valeur refusée ({error['msg']})"
 
 
 def _allowed_fields(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
     """Field names of the (nested) model found at ``loc``, for typo suggestions."""
-    current: Any = model
+    current: Any = _tagged_member(model, data)
     for part in loc:
         if isinstance(part, int):
             continue
@@ -105,6 +118,23 @@ def _allowed_fields(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
             return []
         current = _inner_model(field.annotation)
     return list(getattr(current, "model_fields", {}))
+
+
+def _discriminator(model: type[BaseModel]) -> str | None:
+    """The key that says which kind a file is, when it may be of several (a ``RootModel`` of a tagged union)."""
+    root = model.model_fields.get("root")
+    return root.discriminator if root and isinstance(root.discriminator, str) else None
+
+
+def _tagged_member(model: type[BaseModel], data: Any) -> type[BaseModel]:
+    """The kind a file names by its tag key (« nature: bareme »); ``model`` itself for other files."""
+    key = _discriminator(model)
+    if key is None or not isinstance(data, dict):
+        return model
+    for member in get_args(model.model_fields["root"].annotation):
+        if data.get(key) in get_args(member.model_fields[key].annotation):
+            return member
+    return model
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -125,9 +155,9 @@ def validate_document(doc: YamlDocument, model: type[BaseModel], root: str = "")
         errors = []
         seen: set[Loc] = set()
         all_errors = exc.errors()
-        number_locs = {_real_loc(doc.data, tuple(e["loc"])) for e in all_errors if e["type"] == "float_type"}
+        number_locs = {_error_loc(doc, model, e) for e in all_errors if e["type"] == "float_type"}
         for error in all_errors:
-            loc = _real_loc(doc.data, tuple(error["loc"]))
+            loc = _error_loc(doc, model, error)
             if loc in seen:
                 continue  # a union reports once per member; one message is enough
             seen.add(loc)
@@ -136,3 +166,15 @@ def validate_document(doc: YamlDocument, model: type[BaseModel], root: str = "")
             message = _message(doc, loc, error, model)
             errors.append(error_at(doc, loc, message, key=error["type"] == "extra_forbidden", root=root))
         return None, errors
+
+
+def _error_loc(doc: YamlDocument, model: type[BaseModel], error: dict[str, Any]) -> Loc:
+    """Where in the file a pydantic error is."""
+    raw = tuple(error["loc"])
+    key = _discriminator(model)
+    if key is None:
+        return _real_loc(doc.data, raw)
+    if error["type"].startswith("union_tag_"):
+        return (key,)  # the key that says which kind of file it is (« nature ») is missing or wrong
+    # pydantic names the kind of file first (« serie »): not a key of the file
+    return _real_loc(doc.data, raw[1:] if raw[:1] == (doc.data.get(key),) else raw)

@@ -11,6 +11,7 @@ from aides.model import cog
 from aides.model.conditions import Node
 from aides.model.formatting import sort_key
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site, Territoire
+from aides.model.parameters import Bareme, Serie, UnknownParameter
 from aides.model.shared_lists import Question, Referentiels, Source
 
 
@@ -38,9 +39,16 @@ class Catalogue:
     today: dt.date = field(default_factory=dt.date.today)
     site: Site = field(default_factory=Site)
     archives: dict[str, Archive] = field(default_factory=dict)
+    parameters: dict[str, Serie | Bareme] = field(default_factory=dict)  # referentiel/parametres/, by id
     # A digest of each data file's bytes, by (kind, id) (("aides", "visale"), ("", "questions.yml")): what a
     # page was made from, so that `make serve` makes again only the pages whose data changed.
     fingerprints: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def parameter(self, parameter_id: str) -> Serie | Bareme:
+        """A dated reference value: ``.at(day)`` gives what is in force that day (see model/parameters.py)."""
+        if parameter_id not in self.parameters:
+            raise UnknownParameter(parameter_id, self.parameters)
+        return self.parameters[parameter_id]
 
     def is_ended(self, aide: Aide) -> bool:
         """An aid past its end date stays online, marked as ended."""

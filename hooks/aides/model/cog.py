@@ -146,6 +146,23 @@ class Referentiel:
             index.setdefault(ancienne.code, ancienne)
         return index
 
+    @cached_property
+    def _successor_codes(self) -> dict[str, list[str]]:
+        """Old code → its current communes, in code order (several when a commune was split)."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for ancienne in self.anciennes:
+            index[ancienne.code].add(ancienne.commune)
+        return {code: sorted(communes) for code, communes in index.items()}
+
+    def successors(self, code: str) -> list[Commune]:
+        """The current communes a code that is no longer a commune's leads to: one after a merger, several
+        after a split, none for a current or unknown code (``make territoires`` and the data check say them)."""
+        if code in self.communes:
+            return []
+        if code in self.arrondissements:
+            return [self.communes[self.arrondissements[code].commune]]
+        return [self.communes[current] for current in self._successor_codes.get(code, [])]
+
     def current_commune(self, code: str) -> Commune | None:
         """The current commune of a current, arrondissement, delegated, associated or former code."""
         if code in self.communes:

@@ -19,11 +19,12 @@ YAML form::
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from aides.model import cog
-from aides.model.formatting import join_or, typography
+from aides.model import cog, income_rules
+from aides.model.formatting import join_or, number, typography
 from aides.model.question_types import QUESTION_TYPES, YES_NO, derive
 from aides.model.shared_lists import Question
 
@@ -36,10 +37,11 @@ UNKNOWN = "nsp"  # the "je ne sais pas" answer
 
 
 class ConditionError(Exception):
-    def __init__(self, loc: Loc, message: str) -> None:
+    def __init__(self, loc: Loc, message: str, key: bool = False) -> None:
         super().__init__(message)
         self.loc = loc
         self.message = message
+        self.key = key  # the error is the key at ``loc`` (a misspelt word), not its value
 
 
 @dataclass
@@ -49,6 +51,8 @@ class Compiler:
     questions: dict[str, Question]
     territoires: cog.Referentiel
     places: dict[str, dict[str, str]] = field(default_factory=dict)
+    lookup: income_rules.Lookup | None = None  # the dated values (Catalogue.parameter), for amounts
+    today: dt.date | None = None  # the build's « today »: the values in force that day
     errors: list[ConditionError] = field(default_factory=list)
 
     def compile(self, raw: Any, loc: Loc = ("conditions",)) -> Node | None:
@@ -80,11 +84,11 @@ class Compiler:
 
     def _criterion(self, question: Question, value: Any, loc: Loc) -> Node:
         kind = question.kind
-        operators = ", ".join(kind.operators)
+        operators = ", ".join(question.operators)
         if kind.shorthand == "operateur":
-            if value not in kind.operators:
+            if value not in question.operators:
                 raise ConditionError(
-                    loc, f"la question « {question.id} » attend {' ou '.join(kind.operators)} (entre guillemets si besoin)"
+                    loc, f"la question « {question.id} » attend {' ou '.join(question.operators)} (entre guillemets si besoin)"
                 )
             operator, operand = value, None
         elif isinstance(value, dict) and len(value) == 1:
@@ -94,24 +98,39 @@ class Compiler:
             operator, operand = "parmi", [value]
         else:
             raise ConditionError(loc, f"écrivez la condition sous la forme {{ opérateur: valeur }} (opérateurs : {operators})")
-        if operator not in kind.operators:
+        if operator not in question.operators:
             raise ConditionError(
                 loc, f"« {operator} » ne s'applique pas à la question « {question.id} » (opérateurs : {operators})"
             )
-        operand = self._operand(question, operator, operand, loc)
-        template = question.phrases.get(operator)
-        if template is None:
-            raise ConditionError(
-                loc, f"la question « {question.id} » n'a pas de phrase pour « {operator} » dans data/questions.yml"
-            )
-        texte = typography(template.replace("{valeur}", self._describe(question, operand)))
-        return {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
+        if kind.amount:
+            operand, words = self._amount(operand, loc)
+        else:
+            operand = self._operand(question, operator, operand, loc)
+            words = self._describe(question, operand)
+        texte = question.phrases[operator].replace("{valeur}", words)
+        texte = typography(income_rules.contracted(texte) if kind.amount else texte)
+        texte = income_rules.dated(texte, self.today) if self.today else texte
+        node = {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
+        if kind.amount:
+            node["montant"] = True  # evaluated with income_rules' honest uncertainty
+        inputs = income_rules.inputs_of(question.id, operand)
+        if inputs:  # a barème's ceiling depends on the household and its place, a quotient on its parts: ask them
+            node["menage"] = [qid for qid in inputs if qid in self.questions]
+        return node
+
+    def _amount(self, operand: Any, loc: Loc) -> tuple[Any, str]:
+        if self.lookup is None or self.today is None:
+            raise ConditionError(loc, "les montants se comparent aux valeurs datées de referentiel/parametres/, absentes ici")
+        try:
+            return income_rules.compile_operand(operand, self.lookup, self.today)
+        except income_rules.OperandError as error:
+            raise ConditionError((*loc, *error.loc), str(error), key=error.key) from None
 
     def _operand(self, question: Question, operator: str, operand: Any, loc: Loc) -> Any:
         kind = question.kind
         if kind.answer == "nombre":
-            if not isinstance(operand, int) or isinstance(operand, bool):
-                raise ConditionError(loc, f"« {operator} » attend un nombre entier")
+            if not is_step_of(operand, question.pas or 1):
+                raise ConditionError(loc, _number_error(operator, operand, question.pas))
             return operand
         if kind.shorthand == "operateur":
             return None
@@ -171,12 +190,30 @@ class Compiler:
     def _describe(self, question: Question, operand: Any) -> str:
         if operand is None:
             return ""
-        if isinstance(operand, int):
-            return str(operand)
+        if isinstance(operand, int | float):
+            return str(operand) if isinstance(operand, int) else number(operand)  # 2,5 parts
         allowed = self._allowed(question)
         if question.kind.lower_labels:
             return join_or([_lower_first(allowed[item]) for item in operand])
         return join_or([allowed[item] for item in operand])
+
+
+def is_step_of(value: Any, step: float) -> bool:
+    """A number (never a yes/no) that is a whole number of ``step``: 2.5 for half fiscal parts, 30 for an age."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return is_number and float(value / step).is_integer()
+
+
+def _number_error(operator: str, operand: Any, step: float | None) -> str:
+    wanted = f"un multiple de {number(step)}" if step else "un nombre entier"
+    if isinstance(operand, str):
+        figure = operand.strip().replace(",", ".")
+        if figure.replace(".", "", 1).isdigit():  # "30": YAML reads a text between quotes
+            return f"« {operator} » attend {wanted} sans guillemets : {{ {operator}: {figure} }}"
+        return f"« {operator} » attend {wanted}, pas le texte « {operand} »"
+    if isinstance(operand, int | float) and not isinstance(operand, bool):
+        return f"« {operator} » attend {wanted}, pas {operand}"
+    return f"« {operator} » attend {wanted}"
 
 
 def _lower_first(text: str) -> str:
@@ -201,7 +238,7 @@ def normalise(answers: Answers, questions: dict[str, Question], places: dict[str
             if value is not None:
                 result[question.id] = value
                 changed = True
-    return result
+    return income_rules.derive_household(result)
 
 
 # The keys of a territory (models.Territoire.spec) a person's place is compared with.
@@ -249,6 +286,8 @@ def evaluate(node: Node, answers: Answers) -> bool | None:
         if decisive in values:
             return decisive
         return None if None in values else other
+    if node.get("montant"):
+        return income_rules.evaluate_amount(node, answers)
     answer = answers.get(node["question"])
     if answer is None:
         return None
@@ -297,6 +336,6 @@ def questions_of(node: Node) -> list[str]:
     """The questions a tree depends on, in order of first use."""
     seen: dict[str, None] = {}
     for leaf in _leaves(node):
-        if "question" in leaf:
-            seen.setdefault(leaf["question"])
+        for question in [leaf["question"], *leaf.get("menage", ())] if "question" in leaf else ():
+            seen.setdefault(question)
     return list(seen)

@@ -34,6 +34,14 @@ def euros(amount: float) -> str:
     return format_currency(amount, "EUR", format=f"#,##0{NBSP}¤", locale=LOCALE, currency_digits=False)
 
 
+@lru_cache(maxsize=4096)
+def euros_cents(amount: float) -> str:
+    """``2240.42`` → ``2 240,42 €``; a whole amount without cents: ``1500`` → ``1 500 €``."""
+    if amount == int(amount):
+        return euros(amount)
+    return format_currency(amount, "EUR", format=f"#,##0.00{NBSP}¤", locale=LOCALE, currency_digits=False)
+
+
 @lru_cache(maxsize=65536)
 def number(value: float) -> str:
     """``11500`` → ``11 500``."""

@@ -20,7 +20,7 @@ from typing import Literal
 # Where the possible answers come from: the question's own `choix`, a fixed yes/no,
 # or the territorial reference.
 Choices = Literal["donnees", "oui_non", "regions", "departements", "communes", "epci"] | None
-Widget = Literal["nombre", "liste", "boutons", "cases", "commune"]
+Widget = Literal["nombre", "montant", "liste", "boutons", "cases", "commune"]
 Answer = Literal["nombre", "texte", "liste"]
 # How a condition may be written without an operator: `decision_dalo: oui` (the value
 # is the operator) or `statut: salarie` (short for `parmi: [salarie]`).
@@ -40,6 +40,7 @@ class QuestionKind:
     shorthand: Shorthand = None
     lower_labels: bool = False  # « Être salarié » from the label « Salarié » (not for place names)
     derivation: Derivation = None
+    amount: bool = False  # compared with euros, a share of the SMIC or a barème (income_rules.py)
 
     @property
     def has_own_choices(self) -> bool:
@@ -55,6 +56,9 @@ QUESTION_TYPES: dict[str, QuestionKind] = {
     "choix_multiple": QuestionKind(("parmi",), "donnees", "cases", "liste", "parmi", lower_labels=True),
     "oui_non": QuestionKind(("oui", "non"), "oui_non", "boutons", "texte", "operateur"),
     "nombre": QuestionKind(("moins_de", "au_moins"), None, "nombre", "nombre"),
+    # An amount in euros (a salary, a revenu fiscal de référence): compared with a figure, a share of the SMIC or
+    # a barème's ceiling (income_rules.py); its widget offers « Je ne sais pas », never « tapez 0 ».
+    "montant": QuestionKind(("au_plus", "moins_de", "au_moins", "plus_de"), None, "montant", "nombre", amount=True),
     "departement": QuestionKind(("parmi",), "departements", "liste", "texte", derivation="departement_de_commune"),
     "region": QuestionKind(("parmi",), "regions", "liste", "texte", derivation="region_of"),
     "commune": QuestionKind(("parmi",), "communes", "commune", "texte"),

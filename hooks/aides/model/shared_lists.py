@@ -73,6 +73,7 @@ class Question(Model):
     unite: Text | None = None
     min: int | None = None
     max: int | None = None
+    pas: float | None = Field(None, gt=0, description="Pas d'une réponse numérique non entière (0.5 pour des demi-parts).")
     deduite_de: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = Field(
         None, description="Question dont la réponse donne celle-ci (la région se déduit du département)."
     )
@@ -83,6 +84,11 @@ class Question(Model):
     @property
     def kind(self) -> QuestionKind:
         return QUESTION_TYPES[self.type.value]
+
+    @property
+    def operators(self) -> tuple[str, ...]:
+        """The operators conditions may use on this question: its type's, each given a phrase here."""
+        return tuple(operator for operator in self.kind.operators if operator in self.phrases)
 
     @model_validator(mode="after")
     def _choices_match_type(self) -> Question:

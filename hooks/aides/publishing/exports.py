@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from aides.model.catalogue import Catalogue
-from aides.publishing.schemas import SCHEMA_MODELS, schema_texts
+from aides.publishing.schemas import CONDITIONS, SCHEMA_MODELS, conditions_schema_text, schema_texts
 from aides.publishing.territory_export import territories_export
 from aides.site import urls
 from aides.site.cards import Cards
@@ -163,7 +163,8 @@ OPEN_DATA_NAMES = ("aides.json", "aides.csv", "partenaires.json", "conventions.j
 def open_data_paths() -> list[str]:
     """The paths of the open data files (``data_files`` writes them), without computing them."""
     names = [urls.open_data(name) for name in OPEN_DATA_NAMES]
-    return [*names, urls.REVIEW, *(urls.open_data(f"schemas/{name}.schema.json") for name in SCHEMA_MODELS)]
+    schemas = [*SCHEMA_MODELS, CONDITIONS]
+    return [*names, urls.REVIEW, *(urls.open_data(f"schemas/{name}.schema.json") for name in schemas)]
 
 
 def data_files(catalogue: Catalogue, base_url: str = "/", cards: Cards | None = None) -> dict[str, str]:
@@ -179,7 +180,8 @@ def data_files(catalogue: Catalogue, base_url: str = "/", cards: Cards | None = 
         urls.open_data("territoires.json"): _json(territories_export(catalogue)),
     }
     files[urls.REVIEW] = _json(review_json(catalogue))
-    files.update({urls.open_data(f"schemas/{name}"): text for name, text in schema_texts().items()})
+    schemas = schema_texts() | conditions_schema_text(catalogue.questions.values(), catalogue.parameters)
+    files.update({urls.open_data(f"schemas/{name}"): text for name, text in schemas.items()})
     # Not open data: the compact rules the /eligibilite/ questionnaire downloads (hooks/aides/site/checkers.py).
     files[urls.QUESTIONNAIRE_RULES] = _json(questionnaire_data(catalogue, cards))
     return files

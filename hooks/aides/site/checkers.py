@@ -83,6 +83,9 @@ LISTED_WITHOUT_JS = 40  # without JavaScript, /eligibilite/ links to each aid's 
 # --- the compact file of the questionnaire ----------------------------------------
 
 
+CRITERION_EXTRAS = ("montant", "menage")  # optional keys of a criterion, kept by the table
+
+
 class NodeTable:
     """Interns nodes: each distinct node is stored once, children before parents."""
 
@@ -100,6 +103,8 @@ class NodeTable:
             entry = [KINDS[kind], *(node[key] for key in PLACE_KEYS)]
         else:
             entry = [KINDS[kind], node["question"], node["operateur"], node["valeur"], node["texte"]]
+            extras = {key: node[key] for key in CRITERION_EXTRAS if key in node}
+            entry += [extras] if extras else []  # an amount's flag and the household it asks (income_rules.py)
         key = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         if key not in self._index:
             self._index[key] = len(self.entries)
@@ -120,8 +125,9 @@ def decode_nodes(entries: list[list[Any]], groups: dict[str, str]) -> list[Node]
         elif kind == "l":
             nodes.append({"type": "territoire", **dict(zip(PLACE_KEYS, entry[1:], strict=True))})
         else:
-            _, question, operator, value, text = entry
-            nodes.append({"type": "critere", "question": question, "operateur": operator, "valeur": value, "texte": text})
+            _, question, operator, value, text, *extras = entry
+            node = {"type": "critere", "question": question, "operateur": operator, "valeur": value, "texte": text}
+            nodes.append(node | (extras[0] if extras else {}))
     return nodes
 
 
@@ -197,6 +203,7 @@ class CheckerView:
     termine: bool
     questions: list[QuestionField]
     donnees: dict[str, Any]
+    montants: bool = False  # a condition on an amount: its notes (the figure to compare) join the verdict's template
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +217,7 @@ class QuestionnaireView:
     aides: list[Link]
     nombre_aides: int
     modele_contact: ContactCard = BLANK_CONTACT  # the blank card the script clones
+    montants: bool = False  # one of the aids has a condition on an amount (CheckerView.montants)
 
 
 class Checkers:
@@ -269,7 +277,11 @@ class Checkers:
         # Deriving a place, filling a territorial list, naming an EPCI: the shared places file.
         if zones or any(field.lieux for field in fields) or any(self.cat.questions[qid].deduite_de for qid in known):
             data["lieux"] = urls.PLACES_FILE
-        return CheckerView(termine=not self.cat.is_offered(self.cat.aides[aid_id]), questions=fields, donnees=data)
+        offered = self.cat.is_offered(self.cat.aides[aid_id])
+        return CheckerView(termine=not offered, questions=fields, donnees=data, montants=self._amounts(used))
+
+    def _amounts(self, question_ids: list[str]) -> bool:
+        return any(self.cat.questions[qid].kind.amount for qid in question_ids if qid in self.cat.questions)
 
     def questionnaire(self) -> QuestionnaireView:
         current = self.cat.current_aids
@@ -295,4 +307,5 @@ class Checkers:
             adresses={"aide": urls.PATTERNS["aide"]},
             aides=[Link(typography(self.cat.aides[aid].titre), urls.aide(aid)) for aid in current[:LISTED_WITHOUT_JS]],
             nombre_aides=len(current),
+            montants=self._amounts(list(used)),
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from aides.model.catalogue import Catalogue
 from aides.model.formatting import typography
+from aides.model.income_rules import dated
 from aides.model.question_types import YES_NO
 from aides.site import urls
 
@@ -33,6 +34,7 @@ class QuestionField:
     unite: str
     min: int | None
     max: int | None
+    pas: float | None  # a number answer in steps of this (0.5: half parts); None: whole numbers
     options: list[tuple[str, str]]  # (id, label) pairs; none for a territorial list (see ``lieux``)
     recherche: str = ""  # the commune widget: the lookup files, relative to the site root (urls.COMMUNE_LOOKUP)
     lieux: str = ""  # a territorial list: the name of its options in the shared places file (SHARED_CHOICES)
@@ -51,11 +53,12 @@ class Fields:
                 id=question.id,
                 type=question.type.value,
                 widget=kind.widget,
-                libelle=typography(question.libelle),
-                aide=typography(question.aide or ""),
+                libelle=typography(dated(question.libelle, self.cat.today)),
+                aide=typography(dated(question.aide or "", self.cat.today)),
                 unite=question.unite or "",
                 min=question.min,
                 max=question.max,
+                pas=question.pas,
                 options=[] if kind.choices in SHARED_CHOICES else self._options(question_id),
                 recherche=urls.COMMUNE_LOOKUP if kind.choices == "communes" else "",
                 lieux=kind.choices if kind.choices in SHARED_CHOICES else "",

@@ -5,6 +5,8 @@
 // (data-widget, from the question's type: lib/model/question-types.js); everything here follows
 // the widget, never a type name. No evaluation here: lib/model/conditions.js is the only evaluator.
 
+import { euros } from "./model/formatting.js";
+
 export const NSP = "nsp"; // the "je ne sais pas" answer, as in lib/model/conditions.js
 const NBSP = "\u00a0";
 const COMMUNE = /^(?:[0-9]{5}|2[AB][0-9]{3})$/; // an INSEE code
@@ -19,18 +21,40 @@ const choiceInputs = (fieldset) => [...fieldset.querySelectorAll("input[type=rad
 const valueInput = (fieldset) => fieldset.querySelector("[data-valeur]");
 const nspInput = (fieldset) => fieldset.querySelector("[data-nsp]");
 const widget = (fieldset) => fieldset.dataset.widget;
+const typed = (fieldset) => widget(fieldset) === "nombre" || widget(fieldset) === "montant"; // a text field and « Je ne sais pas »
+const AMOUNT = /^\d+(?:[.,]\d{1,2})?$/; // euros, with cents or not, once spaces and « € » are gone
+
+/** An amount as people type it: « 1 500 », « 1500,50 », « 1 500 € » (null: not an amount). */
+export function parseAmount(text) {
+  const plain = text.replace(/[\s\u00a0\u202f€]/g, "");
+  return AMOUNT.test(plain) ? Number(plain.replace(",", ".")) : null;
+}
+
+function readAmount(fieldset, required) {
+  if (nspInput(fieldset).checked) return { value: NSP };
+  const text = valueInput(fieldset).value.trim();
+  const hint = `en chiffres, par exemple 1${NBSP}500, ou cochez ${quote("Je ne sais pas")}`;
+  if (!text) return required ? { error: `Indiquez un montant en euros, ${hint}.` } : { value: undefined };
+  const amount = parseAmount(text);
+  return amount === null ? { error: `Indiquez un montant en euros, ${hint}.` } : { value: amount };
+}
 
 function bounds(fieldset) {
   const min = fieldset.dataset.min === undefined ? null : Number(fieldset.dataset.min);
   const max = fieldset.dataset.max === undefined ? null : Number(fieldset.dataset.max);
-  return { min, max, unit: fieldset.dataset.unite || "" };
+  const step = fieldset.dataset.pas === undefined ? 1 : Number(fieldset.dataset.pas);
+  return { min, max, step, unit: fieldset.dataset.unite || "" };
 }
+
+/** A whole number, or in halves where the question allows them (« 2,5 » parts). */
+const inSteps = (number, step) => Number.isFinite(number) && Number.isInteger(number / step);
 
 /**
  * The answer of a fieldset: { value } (undefined when empty) or { error } (a French sentence).
  * `required`: an empty answer is an error (the questionnaire) rather than "not answered" (the per-aid checker).
  */
 export function readField(fieldset, { required = false } = {}) {
+  if (widget(fieldset) === "montant") return readAmount(fieldset, required);
   if (widget(fieldset) === "nombre") {
     if (nspInput(fieldset).checked) return { value: NSP };
     const text = valueInput(fieldset).value.trim();
@@ -40,8 +64,10 @@ export function readField(fieldset, { required = false } = {}) {
       if (!required) return { value: undefined };
       return { error: `Indiquez un nombre${range ? " " + range : ""}, ou cochez ${quote("Je ne sais pas")}.` };
     }
-    if (!/^\d+$/.test(text)) return { error: `Indiquez un nombre entier, en chiffres${range ? ", " + range : ""}.` };
-    const number = Number(text);
+    const { step } = bounds(fieldset);
+    const number = /^\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : NaN;
+    const kind = step === 1 ? "un nombre entier" : `un nombre, par pas de ${String(step).replace(".", ",")}`;
+    if (!inSteps(number, step)) return { error: `Indiquez ${kind}, en chiffres${range ? ", " + range : ""}.` };
     if ((min !== null && number < min) || (max !== null && number > max)) return { error: `Indiquez un nombre ${range}.` };
     return { value: number };
   }
@@ -68,7 +94,7 @@ export function readField(fieldset, { required = false } = {}) {
 
 /** Fill a fieldset with an answer (undefined empties it). */
 export function writeField(fieldset, value) {
-  if (widget(fieldset) === "nombre") {
+  if (typed(fieldset)) {
     nspInput(fieldset).checked = value === NSP;
     valueInput(fieldset).value = typeof value === "number" ? String(value) : "";
   } else if (widget(fieldset) === "liste") {
@@ -151,9 +177,11 @@ export function sanitize(answers, fieldsets, extra = {}) {
     }
     if (value === NSP) {
       result[id] = value;
+    } else if (widget(fieldset) === "montant") {
+      if (typeof value === "number" && Number.isFinite(value) && value >= 0) result[id] = value;
     } else if (widget(fieldset) === "nombre") {
-      const { min, max } = bounds(fieldset);
-      if (Number.isInteger(value) && (min === null || value >= min) && (max === null || value <= max)) result[id] = value;
+      const { min, max, step } = bounds(fieldset);
+      if (inSteps(value, step) && (min === null || value >= min) && (max === null || value <= max)) result[id] = value;
     } else if (widget(fieldset) === "commune") {
       if (typeof value === "string" && COMMUNE.test(value)) result[id] = value;
     } else if (widget(fieldset) === "cases") {
@@ -170,6 +198,7 @@ export function sanitize(answers, fieldsets, extra = {}) {
 /** An answer in words, from the labels of the form: "25 ans", "Salarié ou salariée", "Je ne sais pas". */
 export function describe(fieldset, value) {
   if (value === NSP) return "Je ne sais pas";
+  if (widget(fieldset) === "montant") return euros(value);
   if (widget(fieldset) === "nombre") return `${value}${fieldset.dataset.unite ? NBSP + fieldset.dataset.unite : ""}`;
   if (widget(fieldset) === "commune") return fieldset.dataset.nom || `commune ${value}`;
   if (widget(fieldset) === "liste") {

@@ -98,7 +98,9 @@ export function verdict(root, state, reasons) {
   const list = field(nodes, "points");
   if (!list) return nodes;
   const notes = new Map([...list.children].map((model) => [model.dataset.nature, model.textContent]));
-  list.replaceChildren(...reasons.map(({ texte, nature }) => element("li", null, notes.get(nature) ? `${texte} ${notes.get(nature)}` : texte)));
+  // A note may name the figure to compare ({montant}: lib/model/income-rules.js amountDetail).
+  const note = (nature, montant) => (notes.get(nature) || "").replace("{montant}", montant || "");
+  list.replaceChildren(...reasons.map(({ texte, nature, montant }) => element("li", null, note(nature, montant) ? `${texte} ${note(nature, montant)}` : texte)));
   if (reasons.length === 0) list.remove();
   return nodes;
 }

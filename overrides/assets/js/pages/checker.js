@@ -148,7 +148,7 @@ class Checker {
     const normalised = normalise(this.answers, this.data.questions, this.context.places);
     this.showStates(normalised);
     // Old, unconfirmed information is never « vous pourriez avoir droit » (lib/trust/freshness.js).
-    this.showVerdict(withNotice(outcome(this.data.conditions, normalised), this.data.avis ?? ""));
+    this.showVerdict(withNotice(outcome(this.data.conditions, normalised), this.data.avis ?? ""), normalised);
     this.showPlace(normalised);
   }
 
@@ -172,10 +172,10 @@ class Checker {
   }
 
   /** The verdict, in the words of the page's template (macros.verdict). */
-  showVerdict(result) {
+  showVerdict(result, normalised) {
     this.verdict.className = `verdict verdict--${result.statut}`;
     const answered = Object.keys(this.answers).length > 0;
-    const reasons = answered && result.statut !== "eligible" ? explain(this.data.conditions, result, this.answers, this.context.sources) : [];
+    const reasons = answered && result.statut !== "eligible" ? explain(this.data.conditions, result, this.answers, this.context.sources, normalised) : [];
     this.verdict.replaceChildren(verdict(this.box, answered ? result.statut : "vide", reasons));
   }
 

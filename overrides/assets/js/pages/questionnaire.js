@@ -114,13 +114,13 @@ class Results {
 
   item(index) {
     const aide = this.aides[index];
-    const { outcomes, answers, sourceOf } = this.state;
+    const { outcomes, answers, normalised, sourceOf } = this.state;
     const result = outcomes[index];
     const item = cloneTemplate(this.root, "aide");
     const link = item.querySelector("[data-lien]");
     link.href = this.urls.url("aide", aide.id);
     link.textContent = aide.titre;
-    const reasons = result.statut === "eligible" ? [] : explain(aide.conditions, result, answers, sourceOf);
+    const reasons = result.statut === "eligible" ? [] : explain(aide.conditions, result, answers, sourceOf, normalised);
     item.querySelector("[data-raisons]").replaceWith(verdict(this.root, result.statut, reasons));
     const amounts = item.querySelector("[data-montants-zone]");
     const contacts = item.querySelector("[data-contacts]");

@@ -9,6 +9,7 @@
 // Three-valued logic: true (met), false (not met), null (unknown: not answered,
 // "je ne sais pas", or a fact only a person can check: a_verifier).
 
+import { deriveHousehold, evaluateAmount } from "./income-rules.js";
 import { derive, kindOf } from "./question-types.js";
 import { isGroup, leavesOf } from "./rule-tree.js";
 
@@ -37,7 +38,7 @@ export function normalise(answers, questions, places) {
       }
     }
   }
-  return result;
+  return deriveHousehold(result);
 }
 
 const INCLUDED = ["regions", "departements", "epci", "communes"];
@@ -87,6 +88,7 @@ export function evaluate(node, answers) {
     }
     return unknown ? null : !decisive;
   }
+  if (node.montant) return evaluateAmount(node, answers);
   // Own properties only: a question named "constructor" must not read Object.prototype.
   const answer = has(answers, node.question) ? answers[node.question] : null;
   if (answer === null || answer === undefined) return null;
@@ -128,7 +130,8 @@ function decidingLeaves(node, answers, value, found) {
 
 /** The questions a tree depends on, in order of first use. */
 export function questionsOf(node) {
-  return [...new Set(leavesOf(node).filter((leaf) => leaf.question !== undefined).map((leaf) => leaf.question))];
+  const found = leavesOf(node).filter((leaf) => leaf.question !== undefined).flatMap((leaf) => [leaf.question, ...(leaf.menage || [])]);
+  return [...new Set(found)];
 }
 
 // --- answers in the URL fragment ---------------------------------------------

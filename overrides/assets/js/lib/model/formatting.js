@@ -24,3 +24,10 @@ export function isoDate(date) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** An amount in euros as formatting.euros_cents writes it: « 1 500 € », « 2 240,42 € » (thin no-break spaces between thousands). */
+export function euros(amount) {
+  const withCents = Math.round(amount * 100) % 100 !== 0;
+  const [whole, cents] = amount.toFixed(withCents ? 2 : 0).split(".");
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}${cents ? "," + cents : ""}\u00a0€`;
+}

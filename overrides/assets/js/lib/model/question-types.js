@@ -17,6 +17,7 @@ export const QUESTION_TYPES = Object.freeze({
   choix_multiple: { operators: ["parmi"], choices: "donnees", widget: "cases", answer: "liste" },
   oui_non: { operators: ["oui", "non"], choices: "oui_non", widget: "boutons", answer: "texte" },
   nombre: { operators: ["moins_de", "au_moins"], choices: null, widget: "nombre", answer: "nombre" },
+  montant: { operators: ["au_plus", "moins_de", "au_moins", "plus_de"], choices: null, widget: "montant", answer: "nombre" },
   departement: { operators: ["parmi"], choices: "departements", widget: "liste", answer: "texte", derivation: "departement_de_commune" },
   region: { operators: ["parmi"], choices: "regions", widget: "liste", answer: "texte", derivation: "region_of" },
   commune: { operators: ["parmi"], choices: "communes", widget: "commune", answer: "texte" },

@@ -7,6 +7,7 @@ import { outcome } from "../model/conditions.js";
 import { withNotice } from "../trust/freshness.js";
 import { mostLocalFirst } from "../model/territory.js";
 import { leavesOf } from "../model/rule-tree.js";
+import { amountDetail } from "../model/income-rules.js";
 
 const NSP = "nsp";
 const has = (object, key) => object != null && Object.hasOwn(object, key);
@@ -30,8 +31,8 @@ export function decodeQuestionnaire(data) {
       const [, question, texte, lieux, zones, departements_de] = entry;
       nodes.push({ type: "territoire", question, texte, lieux, zones, departements_de });
     } else {
-      const [, question, operateur, valeur, texte] = entry;
-      nodes.push({ type: "critere", question, operateur, valeur, texte });
+      const [, question, operateur, valeur, texte, extras] = entry;
+      nodes.push({ type: "critere", question, operateur, valeur, texte, ...extras }); // extras: montant, menage (income rules)
     }
   }
   const amounts = data.montants ?? {};
@@ -131,7 +132,7 @@ export function contactsFor(contacts, places) {
  * lib/trust/freshness.js), "a_verifier" (to check with the organisation), "nsp" (answered "je ne sais pas"), "sans_reponse" (not answered yet)
  * or "non_remplie" (an unmet criterion).
  */
-export function explain(tree, result, answers, sourceOf = {}) {
+export function explain(tree, result, answers, sourceOf = {}, normalised = null) {
   const byText = new Map();
   for (const leaf of leavesOf(tree)) if (!byText.has(leaf.texte)) byText.set(leaf.texte, leaf);
   return result.raisons.map((texte) => {
@@ -139,7 +140,10 @@ export function explain(tree, result, answers, sourceOf = {}) {
     const leaf = byText.get(texte);
     if (result.statut === "non_eligible") return { texte, nature: "non_remplie" };
     if (!leaf || leaf.type === "a_verifier") return { texte, nature: "a_verifier" };
+    const detail = amountDetail(leaf, normalised ?? answers);
+    if (detail && detail.nature !== "inconnu") return { texte, ...detail };
     const asked = has(sourceOf, leaf.question) ? sourceOf[leaf.question] : leaf.question;
-    return { texte, nature: answers[asked] === NSP || answers[leaf.question] === NSP ? "nsp" : "sans_reponse" };
+    const nature = answers[asked] === NSP || answers[leaf.question] === NSP ? "nsp" : "sans_reponse";
+    return detail ? { texte, nature: `${nature}_montant`, montant: detail.montant } : { texte, nature };
   });
 }
