@@ -87,6 +87,7 @@ function household(table, answers) {
   const categories = categoryRange(answers);
   const zones = zonesOf(answers);
   const reason = categoryReason(answers);
-  const category = categories[0] === categories[1] ? ` pour un ménage de catégorie ${categories[0]}${reason ? ` (${reason})` : ""}` : "";
+  const detail = reason ? ` (${reason})` : "";
+  const category = categories[0] === categories[1] ? ` pour un ménage de catégorie ${categories[0]}${detail}` : "";
   return zones.length === 1 ? `${category}, zone «\u00a0${table.zones[zones[0]]}\u00a0»` : category;
 }
