@@ -167,6 +167,9 @@ def test_an_old_temporary_measure_is_among_no_current_aids_and_its_page_says_why
     top = _text(page[page.find("<h1") : page.find('class="chapo"')])
     assert top.count("Mesure temporaire de 2020") == 1 and "pour savoir si elle existe encore" in top
     assert "data-checker " in page and "Ce dispositif est terminé" not in page
+    # The partners' link builder lists it after the current aids, never as « terminée ».
+    tools = _text(_read(site, "pour-les-partenaires"))
+    assert "pendant la crise sanitaire (plus proposée)" in tools and "(terminée)" not in tools
 
 
 def test_the_static_catalogue_shows_the_notice_on_each_card(site: Path) -> None:

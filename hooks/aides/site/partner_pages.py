@@ -87,8 +87,7 @@ def aid_choices(p: Pieces) -> list[AidChoice]:
     current = p.cat.current_aids
     offered = set(current)
     ended = sorted((a for a in p.cat.aides if a not in offered), key=lambda a: (sort_key(p.cat.aides[a].titre), a))
-    # « (terminée) » only for what accepts no request: a stale temporary measure is listed after the current aids, unmarked.
-    return [AidChoice(a, t(p.cat.aides[a].titre), p.cat.is_closed(p.cat.aides[a])) for a in [*current, *ended]]
+    return [AidChoice(a, t(p.cat.aides[a].titre), a not in offered) for a in [*current, *ended]]
 
 
 def tools(p: Pieces, key: None = None) -> ToolsView:
