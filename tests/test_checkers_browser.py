@@ -10,6 +10,7 @@ another host than 127.0.0.1.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -20,12 +21,17 @@ from aides.model.conditions import normalise, outcome
 from conftest import _local, axe_violations, local_page
 
 SECTIONS = ("eligible", "a-verifier", "non-eligible")
+GROUP_WORDS = {
+    "eligible": ("aide possible", "aides possibles"),
+    "a-verifier": ("aide à vérifier", "aides à vérifier"),
+    "non-eligible": ("aide non concernée", "aides non concernées"),
+}
 ENDED = "sous-location-femmes-victimes-violences"  # ended on 2023-09-22: never offered
 
 CLLAJ = "accompagnement-jeunes-cllaj"
 ALS = "accompagnement-social-action-logement-services"
 SOLIAL = "accompagnement-soli-al"
-LOYER_150 = "aide-exceptionnelle-loyer-150-euros"
+LOYER_150 = "aide-exceptionnelle-loyer-150-euros"  # a temporary measure of 2020 never confirmed: never offered
 RHONE = "logement-temporaire-habitat-humanisme-rhone"
 RECONSTITUTION = "reconstitution-offre-renouvellement-urbain"
 DALO = "relogement-prioritaires-dalo-ile-de-france"
@@ -55,7 +61,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
             # Visale: the student branch ends with a criterion only the organisation can check.
             # Cllaj and Alliade: their conditions are "à vérifier" sentences beyond being an individual.
             "a-verifier": [CLLAJ, VISALE],
-            "non-eligible": [ALS, SOLIAL, LOYER_150, RHONE, RECONSTITUTION, DALO, REQUALIFICATION, ALLIADE],
+            "non-eligible": [ALS, SOLIAL, RHONE, RECONSTITUTION, DALO, REQUALIFICATION, ALLIADE],
         },
     },
     # An employee with a favourable DALO decision in Seine-Saint-Denis (département "93",
@@ -78,7 +84,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
             # Soli'AL names only PACA among its five regions: elsewhere it stays to be checked.
             # Cllaj sets no age limit in the source: a 41-year-old still gets "à vérifier".
             "a-verifier": [DALO, CLLAJ, SOLIAL],
-            "non-eligible": [ALS, LOYER_150, RHONE, RECONSTITUTION, REQUALIFICATION, VISALE, ALLIADE],
+            "non-eligible": [ALS, RHONE, RECONSTITUTION, REQUALIFICATION, VISALE, ALLIADE],
         },
     },
     # An employee in the Bouches-du-Rhône (PACA) who lost her job: now a job seeker.
@@ -96,8 +102,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
         "expected": {
             "eligible": [],
             "a-verifier": [ALS, SOLIAL, CLLAJ],
-            # The 150 € rent aid lists partial unemployment and end of contract, not job loss.
-            "non-eligible": [LOYER_150, RHONE, DALO, REQUALIFICATION, RECONSTITUTION, VISALE, ALLIADE],
+            "non-eligible": [RHONE, DALO, REQUALIFICATION, RECONSTITUTION, VISALE, ALLIADE],
         },
     },
     # A woman employee, victim of domestic violence, renting in the Rhône.
@@ -119,7 +124,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
             "eligible": [],
             "a-verifier": [ALS, SOLIAL, ALLIADE, CLLAJ],
             # Habitat et Humanisme Rhône: for employees who lost their housing, which she did not say.
-            "non-eligible": [LOYER_150, RHONE, DALO, REQUALIFICATION, RECONSTITUTION, VISALE],
+            "non-eligible": [RHONE, DALO, REQUALIFICATION, RECONSTITUTION, VISALE],
         },
     },
     # A social landlord rebuilding social housing in the Marseille metropolitan area.
@@ -129,7 +134,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
             # Every criterion met, but the information dates from 2021, unconfirmed: « à vérifier ».
             "eligible": [],
             "a-verifier": [RECONSTITUTION],
-            "non-eligible": [ALS, SOLIAL, LOYER_150, ALLIADE, CLLAJ, RHONE, DALO, REQUALIFICATION, VISALE],
+            "non-eligible": [ALS, SOLIAL, ALLIADE, CLLAJ, RHONE, DALO, REQUALIFICATION, VISALE],
         },
     },
 }
@@ -180,12 +185,25 @@ def open_questionnaire(page: Any, answers: dict[str, Any] | None = None) -> None
     page.wait_for_selector("[data-questionnaire]:not([hidden])")
 
 
+def assert_said_true_first(page: Any, expected: dict[str, list[str]]) -> None:
+    """The announcement and the sections lead with the most useful group that has aids, never with a 0 (issue 19)."""
+    first = next(section for section in SECTIONS if expected[section])
+    count = len(expected[first])
+    one, many = GROUP_WORDS[first]
+    announcement = page.text_content("[data-questionnaire] [data-annonce]")
+    assert announcement.startswith(f"{count}\u00a0{one if count == 1 else many}"), announcement
+    assert not re.search(r"(^|\s)0\u00a0", announcement), announcement
+    shown = page.eval_on_selector_all("[data-resultats] > section", "sections => sections.map((s) => s.id)")
+    assert shown == [s for s in SECTIONS if expected[s]] + [s for s in SECTIONS if not expected[s]]
+
+
 def assert_outcomes(page: Any, expected: dict[str, list[str]]) -> None:
     found = results(page)
     for section in SECTIONS:
         assert sorted(found[section]) == sorted(expected[section]), section
     assert ENDED not in found["eligible"]
     assert all(ENDED not in items for items in found.values()), "un dispositif terminé est proposé"
+    assert all(LOYER_150 not in items for items in found.values()), "une mesure de 2020 jamais confirmée est proposée"
     counts = page.evaluate(
         """(ids) => ids.map((id) => document.querySelector(`#${id} [data-nombre]`).textContent)""", list(SECTIONS)
     )
@@ -290,7 +308,7 @@ def test_persona_clicked_through_with_the_keyboard(page: Any, catalogue: Any, na
     # The answers are in the address, in the order of the questions: the result can be bookmarked.
     url_answers = dict(pair.split("=", 1) for pair in urlsplit(page.url).fragment.split("&"))
     assert set(url_answers) == set(asked)
-    assert page.text_content("[data-questionnaire] [data-annonce]").startswith("Résultats\u00a0:")
+    assert_said_true_first(page, persona["expected"])
 
 
 @pytest.mark.parametrize("name", PERSONAS)
@@ -302,13 +320,51 @@ def test_persona_from_a_prefilled_link(page: Any, name: str) -> None:
     assert_outcomes(page, persona["expected"])
 
 
+TOULON_EMPLOYEE = {
+    "profil": "particulier",
+    "age": 24,
+    "statut": "salarie",
+    "entree_logement": "oui",
+    "commune": "83137",
+    "locataire": "non",
+    "decision_dalo": "non",
+}
+
+
+def test_the_toulon_employee_is_told_what_to_check_first(page: Any) -> None:
+    """Issue 19: a 24-year-old employee in Toulon who meets every Visale condition used to read « Résultats :
+    0 aide possible » and « Vous pourriez y avoir droit (0) » first. Every aid's information is past review, so
+    « à vérifier » is right: it is said first, and the group with aids comes first."""
+    open_questionnaire(page, TOULON_EMPLOYEE)
+    assert current_question(page) is None
+    expected = {
+        "eligible": [],
+        # Visale: every criterion met, information of 2017 unconfirmed. Soli'AL (Paca) and the Cllaj: to check.
+        "a-verifier": [SOLIAL, CLLAJ, VISALE],
+        "non-eligible": [ALS, RHONE, DALO, REQUALIFICATION, RECONSTITUTION, ALLIADE],
+    }
+    assert_outcomes(page, expected)
+    assert_said_true_first(page, expected)
+    assert page.text_content("[data-questionnaire] [data-annonce]") == (
+        "3\u00a0aides à vérifier, 6\u00a0non concernées. Toutes les questions utiles ont une réponse."
+    )
+    headings = page.eval_on_selector_all("[data-resultats] > section h3", "hs => hs.map((h) => h.textContent.trim())")
+    assert headings[0] == "À vérifier (3)" and headings[-1] == "Vous pourriez y avoir droit (0)"
+    assert page.is_hidden("#eligible [data-intro]") and page.is_visible("#a-verifier [data-intro]")
+    assert "Information de 2017, non confirmée depuis" in item_text(page, "a-verifier", VISALE)
+    # With only the first answers of the link, the same: what is true first, no « 0 ».
+    open_questionnaire(page, {key: TOULON_EMPLOYEE[key] for key in ("profil", "age", "statut", "entree_logement", "commune")})
+    announcement = page.text_content("[data-questionnaire] [data-annonce]")
+    assert announcement.startswith("4\u00a0aides à vérifier, ") and "0\u00a0" not in announcement
+
+
 def test_contacts_for_the_persons_territory(page: Any) -> None:
     open_questionnaire(page, PERSONAS["paca"]["answers"])
     for aid_id in (ALS, SOLIAL):
         text = item_text(page, "a-verifier", aid_id)
         assert "Où s'adresser pour votre territoire" in text and PACA_EMAIL in text
     assert "Rencontrer une difficulté qui ne relève pas de sa responsabilité directe" in item_text(page, "a-verifier", ALS)
-    assert "Condition non remplie" in item_text(page, "non-eligible", LOYER_150)
+    assert "Condition non remplie" in item_text(page, "non-eligible", ALLIADE)
 
     # In the Rhône, the PACA mailbox is not hers.
     open_questionnaire(page, PERSONAS["violences"]["answers"])
@@ -464,6 +520,13 @@ def test_visale_checker_with_a_prefilled_link(page: Any) -> None:
     verdict = page.inner_text("[data-verdict]")
     assert "vous pourriez avoir droit" not in verdict and "Information de 2017, non confirmée depuis" in verdict
     assert "statut=salarie" in page.url
+    # The student branch is not needed once the employee's is met: no ✗, no failure (issue 19).
+    found = states(page)
+    not_needed = "– (pas nécessaire\u00a0: une autre possibilité est remplie)"
+    assert found["Être étudiant ou étudiante"] == not_needed
+    assert found["Remplir les conditions prévues pour les étudiants (la source ne les détaille pas)"] == not_needed
+    assert "✗" not in page.inner_text("[data-etats]")
+    assert page.locator("[data-etats] .etat--non").count() == 0
 
     # « Je ne sais pas » for the age: unknown, never false.
     page.check("#verif-age-nsp")

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from aides.data.loading import load_catalogue
+from aides.model.catalogue import STALE_MEASURE
 from aides.registry import Registry
 from aides.trust import freshness, public_urls
 from aides.trust.review import NO_END, OLD_SOURCE, REVIEW_PAST, review
@@ -46,11 +47,11 @@ def site_2025(tmp_path_factory: pytest.TempPathFactory, build_site: Builder) -> 
 
 def test_information_dates_come_from_the_sources_with_the_reasoning(catalogue: Any) -> None:
     visale = catalogue.aides["visale"]
-    info = freshness.information_date(catalogue, visale, visale.sources)
+    info = catalogue.information_date(visale, visale.sources)
     assert (info.annee, info.date) == (2017, None)
     assert "7 juin 2016" in info.raisonnement and "il y a un an" in info.raisonnement
     dalo = catalogue.aides["relogement-prioritaires-dalo-ile-de-france"]
-    assert freshness.information_date(catalogue, dalo, dalo.sources).date == dt.date(2019, 9, 26)
+    assert catalogue.information_date(dalo, dalo.sources).date == dt.date(2019, 9, 26)
 
 
 def test_nothing_from_the_seeds_claims_a_confirmation(catalogue: Any) -> None:
@@ -81,9 +82,29 @@ def test_a_confirmation_within_the_review_period_removes_the_notice(catalogue: A
     assert "Information confirmée le 22" in freshness.notice(catalogue_later, confirmed)
 
 
-def test_the_crisis_aid_is_a_temporary_measure_to_confirm(catalogue: Any) -> None:
+def test_an_old_unconfirmed_temporary_measure_is_no_longer_offered(catalogue: Any) -> None:
+    """The May-2020 crisis measure (information of 2021, never confirmed) is past its review date: issue 19."""
+    from aides.model.models import Confirmation, DateInformation
+
     aide = catalogue.aides[LOYER_150]
-    assert catalogue.status(aide) == "a_confirmer" and catalogue.is_offered(aide)
+    assert catalogue.status(aide) == STALE_MEASURE and not catalogue.is_offered(aide) and not catalogue.is_closed(aide)
+    assert LOYER_150 not in catalogue.current_aids
+    assert freshness.notice(catalogue, aide) == (
+        "Mesure temporaire de 2020, jamais confirmée depuis\u00a0: elle n'est plus proposée par défaut. "
+        "Renseignez-vous auprès d'Accompagnement social d'Action Logement Services en Paca-Corse "
+        "pour savoir si elle existe encore."
+    )
+    # Confirmed within its review period, or of recent information: offered again, « à confirmer ».
+    confirmed = aide.model_copy(update={"confirmation": Confirmation(date=TODAY, par="Action Logement", moyen="courriel")})
+    recent = aide.model_copy(update={"date_information": DateInformation(date=TODAY)})
+    for fresh in (confirmed, recent):
+        assert catalogue.status(fresh) == "a_confirmer" and catalogue.is_offered(fresh)
+    # Only a temporary measure leaves: a scheme as old and unconfirmed (Visale, 2017) stays offered, with its notice.
+    visale = catalogue.aides["visale"]
+    assert catalogue.is_review_due(visale) and catalogue.status(visale) == "en_cours" and catalogue.is_offered(visale)
+    # Past its end date, it is ended, whatever its information.
+    ended = aide.model_copy(update={"validite": aide.validite.model_copy(update={"fin": dt.date(2021, 1, 1)})})
+    assert catalogue.status(ended) == "termine" and catalogue.is_closed(ended)
 
 
 # --- pages -------------------------------------------------------------------------------------
@@ -115,11 +136,40 @@ def test_old_information_is_never_presented_as_current(which: str, request: Any)
     assert 'data-pagefind-meta="avis:Information de 2017' in visale
     card = json.loads((site / "aides" / "visale" / "carte.json").read_text(encoding="utf-8"))
     assert card["avis"].startswith("Information de 2017, non confirmée depuis")
-    crisis = _text(_read(site, f"aides/{LOYER_150}"))
-    assert "À confirmer\u00a0: Mesure temporaire dont la fin n'est pas connue" in crisis
-    assert "Statut À confirmer" in crisis and "Statut En cours" not in crisis
+    crisis = _read(site, f"aides/{LOYER_150}")
+    top = _text(crisis[crisis.find("<h1") : crisis.find('class="chapo"')])
+    assert "Mesure temporaire de 2020, jamais confirmée depuis\u00a0: elle n'est plus proposée par défaut." in top
+    assert "Statut Ancienne mesure non confirmée" in _text(crisis) and "Statut En cours" not in _text(crisis)
     rules = json.loads((site / "assets" / "questionnaire.json").read_text(encoding="utf-8"))
     assert all(index is not None and rules["avis"][index].startswith("Information de ") for index in rules["aides"]["avis"])
+
+
+def test_an_old_temporary_measure_is_among_no_current_aids_and_its_page_says_why(site: Path, catalogue: Any) -> None:
+    """The May-2020 crisis measure (issue 19): out of /aides/ by default, of every région sheet, of the
+    questionnaire; its page stays, says why, and keeps its checker (« à vérifier » at best)."""
+    listing = _read(site, "aides")
+    current, _ = listing.split('id="termines"')
+    assert f'href="{LOYER_150}/"' not in current
+    assert f"{len(catalogue.current_aids)} aides en cours" in _text(current) and len(catalogue.current_aids) == 9
+    sheets = sorted((site / "aides" / "region").glob("*/imprimer/index.html"))
+    assert len(sheets) == len(catalogue.served_regions) > 0
+    for sheet in sheets:
+        assert LOYER_150 not in sheet.read_text(encoding="utf-8"), sheet
+    rules = json.loads((site / "assets" / "questionnaire.json").read_text(encoding="utf-8"))
+    assert LOYER_150 not in rules["aides"]["id"] and len(rules["aides"]["id"]) == 9
+    records = {record["id"]: record for record in json.loads((site / "donnees" / "aides.json").read_text(encoding="utf-8"))}
+    assert records[LOYER_150]["statut"] == "mesure_ancienne"
+    card = json.loads((site / "aides" / LOYER_150 / "carte.json").read_text(encoding="utf-8"))
+    assert card["avis"].startswith(
+        "Mesure temporaire de 2020, jamais confirmée depuis\u00a0: elle n'est plus proposée par défaut."
+    )
+    page = _read(site, f"aides/{LOYER_150}")
+    top = _text(page[page.find("<h1") : page.find('class="chapo"')])
+    assert top.count("Mesure temporaire de 2020") == 1 and "pour savoir si elle existe encore" in top
+    assert "data-checker " in page and "Ce dispositif est terminé" not in page
+    # The partners' link builder lists it after the current aids, never as « terminée ».
+    tools = _text(_read(site, "pour-les-partenaires"))
+    assert "pendant la crise sanitaire (plus proposée)" in tools and "(terminée)" not in tools
 
 
 def test_the_static_catalogue_shows_the_notice_on_each_card(site: Path) -> None:
@@ -129,7 +179,7 @@ def test_the_static_catalogue_shows_the_notice_on_each_card(site: Path) -> None:
 
 def test_information_filter_counts(site: Path) -> None:
     page = _text(_read(site, "aides"))
-    assert re.search(r"Information à confirmer \(10\)", page), "every current seed aid is to confirm"
+    assert re.search(r"Information à confirmer \(9\)", page), "every current seed aid is to confirm"
 
 
 # --- history and feeds -------------------------------------------------------------------------

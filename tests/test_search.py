@@ -23,10 +23,11 @@ from conftest import DATA, axe_violations, serve_directory
 NATIONAL = [
     "accompagnement-jeunes-cllaj",
     "accompagnement-social-action-logement-services",
-    "aide-exceptionnelle-loyer-150-euros",
     "visale",
 ]
 ENDED = "sous-location-femmes-victimes-violences"
+# National too, but a temporary measure of 2020 never confirmed since: out of the default view (issue 19).
+STALE = "aide-exceptionnelle-loyer-150-euros"
 RHONE = ["logement-temporaire-habitat-humanisme-rhone", "sous-location-glissement-bail-alliade-habitat"]
 PACA = ["accompagnement-soli-al", "reconstitution-offre-renouvellement-urbain", "requalification-logements-sociaux"]
 DALO_IDF = "relogement-prioritaires-dalo-ile-de-france"
@@ -73,7 +74,8 @@ def test_departement_filter_matches_exactly_the_aids_covering_it(search: Facets)
 
 def test_default_counts_are_those_of_current_aids(search: Facets) -> None:
     counts = search.default_counts
-    assert counts["statut"] == {"en_cours": 9, "a_confirmer": 1, "termine": 1}  # the crisis aid: end unknown
+    # The crisis aid: a temporary measure of 2020, end unknown, never confirmed since (catalogue.STALE_MEASURE).
+    assert counts["statut"] == {"en_cours": 9, "mesure_ancienne": 1, "termine": 1}
     assert "femmes_victimes_violences" not in counts["public"]  # its only aid has ended
     assert counts["region"]["11"] == len(NATIONAL) + 1
 
@@ -181,8 +183,9 @@ def test_without_javascript_the_catalogue_lists_every_current_aid(site: Path, se
     page = _read(site, "aides")
     current, ended = page.split('id="termines"')
     for aid_id in search.cat.aides:
-        assert (f'href="{aid_id}/"' in current) == (aid_id != ENDED), aid_id
-    assert f'href="{ENDED}/"' in ended
+        assert (f'href="{aid_id}/"' in current) == (aid_id not in (ENDED, STALE)), aid_id
+    assert f'href="{ENDED}/"' in ended and f'href="{STALE}/"' in ended
+    assert "Dispositifs terminés, fermés ou non confirmés" in ended
     assert re.search(r'<div class="catalogue__filtres" data-filtres hidden>', page), "les filtres ont besoin de JavaScript"
 
 
@@ -235,6 +238,15 @@ def test_results_say_what_each_hit_is_and_hide_ended_schemes_unless_asked(page: 
     results = _search(page, "?q=violences&statut=termine")
     assert [result["url"] for result in results if result["kind"] == "Aide"] == [f"/aides/{ENDED}/"]
     assert "Partenaire" in {result["kind"] for result in results}
+
+
+def test_an_old_temporary_measure_is_found_only_when_asked_for(page: Any) -> None:
+    """« loyer » used to give the 2020 crisis measure first: it is not current (issue 19)."""
+    results = _search(page, "?q=loyer")
+    urls = [result["url"] for result in results]
+    assert urls and f"/aides/{STALE}/" not in urls
+    results = _search(page, "?q=loyer&statut=mesure_ancienne")
+    assert [result["url"] for result in results if result["kind"] == "Aide"] == [f"/aides/{STALE}/"]
 
 
 def test_typing_on_the_search_page_updates_the_url_and_the_filters_narrow_the_kind(page: Any) -> None:
@@ -298,12 +310,13 @@ def _status(page: Any) -> str:
         ("?region=84", [*NATIONAL, *RHONE]),
         ("?partenaire=alliade-habitat", ["sous-location-glissement-bail-alliade-habitat"]),
         ("?statut=termine", [ENDED]),
+        ("?statut=mesure_ancienne", [STALE]),
         ("?departement=13", [*NATIONAL, *PACA]),
         ("?departement=69", [*NATIONAL, *RHONE]),
         ("?departement=01", NATIONAL),  # Ain: same region as the Rhône, but not named by its aids
         (
             "?public=salaries&region=11",
-            ["accompagnement-social-action-logement-services", "aide-exceptionnelle-loyer-150-euros", DALO_IDF, "visale"],
+            ["accompagnement-social-action-logement-services", DALO_IDF, "visale"],
         ),
         ("?public=jeunes&public=bailleurs_sociaux", ["accompagnement-jeunes-cllaj", "visale", *PACA[1:]]),
         ("?type=acces_logement", [*RHONE, DALO_IDF]),
@@ -332,7 +345,7 @@ def test_checkbox_counts_follow_the_other_groups(page: Any) -> None:
     )
     assert counts["menages_prioritaires_dalo"] == "(1)"
     assert counts["bailleurs_sociaux"] == "(0)"  # its aids are in Paca and Corsica
-    assert counts["salaries"] == "(4)"
+    assert counts["salaries"] == "(3)"
 
 
 def test_the_url_round_trips_through_clicks_reload_back_and_forward(page: Any) -> None:
@@ -344,9 +357,7 @@ def test_the_url_round_trips_through_clicks_reload_back_and_forward(page: Any) -
     _wait(page, "[data-catalogue]")
     assert urlsplit(page.url).query == "public=salaries&region=11"
     both = _shown(page)
-    assert sorted(both) == sorted(
-        ["accompagnement-social-action-logement-services", "aide-exceptionnelle-loyer-150-euros", DALO_IDF, "visale"]
-    )
+    assert sorted(both) == sorted(["accompagnement-social-action-logement-services", DALO_IDF, "visale"])
 
     page.reload()
     _wait(page, "[data-catalogue]")
@@ -358,7 +369,7 @@ def test_the_url_round_trips_through_clicks_reload_back_and_forward(page: Any) -
     page.wait_for_function("() => location.search === '?public=salaries'")
     _wait(page, "[data-catalogue]")
     assert page.is_checked("#filtre-public-salaries") and not page.is_checked("#filtre-region-11")
-    assert len(_shown(page)) == 6
+    assert len(_shown(page)) == 5  # the 2020 crisis measure is no longer among them (issue 19)
     page.go_forward()
     page.wait_for_function("() => location.search === '?public=salaries&region=11'")
     _wait(page, "[data-catalogue]")
@@ -369,7 +380,7 @@ def test_the_url_round_trips_through_clicks_reload_back_and_forward(page: Any) -
     page.click("[data-effacer]")
     page.wait_for_function("() => location.search === ''")
     assert not page.is_checked("#filtre-public-salaries")
-    assert _status(page) == "10 aides en cours."
+    assert _status(page) == "9 aides en cours."  # the 2020 crisis measure is not current (issue 19)
 
 
 def test_an_unknown_value_is_ignored_with_a_visible_notice(page: Any) -> None:
@@ -377,7 +388,7 @@ def test_an_unknown_value_is_ignored_with_a_visible_notice(page: Any) -> None:
     assert page.is_visible("[data-avis]")
     notice = page.text_content("[data-avis]")
     assert "inconnu" in notice and "ignoré" in notice
-    assert len(shown) == 11  # the whole static list, current aids and, apart, the ended one
+    assert len(shown) == 11  # the whole static list, current aids and, apart, the ended one and the 2020 measure
     shown = _catalogue(page, "?public=inconnu&region=11&statut=inconnu")
     assert sorted(shown) == sorted([*NATIONAL, DALO_IDF])
     assert page.is_visible("[data-avis]")

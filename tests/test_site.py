@@ -141,7 +141,7 @@ def test_open_data_files(site: Path) -> None:
     required = {"id", "titre", "url", "publics", "types", "territoires", "partenaires", "statut", "conditions"}
     for record in aides:
         assert required <= record.keys(), record["id"]
-        assert record["statut"] in ("en_cours", "a_confirmer", "suspendu", "budget_epuise", "termine")
+        assert record["statut"] in ("en_cours", "a_confirmer", "mesure_ancienne", "suspendu", "budget_epuise", "termine")
     statuses = {record["id"]: record["statut"] for record in aides}
     assert statuses["sous-location-femmes-victimes-violences"] == "termine"
     assert statuses["visale"] == "en_cours"

@@ -5,7 +5,17 @@ import { describe, test } from "node:test";
 
 import { normalise, outcome } from "../../overrides/assets/js/lib/model/conditions.js";
 import { personZones } from "../../overrides/assets/js/lib/model/territory.js";
-import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../../overrides/assets/js/lib/site/checkers.js";
+import {
+  askedThrough,
+  contactsFor,
+  decodeQuestionnaire,
+  evaluateAll,
+  explain,
+  nextQuestion,
+  resultOrder,
+  resultsSummary,
+  unneededNodes,
+} from "../../overrides/assets/js/lib/site/checkers.js";
 
 const groupes = { toutes: "Remplir toutes ces conditions :", une_de: "Remplir au moins une de ces conditions :" };
 const critere = (question, operateur, valeur, texte) => ({ type: "critere", question, operateur, valeur, texte });
@@ -202,5 +212,37 @@ describe("askedThrough: the question a derived one is asked through", () => {
   });
   test("who declines the commune is asked the département", () => {
     assert.deepEqual(askedThrough(sources, { commune: "nsp" }), { region: "departement" });
+  });
+});
+
+describe("the results say what is true first (issue 19)", () => {
+  const NBSP = "\u00a0";
+  test("the groups with aids first, most useful first; an empty group is never said", () => {
+    const toulon = { eligible: 0, a_verifier: 1, non_eligible: 8 };
+    assert.deepEqual(resultOrder(toulon), ["a_verifier", "non_eligible", "eligible"]);
+    assert.equal(resultsSummary(toulon), `1${NBSP}aide à vérifier, 8${NBSP}non concernées.`);
+    assert.equal(resultsSummary({ eligible: 2, a_verifier: 1, non_eligible: 1 }), `2${NBSP}aides possibles, 1${NBSP}à vérifier, 1${NBSP}non concernée.`);
+    assert.equal(resultsSummary({ eligible: 0, a_verifier: 0, non_eligible: 9 }), `9${NBSP}aides non concernées.`);
+    assert.deepEqual(resultOrder({ eligible: 0, a_verifier: 0, non_eligible: 9 }), ["non_eligible", "eligible", "a_verifier"]);
+    assert.equal(resultsSummary({ eligible: 0, a_verifier: 0, non_eligible: 0 }), "");
+  });
+});
+
+describe("unneededNodes: the branches of « une de ces conditions » no longer needed", () => {
+  const etudiant = critere("statut", "parmi", ["etudiant"], "Être étudiant");
+  const prevues = { type: "a_verifier", texte: "Remplir les conditions prévues pour les étudiants" };
+  const branche = toutes(etudiant, prevues);
+  const choix = uneDe(salarie, branche);
+  const visale = toutes(profil, jeune, choix);
+  test("an employee: the student branch and all under it", () => {
+    const found = unneededNodes(visale, { profil: "particulier", age: 24, statut: "salarie" });
+    assert.deepEqual([...found], [branche, etudiant, prevues]);
+  });
+  test("a student: nothing is settled, every branch still counts", () => {
+    assert.equal(unneededNodes(visale, { profil: "particulier", age: 24, statut: "etudiant" }).size, 0);
+  });
+  test("nothing answered, or no branch met: nothing is set aside", () => {
+    assert.equal(unneededNodes(visale, {}).size, 0);
+    assert.equal(unneededNodes(visale, { statut: "retraite" }).size, 0);
   });
 });

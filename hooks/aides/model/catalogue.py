@@ -7,10 +7,11 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from aides.model import cog
+from aides.model import cog, information
 from aides.model.conditions import Node
 from aides.model.formatting import sort_key
-from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site, Territoire
+from aides.model.information import InfoDate
+from aides.model.models import Aide, Archive, Contact, Convention, Dates, Partenaire, Site, SourceRef, Territoire
 from aides.model.parameters import Bareme, Serie, UnknownParameter
 from aides.model.shared_lists import Question, Referentiels, Source
 
@@ -23,6 +24,11 @@ def _digest(parts: object) -> str:
 # run (its page and the checkers say to check); suspended, exhausted and ended aids keep their
 # page with a notice but are never offered as possible.
 OFFERED_STATUSES = ("en_cours", "a_confirmer")
+# A temporary measure whose end the source does not give (statut: a_confirmer) is offered while its
+# information is within its review period (``review_date``). Past it, never confirmed since, nothing
+# says it still exists: it keeps its page and its checker, with a notice that says why, but leaves
+# everything that shows current aids (listings, search, région sheets, questionnaire) unless asked for.
+STALE_MEASURE = "mesure_ancienne"
 
 
 @dataclass(eq=False)  # a data set is itself: compared and hashed by identity (caches keyed by catalogue)
@@ -56,10 +62,44 @@ class Catalogue:
         return end is not None and end < self.today
 
     def status(self, aide: Aide) -> str:
-        """termine (past its end date) wins; else the status the editor states, else en_cours."""
+        """termine (past its end date) wins; then STALE_MEASURE; else the status the editor states, else en_cours."""
         if self.is_ended(aide):
             return "termine"
+        if aide.statut == "a_confirmer" and self.is_review_due(aide):
+            return STALE_MEASURE
         return aide.statut or "en_cours"
+
+    def is_closed(self, aide: Aide) -> bool:
+        """No request is accepted (ended, suspended, exhausted): unlike a stale measure, nothing is left to check."""
+        return self.status(aide) not in (*OFFERED_STATUSES, STALE_MEASURE)
+
+    # --- the date of the information and the review (trust/freshness.py says them in French) ---
+
+    @cached_property
+    def _source_dates(self) -> dict[str, InfoDate | None]:
+        # Thousands of aids cite the same few articles: each source is dated once.
+        return {source_id: information.of_source(source) for source_id, source in self.sources.items()}
+
+    def information_date(self, record: Dates, refs: list[SourceRef]) -> InfoDate | None:
+        """The record's own date of information, else that of its newest dated source; None if nothing is dated."""
+        own = information.of_record(record)
+        if own is not None:
+            return own
+        return information.newest([found for ref in refs if (found := self._source_dates.get(ref.article))])
+
+    def review_date(self, aide: Aide) -> dt.date | None:
+        """When the aid must be confirmed again (``revue_mois`` months, its own or the site's, after its last
+        confirmation, or after its information when never confirmed); None when nothing dates it (due at once)."""
+        if aide.confirmation is not None:
+            start: dt.date | None = aide.confirmation.date
+        else:
+            info = self.information_date(aide, aide.sources)
+            start = info.earliest if info else None
+        return information.add_months(start, aide.revue_mois or self.site.revue_mois) if start else None
+
+    def is_review_due(self, aide: Aide) -> bool:
+        due = self.review_date(aide)
+        return due is None or due <= self.today
 
     def is_offered(self, aide: Aide) -> bool:
         """Listed by default and asked about by the questionnaire (see OFFERED_STATUSES)."""

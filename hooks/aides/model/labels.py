@@ -16,11 +16,13 @@ PERIODICITIES = {"unique": "", "par_mois": " par mois", "par_an": " par an"}
 STATUSES = {
     "en_cours": "En cours",
     "a_confirmer": "À confirmer",
+    "mesure_ancienne": "Ancienne mesure non confirmée",
     "suspendu": "Suspendu",
     "budget_epuise": "Budget épuisé",
     "termine": "Terminé",
 }
-# What each status means, at the top of an aid's page (en_cours says nothing).
+# What each status means, at the top of an aid's page (en_cours says nothing; mesure_ancienne has the
+# notice of trust/freshness.py, which names its year and whom to ask).
 STATUS_NOTICES = {
     "a_confirmer": "Mesure temporaire dont la fin n'est pas connue : elle a peut-être pris fin.",
     "suspendu": "Cette aide est suspendue : aucune demande n'est acceptée pour le moment.",

@@ -236,7 +236,8 @@ class Aide(Dates):
     statut: StatutDeclare | None = Field(
         None,
         description=(
-            "suspendu, budget_epuise, ou a_confirmer (mesure temporaire dont la source ne donne pas la fin) ; "
+            "suspendu, budget_epuise, ou a_confirmer (mesure temporaire dont la source ne donne pas la fin : "
+            "elle n'est plus proposée par défaut une fois passé son délai de revue sans confirmation) ; "
             "absent : en cours ou terminé selon validite."
         ),
     )

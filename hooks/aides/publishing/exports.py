@@ -57,7 +57,7 @@ def aide_records(catalogue: Catalogue, base_url: str) -> list[dict[str, Any]]:
     records = []
     for aid_id, aide in catalogue.aides.items():
         data = aide.model_dump(mode="json", exclude={"conditions", "territoire", "partenaires", "statut"})
-        info = freshness.information_date(catalogue, aide, aide.sources)
+        info = catalogue.information_date(aide, aide.sources)
         records.append(
             {
                 "id": aid_id,

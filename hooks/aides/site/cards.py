@@ -168,7 +168,7 @@ class Cards:
         return self._aids[aid_id]
 
     def dates(self, record: Dates, refs: list[SourceRef]) -> DatesView:
-        info = freshness.information_date(self.cat, record, refs)
+        info = self.cat.information_date(record, refs)
         confirmation = record.confirmation
         confirmed = ""
         if confirmation is not None:

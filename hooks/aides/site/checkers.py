@@ -277,8 +277,9 @@ class Checkers:
         # Deriving a place, filling a territorial list, naming an EPCI: the shared places file.
         if zones or any(field.lieux for field in fields) or any(self.cat.questions[qid].deduite_de for qid in known):
             data["lieux"] = urls.PLACES_FILE
-        offered = self.cat.is_offered(self.cat.aides[aid_id])
-        return CheckerView(termine=not offered, questions=fields, donnees=data, montants=self._amounts(used))
+        # A stale temporary measure keeps its checker: it may still exist, and its notice keeps it « à vérifier ».
+        closed = self.cat.is_closed(self.cat.aides[aid_id])
+        return CheckerView(termine=closed, questions=fields, donnees=data, montants=self._amounts(used))
 
     def _amounts(self, question_ids: list[str]) -> bool:
         return any(self.cat.questions[qid].kind.amount for qid in question_ids if qid in self.cat.questions)

@@ -16,8 +16,8 @@ from aides.site.listing import ENDED
 from aides.site.pieces import ChangeView, FilterPanel, Pieces, t
 from aides.site.reference import ModelDoc, field_reference
 
-# Ended, suspended and exhausted schemes, apart in the static list (listing.ENDED).
-ENDED_HEADING = "Dispositifs terminés ou fermés"
+# Ended, suspended and exhausted schemes, and stale temporary measures, apart in the static list (listing.ENDED).
+ENDED_HEADING = "Dispositifs terminés, fermés ou non confirmés"
 BLANK_CARD = AidCard(id="", url="", titre="", resume="", publics=[], types=[], territoire="", statut="", avis="")
 
 

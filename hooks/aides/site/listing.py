@@ -14,7 +14,7 @@ from aides.model.catalogue import Catalogue
 from aides.model.formatting import sort_key
 
 PAGE_SIZE = 200
-ENDED = "termines"  # the heading of schemes no longer offered: ended, suspended, budget exhausted
+ENDED = "termines"  # the heading of schemes no longer offered: ended, suspended, budget exhausted, stale measures
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ from aides.site.facets import ALL_PAGES_TERM, DEFAULT_STATUS, Departement, Facet
 from aides.site.fields import Fields
 from aides.site.listing import Listing
 from aides.site.sheets import SheetChoices
-from aides.trust import freshness
 from aides.trust.history import History, aides_history
 
 t = fmt.typography
@@ -229,7 +228,7 @@ class Pieces:
         return StatusView(status, STATUSES[status], t(STATUS_NOTICES.get(status, "")), precision)
 
     def review(self, aid_id: str) -> str:
-        due = freshness.review_date(self.cat, self.cat.aides[aid_id])
+        due = self.cat.review_date(self.cat.aides[aid_id])
         return fmt.date(due) if due else ""
 
     @cached_property

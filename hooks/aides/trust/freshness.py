@@ -1,5 +1,5 @@
-"""Is it still true? The three dates of a record, its review date, and the notice an old,
-unconfirmed aid carries everywhere it is shown.
+"""Is it still true? The notice an old, unconfirmed aid carries everywhere it is shown, from the three
+dates of a record and its review date (``Catalogue.information_date``, ``Catalogue.review_date``).
 
 - **Date of the information**: the record's own ``date_information`` when it states one, else
   its newest source (the article's date, or the year inferred from it, with the reasoning).
@@ -9,97 +9,21 @@ unconfirmed aid carries everywhere it is shown.
 An aid is due for review ``revue_mois`` months (its own, else ``data/site.yml``'s, default 12)
 after its last confirmation, or after its information date when never confirmed. A due aid, or
 a temporary measure whose end is unknown (``a_confirmer``), carries a notice (``avis``) on its
-page, its card, its search result, and in the checkers, where it is a layer on top of the
-rules' outcome (``with_notice``; JS twin ``lib/trust/freshness.js``, shared vectors
-``tests/vectors/freshness.json``): it never turns into « vous pourriez y avoir droit ».
+page, its card, its search result, and in the checkers. A temporary measure past its review date
+is no longer offered (``STALE_MEASURE``): its notice says so (``stale_notice``). In the checkers the
+notice is a layer on top of the rules' outcome (``with_notice``; JS twin ``lib/trust/freshness.js``,
+shared vectors ``tests/vectors/freshness.json``): it never turns into « vous pourriez y avoir droit ».
 
 Engine-independent (no MkDocs import).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import weakref
-from dataclasses import dataclass
 from typing import Any
 
 from aides.model import formatting as fmt
-from aides.model.catalogue import Catalogue
-from aides.model.models import Aide, Dates, SourceRef
-
-
-@dataclass(frozen=True, slots=True)
-class InfoDate:
-    """When the information dates from: an exact day, or a year with the reasoning."""
-
-    annee: int
-    date: dt.date | None
-    raisonnement: str
-
-    @property
-    def earliest(self) -> dt.date:
-        """The earliest day it may be: a year alone counts from its 1 January (never younger than it is)."""
-        return self.date or dt.date(self.annee, 1, 1)
-
-    @property
-    def text(self) -> str:
-        return fmt.date(self.date) if self.date else str(self.annee)
-
-
-# The date of each source, by catalogue: thousands of aids cite the same few articles, and each page,
-# card and export asks for their dates (its reasoning goes through typography, which is not free).
-_SOURCE_DATES: weakref.WeakKeyDictionary[Catalogue, dict[str, InfoDate | None]] = weakref.WeakKeyDictionary()
-
-
-def _source_date(catalogue: Catalogue, article: str) -> InfoDate | None:
-    known = _SOURCE_DATES.setdefault(catalogue, {})
-    if article not in known:
-        known[article] = _date_of_source(catalogue, article)
-    return known[article]
-
-
-def _date_of_source(catalogue: Catalogue, article: str) -> InfoDate | None:
-    source = catalogue.sources[article]
-    if source.date is not None:
-        return InfoDate(source.date.year, source.date, "")
-    if source.annee is not None:
-        return InfoDate(source.annee, None, fmt.typography(source.raisonnement or ""))
-    return None
-
-
-def information_date(catalogue: Catalogue, record: Dates, refs: list[SourceRef]) -> InfoDate | None:
-    """The record's own date of information, else that of its newest dated source; None if nothing is dated."""
-    own = record.date_information
-    if own is not None:
-        year = own.date.year if own.date else own.annee or 0
-        return InfoDate(year, own.date, fmt.typography(own.raisonnement or ""))
-    dated = [found for ref in refs if (found := _source_date(catalogue, ref.article)) is not None]
-    return max(dated, key=lambda info: (info.annee, info.date or dt.date(info.annee, 1, 1)), default=None)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return dt.date(year, month, min(day.day, 28))
-
-
-def review_months(catalogue: Catalogue, aide: Aide) -> int:
-    return aide.revue_mois or catalogue.site.revue_mois
-
-
-def review_date(catalogue: Catalogue, aide: Aide) -> dt.date | None:
-    """When the aid must be confirmed again; None when nothing dates it (it is then due at once)."""
-    if aide.confirmation is not None:
-        start: dt.date | None = aide.confirmation.date
-    else:
-        info = information_date(catalogue, aide, aide.sources)
-        start = info.earliest if info else None
-    return _add_months(start, review_months(catalogue, aide)) if start else None
-
-
-def is_review_due(catalogue: Catalogue, aide: Aide) -> bool:
-    due = review_date(catalogue, aide)
-    return due is None or due <= catalogue.today
+from aides.model.catalogue import STALE_MEASURE, Catalogue
+from aides.model.models import Aide
 
 
 def of(name: str) -> str:
@@ -129,19 +53,36 @@ def notice(catalogue: Catalogue, aide: Aide) -> str:
     Ended, suspended and exhausted aids have their own status notice instead (they are not offered).
     """
     status = catalogue.status(aide)
+    if status == STALE_MEASURE:
+        return stale_notice(catalogue, aide)
     if status not in ("en_cours", "a_confirmer"):
         return ""
     check = f"vérifiez {ask(catalogue, aide)}."
-    if is_review_due(catalogue, aide):
+    if catalogue.is_review_due(aide):
         if aide.confirmation is not None:
             confirmed = fmt.date(aide.confirmation.date)
             return f"Information confirmée le {confirmed}, sans nouvelle confirmation depuis{fmt.NBSP}: {check}"
-        info = information_date(catalogue, aide, aide.sources)
+        info = catalogue.information_date(aide, aide.sources)
         year = f"de {info.annee}" if info else "non datée"
         return f"Information {year}, non confirmée depuis{fmt.NBSP}: {check}"
     if status == "a_confirmer":
         return f"Mesure temporaire dont la fin n'est pas connue{fmt.NBSP}: {check}"
     return ""
+
+
+def stale_notice(catalogue: Catalogue, aide: Aide) -> str:
+    """Why a temporary measure is no longer offered (catalogue.STALE_MEASURE): its year, its last confirmation."""
+    info = catalogue.information_date(aide, aide.sources)
+    year = aide.validite.debut.year if aide.validite.debut else info.annee if info else None
+    measure = f"Mesure temporaire de {year}" if year else "Mesure temporaire non datée"
+    if aide.confirmation is not None:
+        confirmed = f"confirmée pour la dernière fois le {fmt.date(aide.confirmation.date)}"
+    else:
+        confirmed = "jamais confirmée depuis" if year else "jamais confirmée"
+    return (
+        f"{measure}, {confirmed}{fmt.NBSP}: elle n'est plus proposée par défaut. "
+        f"Renseignez-vous {ask(catalogue, aide)} pour savoir si elle existe encore."
+    )
 
 
 # --- the layer on top of the rules' outcome (twin: overrides/assets/js/lib/trust/freshness.js) ---------

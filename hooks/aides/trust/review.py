@@ -2,7 +2,7 @@
 
 Three reasons bring an aid to the list (several may add up):
 
-- **revue** — past its review date (``freshness.review_date``): never confirmed with the
+- **revue** — past its review date (``Catalogue.review_date``): never confirmed with the
   organisation within ``revue_mois`` months of its information, or of its last confirmation;
 - **source ancienne** — one of its sources is older than ``source_ancienne_ans`` years (``data/site.yml``);
 - **sans fin** — a temporary measure whose end the source does not give (``statut: a_confirmer``).
@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from aides.model import formatting as fmt
-from aides.model.catalogue import Catalogue
+from aides.model.catalogue import STALE_MEASURE, Catalogue
 from aides.model.models import Aide
 from aides.trust import freshness
 
@@ -55,10 +55,10 @@ def _item(catalogue: Catalogue, aid_id: str, folder: str) -> ReviewItem | None:
     aide = catalogue.aides[aid_id]
     if catalogue.is_ended(aide):
         return None  # an ended aid is not current information any more: nothing to confirm
-    due = freshness.review_date(catalogue, aide)
+    due = catalogue.review_date(aide)
     reasons, texts = [], []
     late = 0
-    if freshness.is_review_due(catalogue, aide):
+    if catalogue.is_review_due(aide):
         late = (catalogue.today - due).days if due else 10**6
         when = f"depuis le {fmt.date(due)}" if due else "aucune date d'information"
         reasons.append(REVIEW_PAST)
@@ -67,9 +67,13 @@ def _item(catalogue: Catalogue, aid_id: str, folder: str) -> ReviewItem | None:
     if old:
         reasons.append(OLD_SOURCE)
         texts += old
-    if catalogue.status(aide) == "a_confirmer":
+    if aide.statut == "a_confirmer":
         reasons.append(NO_END)
-        texts.append("mesure temporaire sans date de fin connue : demander si elle existe encore")
+        stale = catalogue.status(aide) == STALE_MEASURE
+        texts.append(
+            "mesure temporaire sans date de fin connue : demander si elle existe encore"
+            + (" (plus proposée par défaut tant qu'elle n'est pas confirmée)" if stale else "")
+        )
     if not reasons:
         return None
     return ReviewItem(aid_id, f"{folder}/aides/{aid_id}.yml", aide.titre, reasons, texts, due.isoformat() if due else None, late)

@@ -11,7 +11,7 @@ import { evaluate, normalise, outcome, parseFragment, toFragment } from "../lib/
 import { describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { answerContext, bindFieldsets, failureNotice, placesFileOf } from "../lib/checker-context.js";
 import { withNotice } from "../lib/trust/freshness.js";
-import { explain } from "../lib/site/checkers.js";
+import { explain, unneededNodes } from "../lib/site/checkers.js";
 import { element, verdict } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { personZones } from "../lib/model/territory.js";
@@ -28,8 +28,12 @@ const GROUP_STATES = {
   une_de: { true: "au moins une est remplie", false: "aucune n'est remplie", null: "pas encore établi" },
 };
 
-/** The state of one node in words, and its class: oui, non or inconnu (never colour alone). */
-function state(node, value, answers, sourceOf) {
+// A branch of « une de ces conditions » not taken, once another is met: neither a failure nor a question.
+const NOT_NEEDED = `pas nécessaire${NBSP}: une autre possibilité est remplie`;
+
+/** The state of one node in words, and its class: oui, non, inconnu or neutre (never colour alone). */
+function state(node, value, answers, sourceOf, unneeded) {
+  if (unneeded.has(node)) return [NOT_NEEDED, "neutre"];
   if (isGroup(node)) return [GROUP_STATES[node.type][String(value)], value];
   if (node.type === "a_verifier") return ["à vérifier avec l'organisme", null];
   if (value === true) return ["remplie", true];
@@ -57,8 +61,8 @@ function stateSlots(box) {
   return [...list.querySelectorAll("[data-etat]")];
 }
 
-const ICONS = { true: "✓", false: "✗", null: "?" };
-const CLASSES = { true: "etat--oui", false: "etat--non", null: "etat--inconnu" };
+const ICONS = { true: "✓", false: "✗", null: "?", neutre: "–" };
+const CLASSES = { true: "etat--oui", false: "etat--non", null: "etat--inconnu", neutre: "etat--neutre" };
 
 /** One aid's checker: its questions, the verdict, « Condition par condition », the amounts and contacts of the person's place. */
 class Checker {
@@ -161,8 +165,9 @@ class Checker {
 
   /** « Condition par condition »: each node's state, in words and as an icon (never colour alone). */
   showStates(normalised) {
+    const unneeded = unneededNodes(this.data.conditions, normalised);
     this.nodes.forEach((node, index) => {
-      const [text, value] = state(node, evaluate(node, normalised), this.answers, this.context.sources);
+      const [text, value] = state(node, evaluate(node, normalised), this.answers, this.context.sources, unneeded);
       const slot = this.slots[index];
       slot.className = `etat ${CLASSES[String(value)]}`;
       const icon = element("span", null, `${ICONS[String(value)]} `);

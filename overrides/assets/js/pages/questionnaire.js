@@ -13,7 +13,17 @@
 import { normalise, parseFragment, toFragment } from "../lib/model/conditions.js";
 import { describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { answerContext, bindFieldsets, failureNotice, placesFileOf } from "../lib/checker-context.js";
-import { askedThrough, contactsFor, decodeQuestionnaire, evaluateAll, explain, nextQuestion } from "../lib/site/checkers.js";
+import {
+  askedThrough,
+  contactsFor,
+  decodeQuestionnaire,
+  evaluateAll,
+  explain,
+  nextQuestion,
+  RESULT_GROUPS,
+  resultOrder,
+  resultsSummary,
+} from "../lib/site/checkers.js";
 import { cloneTemplate, contactCard, element, siteUrls, verdict } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { NATIONAL, personZones } from "../lib/model/territory.js";
@@ -24,12 +34,10 @@ import { fillPlaceLists } from "../lib/places.js";
 
 const NBSP = "\u00a0";
 const SHOWN = 100; // results listed per section before a "show all" button (10,000 links help nobody)
-const SECTIONS = ["eligible", "a_verifier", "non_eligible"];
 const SECTION_IDS = { eligible: "eligible", a_verifier: "a-verifier", non_eligible: "non-eligible" };
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 // "#vos-reponses" or Material's skip link is an anchor, not answers: it leaves them as they are.
 const isAnchor = (hash) => hash.length > 1 && !hash.includes("=");
-const plural = (count, one, many) => `${count}${NBSP}${count > 1 ? many : one}`;
 
 /** One answer in « Vos réponses »: the question, the answer in words, and « Modifier » unless a partner fixed it. */
 function answerItem(id, fieldset, answer, fixed) {
@@ -49,8 +57,10 @@ function answerItem(id, fieldset, answer, fixed) {
 }
 
 /**
- * « Vos résultats »: the aids in three sections (SECTIONS), each with why (macros.verdict), the amounts of
+ * « Vos résultats »: the aids in three sections (RESULT_GROUPS), each with why (macros.verdict), the amounts of
  * the person's zone and whom to contact there; the first SHOWN of a section, then a button for the others.
+ * The sections with aids come first, the most useful first (lib/site/checkers.js resultOrder): a person who
+ * has one aid to check reads it before an empty « Vous pourriez y avoir droit ».
  */
 class Results {
   constructor(root, aides) {
@@ -59,6 +69,7 @@ class Results {
     this.urls = siteUrls(root, JSON.parse(root.dataset.adresses));
     this.expanded = new Set(); // the sections whose every aid is listed
     this.state = null;
+    this.order = RESULT_GROUPS; // the sections as shown (draw)
   }
 
   /** Draw a render's results: { outcomes, answers, normalised, places, names, sourceOf }. */
@@ -78,13 +89,17 @@ class Results {
     const section = this.root.querySelector("[data-resultats]");
     section.hidden = Object.keys(answers).length === 0;
     if (section.hidden) return;
-    const groups = Object.fromEntries(SECTIONS.map((status) => [status, []]));
+    const groups = Object.fromEntries(RESULT_GROUPS.map((status) => [status, []]));
     outcomes.forEach((result, index) => groups[result.statut].push(index));
-    for (const status of SECTIONS) {
+    this.order = resultOrder(Object.fromEntries(RESULT_GROUPS.map((status) => [status, groups[status].length])));
+    const end = section.querySelector("[data-resultats-fin]");
+    for (const status of this.order) {
       const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
+      end.before(box);
       const indexes = groups[status];
       box.querySelector("[data-nombre]").textContent = `(${indexes.length})`;
       box.querySelector("[data-vide]").hidden = indexes.length > 0;
+      box.querySelector("[data-intro]").hidden = indexes.length === 0; // « Contactez l'organisme… » about no aid
       const limit = this.expanded.has(status) ? indexes.length : SHOWN;
       box.querySelector("[data-liste]").replaceChildren(...indexes.slice(0, limit).map((index) => this.item(index)));
       this.moreButton(box, status, indexes.length - limit);
@@ -163,7 +178,7 @@ class Results {
 
   /** The sections as shown, for the printed summary (lib/recap.js): no contacts for the aids set aside. */
   forPaper() {
-    return SECTIONS.map((status) => {
+    return this.order.map((status) => {
       const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
       const list = copyForRecap(box.querySelector("[data-liste]"));
       if (status === "non_eligible") for (const contacts of list.querySelectorAll("[data-contacts]")) contacts.remove();
@@ -350,14 +365,10 @@ class Questionnaire {
       message.textContent = "";
       return;
     }
-    const count = (status) => outcomes.filter((result) => result.statut === status).length;
-    const parts = [
-      plural(count("eligible"), "aide possible", "aides possibles"),
-      `${count("a_verifier")}${NBSP}à vérifier`,
-      plural(count("non_eligible"), "non concernée", "non concernées"),
-    ];
+    const counts = Object.fromEntries(RESULT_GROUPS.map((status) => [status, 0]));
+    for (const result of outcomes) counts[result.statut] += 1;
     const end = this.current === null ? " Toutes les questions utiles ont une réponse." : "";
-    message.textContent = `Résultats${NBSP}: ${parts.join(", ")}.${end}`;
+    message.textContent = `${resultsSummary(counts)}${end}`;
   }
 }
 

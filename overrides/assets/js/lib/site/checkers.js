@@ -1,15 +1,17 @@
 // The checkers' logic, without the page: decode the questionnaire's rules file (twin of
 // hooks/aides/site/checkers.py decode_nodes), evaluate every aid with lib/model/conditions.js, choose
-// the next question, pick the contacts of a territory, say why a result is what it is (both checkers).
+// the next question, pick the contacts of a territory, say why a result is what it is (both checkers),
+// what the results say first, and which criteria no longer matter.
 // Plain functions, tested under Node (tests/js/questionnaire.test.mjs).
 
-import { outcome } from "../model/conditions.js";
+import { evaluate, outcome } from "../model/conditions.js";
 import { withNotice } from "../trust/freshness.js";
 import { mostLocalFirst } from "../model/territory.js";
-import { leavesOf } from "../model/rule-tree.js";
+import { isGroup, leavesOf } from "../model/rule-tree.js";
 import { amountDetail } from "../model/income-rules.js";
 
 const NSP = "nsp";
+const NBSP = "\u00a0";
 const has = (object, key) => object != null && Object.hasOwn(object, key);
 
 /**
@@ -146,4 +148,49 @@ export function explain(tree, result, answers, sourceOf = {}, normalised = null)
     const nature = answers[asked] === NSP || answers[leaf.question] === NSP ? "nsp" : "sans_reponse";
     return detail ? { texte, nature: `${nature}_montant`, montant: detail.montant } : { texte, nature };
   });
+}
+
+// The result groups of the questionnaire, the most useful first, and how to count each (one, many).
+export const RESULT_GROUPS = ["eligible", "a_verifier", "non_eligible"];
+const GROUP_WORDS = {
+  eligible: ["aide possible", "aides possibles"],
+  a_verifier: ["aide à vérifier", "aides à vérifier"],
+  non_eligible: ["aide non concernée", "aides non concernées"],
+};
+
+/** The groups in the order shown: those with aids first, most useful first; the empty ones after. */
+export function resultOrder(counts) {
+  return [...RESULT_GROUPS.filter((group) => counts[group] > 0), ...RESULT_GROUPS.filter((group) => !(counts[group] > 0))];
+}
+
+/**
+ * The announcement of the results, what is true first: « 1 aide à vérifier, 9 non concernées. »
+ * An empty group is never said (nobody should hear « 0 aide possible » first); "" when no aid is counted.
+ */
+export function resultsSummary(counts) {
+  const parts = resultOrder(counts)
+    .filter((group) => counts[group] > 0)
+    .map((group, position) => {
+      const [one, many] = GROUP_WORDS[group];
+      const words = counts[group] > 1 ? many : one;
+      return `${counts[group]}${NBSP}${position === 0 ? words : words.replace(/^aides? /, "")}`;
+    });
+  return parts.length ? `${parts.join(", ")}.` : "";
+}
+
+/**
+ * The nodes whose state no longer matters: under « une de ces conditions » already met, every branch
+ * that is not met, with its descendants. « Condition par condition » says they are not needed rather
+ * than « non remplie » (an employee is not failing Visale's student branch).
+ */
+export function unneededNodes(tree, normalised) {
+  const found = new Set();
+  const visit = (node, needed) => {
+    if (!needed) found.add(node);
+    if (!isGroup(node)) return;
+    const settled = node.type === "une_de" && evaluate(node, normalised) === true;
+    for (const child of node.enfants) visit(child, needed && !(settled && evaluate(child, normalised) !== true));
+  };
+  visit(tree, true);
+  return found;
 }
