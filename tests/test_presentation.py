@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import local_page
+from conftest import axe_violations, local_page
 from PIL import Image
 
 PHONE = 390
@@ -135,3 +135,74 @@ def test_every_control_of_the_link_builder_shows_its_edge(phone: Any) -> None:
         phone.check(f"#cible-{target}")
         count, weak = weak_controls(phone)
         assert count >= 4 and weak == [], f"générateur, {target} : {count} contrôles, trop peu visibles : {weak}"
+
+
+# --- point 7: /pour-les-partenaires/ on a phone --------------------------------------------------
+
+TOOLS = "pour-les-partenaires/"
+
+
+def open_builder(page: Any) -> None:
+    page.goto(page.base + TOOLS)
+    page.wait_for_selector("[data-constructeur]:not([hidden])")
+
+
+@pytest.mark.parametrize("width", [PHONE, 320])  # 320 CSS px: a 1,280 px screen at 400 % zoom, a phone at 200 %
+def test_the_tools_page_fits_a_phone_and_a_zoomed_screen(browser: Any, server: str, width: int) -> None:
+    with local_page(browser, server, width=width) as page:
+        open_builder(page)
+        for target in ("aide", "catalogue", "questionnaire"):
+            page.check(f"#cible-{target}")
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"{target} : la page déborde ({scroll} px pour {width} px)"
+
+
+def test_the_link_builder_comes_first_and_the_technical_notes_are_folded(phone: Any) -> None:
+    open_builder(phone)
+    top = phone.evaluate("(selector) => document.querySelector(selector).getBoundingClientRect().top + scrollY", "#generateur")
+    assert top < 800, f"le générateur commence à {top} px"
+    notes = phone.locator("details.note-technique")
+    assert notes.count() >= 4
+    for index in range(notes.count()):
+        note = notes.nth(index)
+        assert note.evaluate("(d) => !d.open && d.compareDocumentPosition(document.querySelector('[data-constructeur]')) === 2")
+    syntax = ["postMessage", "aides-logement:hauteur", "_headers", "?fixe="]
+    shown = phone.evaluate("document.querySelector('article').innerText")
+    assert [word for word in syntax if word in shown] == [], "des détails techniques sont dépliés"
+    # The fragments of the URL contract stay addresses of the page: a link to one unfolds it.
+    phone.goto(phone.base + TOOLS + "#integrer")
+    assert phone.locator("#integrer").evaluate("(d) => d.tagName === 'DETAILS'")
+    assert axe_violations(phone) == []
+
+
+def test_the_link_builder_offers_only_the_questions_of_the_chosen_aid(phone: Any) -> None:
+    open_builder(phone)
+    every = phone.eval_on_selector_all(
+        "[data-reponses-lien] fieldset[data-question]", "sets => sets.map((f) => f.dataset.question)"
+    )
+    offered = phone.eval_on_selector_all("#lien-aide option", "options => options.map((o) => o.value)")
+    asked = {}
+    for aid_id in offered:  # what each aid page's checker asks (nothing when the aid has ended)
+        phone.goto(f"{phone.base}aides/{aid_id}/")
+        asked[aid_id] = phone.eval_on_selector_all(
+            "[data-checker-form] fieldset[data-question]", "sets => sets.map((f) => f.dataset.question)"
+        )
+    open_builder(phone)
+    visible = "sets => sets.filter((f) => f.checkVisibility()).map((f) => f.dataset.question)"
+    for aid_id in offered:
+        phone.select_option("#lien-aide", aid_id)
+        shown = phone.eval_on_selector_all("[data-reponses-lien] fieldset[data-question]", visible)
+        assert shown == [qid for qid in every if qid in asked[aid_id]], aid_id
+    assert len({tuple(questions) for questions in asked.values()}) > 2  # the aids differ: the test tells them apart
+    # The questionnaire asks them all; an answer to a question the aid does not ask stays out of its link.
+    phone.check("#cible-questionnaire")
+    assert phone.eval_on_selector_all("[data-reponses-lien] fieldset[data-question]", visible) == every
+    phone.fill("#lien-age-valeur", "25")
+    phone.check("#fixe-age")
+    phone.check("#cible-aide")
+    phone.select_option("#lien-aide", next(aid for aid in offered if "age" not in asked[aid]))
+    assert "age=" not in phone.input_value("#lien-adresse") and "fixe" not in phone.input_value("#lien-code")
+    phone.select_option("#lien-aide", "visale")
+    assert phone.input_value("#lien-adresse") == phone.base + "aides/visale/#age=25"
+    assert "?fixe=age#age=25" in phone.input_value("#lien-code")
