@@ -11,12 +11,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import io
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import axe_violations, local_page
+from aides.data.loading import load_catalogue
+from aides.model.models import Aide
+from aides.site import urls
+from aides.site.pieces import Pieces
+from aides.trust import changes
+from conftest import DATA, axe_violations, local_page
 from PIL import Image
 
 PHONE = 390
@@ -206,3 +215,125 @@ def test_the_link_builder_offers_only_the_questions_of_the_chosen_aid(phone: Any
     phone.select_option("#lien-aide", "visale")
     assert phone.input_value("#lien-adresse") == phone.base + "aides/visale/#age=25"
     assert "?fixe=age#age=25" in phone.input_value("#lien-code")
+
+
+# --- point 8: plain French for the public, one notice, one first step -----------------------------
+
+DEVELOPER_WORDS = ["YAML", "pull request", "<identifiant>"]
+FOR_DEVELOPERS = ("contribuer/", "pour-les-partenaires/")  # the pages that may speak of them
+
+
+def page_text(path: Path) -> str:
+    """The text of a built page as a reader gets it: tags, scripts and data left out, entities decoded."""
+    source = re.sub(r"<(script|style|template)\b.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", source))
+
+
+def test_no_public_page_speaks_to_developers(site: Path) -> None:
+    pages = [page for page in site.rglob("*.html") if not page.relative_to(site).as_posix().startswith(FOR_DEVELOPERS)]
+    assert len(pages) > 50
+    found = [
+        f"{page.relative_to(site)} : {word}"
+        for page in pages
+        for word in DEVELOPER_WORDS
+        if word.casefold() in page_text(page).casefold()
+    ]
+    assert found == []
+    home = page_text(site / "index.html")
+    assert "#conditions" not in home and "/aides/" not in home
+
+
+def test_the_history_names_every_field_in_french() -> None:
+    """Every field of an aid has its French name in the history (« date d'enregistrement sur ce site ajoutée »),
+    never its key (« champ « enregistre_le » ajouté »)."""
+    assert set(Aide.model_fields) - set(changes.LABELS) == set()
+
+
+def test_a_review_date_past_is_said_plainly(catalogue: Any) -> None:
+    """Visale's information (2017) was due for confirmation on 1 January 2018: before that day, a deadline; after, a fact."""
+    now = Pieces(catalogue, "http://site/").review("visale")
+    assert now == "Cette information aurait dû être confirmée en janvier\u00a02018\u202f; elle ne l'a pas été."
+    then = Pieces(load_catalogue(DATA, today=dt.date(2017, 6, 1)), "http://site/").review("visale")
+    assert then == "À confirmer de nouveau auprès de l'organisme avant le 1er\u00a0janvier 2018."
+
+
+CRISIS = "aide-exceptionnelle-loyer-150-euros"
+ENDED = "sous-location-femmes-victimes-violences"
+
+
+def test_an_aid_page_has_one_notice_and_no_past_deadline(phone: Any) -> None:
+    for aid_id, year in [("visale", 2017), (CRISIS, 2021)]:
+        phone.goto(f"{phone.base}aides/{aid_id}/")
+        assert phone.locator(".fiche-aide .admonition").count() == 1, aid_id
+        text = phone.inner_text("article")
+        top = text.split("Que faire maintenant")[0]  # further down, a contact card dates its own information
+        assert top.count(f"Information de {year}") == 1, aid_id
+        assert "Cette information aurait dû être confirmée en " in text and "confirmer de nouveau" not in text, aid_id
+        assert axe_violations(phone) == [], aid_id
+    assert "À confirmer\u00a0: Mesure temporaire" in phone.inner_text(
+        ".fiche-aide .admonition"
+    )  # the crisis aid's status, in the notice
+
+
+def test_editorial_notes_are_folded_under_where_the_information_comes_from(phone: Any) -> None:
+    phone.goto(phone.base + "aides/visale/")
+    notes = [
+        "l'article ne précise pas l'année",
+        "L'article renvoie à un article antérieur",
+        "L'article ne donne ni date de début",
+    ]
+    text = phone.inner_text("article")
+    assert [note for note in notes if note in text] == []
+    assert "Date non précisée" in phone.inner_text("#conventions + .frise")
+    assert phone.locator(".frise__date--inconnue").first.evaluate("(e) => getComputedStyle(e).fontWeight") == "400"
+    phone.click("details.provenance > summary")
+    assert "D'où vient cette information" in phone.inner_text("details.provenance > summary")
+    unfolded = phone.inner_text("details.provenance")
+    assert (
+        "L'article renvoie à un article antérieur" in unfolded
+        and "Visale, le service gratuit de cautionnement des loyers" in unfolded
+    )
+    assert axe_violations(phone) == []
+    # A link to the dates of the information unfolds them.
+    phone.goto(phone.base + "aides/visale/#dates")
+    assert phone.locator("details.provenance").evaluate("(d) => d.open") and phone.is_visible("h3#dates")
+    # On paper the sources and dates stay, unfolded, without the summary to click.
+    phone.goto(phone.base + "aides/visale/")
+    phone.emulate_media(media="print")
+    assert phone.is_visible("details.provenance .sources") and phone.is_visible(".dates-information")
+    assert phone.is_hidden("details.provenance > summary") and phone.is_hidden(".premier-pas")
+
+
+@pytest.mark.parametrize("section", [*urls.AID_SECTIONS, "dates", "que-faire"])
+def test_every_section_of_an_aid_page_is_reached_by_its_fragment(phone: Any, section: str) -> None:
+    phone.goto(f"{phone.base}aides/{CRISIS}/#{section}")
+    phone.wait_for_load_state("networkidle")  # the checker, shown by its script, comes above some sections
+    target = phone.locator(f"#{section}")
+    assert target.is_visible()
+    assert target.evaluate("(e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"), section
+
+
+def test_each_current_aid_page_gives_one_first_step(phone: Any, catalogue: Any) -> None:
+    for aid_id in catalogue.aides:
+        phone.goto(f"{phone.base}aides/{aid_id}/")
+        step = phone.locator("#que-faire")
+        if aid_id not in catalogue.current_aids:
+            assert step.count() == 0, aid_id  # nothing to ask for: its notice says it has ended
+            continue
+        box = phone.locator(".premier-pas")
+        assert box.is_visible() and box.evaluate("(e) => e.getBoundingClientRect().top + scrollY") < 1400, aid_id
+        assert phone.inner_text(".premier-pas p") == phone.locator("#demarche + ol > li").first.inner_text(), aid_id
+        assert box.locator("a[href='#contacts']").count() == 1, aid_id
+    phone.goto(f"{phone.base}aides/{ENDED}/")
+    assert axe_violations(phone) == []
+
+
+def test_the_home_page_speaks_plain_french(phone: Any) -> None:
+    phone.goto(phone.base)
+    text = phone.inner_text("article")
+    assert [word for word in [*DEVELOPER_WORDS, "#conditions", "/aides/"] if word in text] == []
+    phone.get_by_role("link", name="Partager une aide").click()
+    assert phone.url == phone.base + "pour-les-partenaires/"
+    phone.goto(phone.base)
+    assert axe_violations(phone) == []
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE
