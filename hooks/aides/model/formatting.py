@@ -62,6 +62,12 @@ def date(value: dt.date) -> str:
     return text.replace(" ", NBSP, 1)
 
 
+@lru_cache(maxsize=4096)
+def month(value: dt.date) -> str:
+    """``2018-01-01`` → ``janvier 2018``."""
+    return format_date(value, format="MMMM y", locale=LOCALE).replace(" ", NBSP)
+
+
 def join_or(items: list[str]) -> str:
     return _join(tuple(items), "or")
 

@@ -261,10 +261,18 @@ class Checkers:
         communes = [qid for qid, question in self.cat.questions.items() if question.kind.choices == "communes"]
         return communes[:1] if local else []
 
+    def used_by(self, aid_id: str) -> list[str]:
+        """The questions an aid's rules depend on, and the commune when its contacts are local."""
+        return questions_of(self.cat.rules[aid_id]) + self.where_to_go([aid_id])
+
+    def asked_of(self, question_ids: list[str]) -> list[str]:
+        """The questions a person answers for these ones (``asked``), each once, in order."""
+        return list(dict.fromkeys(asked for qid in question_ids for asked in self.asked(qid)))
+
     def checker(self, aid_id: str) -> CheckerView:
         tree = self.cat.rules[aid_id]
-        used = questions_of(tree) + self.where_to_go([aid_id])
-        asked = list(dict.fromkeys(asked for qid in used for asked in self.asked(qid)))
+        used = self.used_by(aid_id)
+        asked = self.asked_of(used)
         known = self.derived_from(list(dict.fromkeys([*asked, *used])))
         fields = [self.fields.field(qid) for qid in asked]
         data: dict[str, Any] = {"conditions": tree, "questions": self.question_meta(known)}

@@ -32,7 +32,8 @@ class ToolsView:
     sections: dict[str, str]  # section anchors of an aid page (URL contract) → label
     filtres: FilterPanel
     questions: list[QuestionField]  # the questionnaire's questions, for prefilled answers
-    donnees: dict[str, Any]  # what the script needs: question types, filter vocabulary
+    jeux: dict[str, int]  # aid id → the set of those questions its checker asks (donnees["questions_aides"])
+    donnees: dict[str, Any]  # what the script needs: question types, each aid's questions, filter vocabulary
     adresses: dict[str, str]  # the pages a link can open, and their embeddable views
     feuilles: list[Link]  # the printable sheet of each région
 
@@ -90,9 +91,23 @@ def aid_choices(p: Pieces) -> list[AidChoice]:
     return [AidChoice(a, t(p.cat.aides[a].titre), a not in offered) for a in [*current, *ended]]
 
 
+def question_sets(p: Pieces, choices: list[AidChoice], questions: list[str]) -> tuple[dict[str, int], list[list[str]]]:
+    """The ``questions`` that each aid's checker asks (none for an aid no longer offered: its
+    page has no checker), as an index in a list of sets: thousands of aids share a few sets, so that the
+    page lists each set once."""
+    sets: dict[tuple[str, ...], int] = {}
+    by_aid = {}
+    for choice in choices:
+        checked = p.cat.is_offered(p.cat.aides[choice.id])
+        asked = set(p.checkers.asked_of(p.checkers.used_by(choice.id))) if checked else set()
+        by_aid[choice.id] = sets.setdefault(tuple(qid for qid in questions if qid in asked), len(sets))
+    return by_aid, [list(found) for found in sets]
+
+
 def tools(p: Pieces, key: None = None) -> ToolsView:
     asked = questionnaire(p)
     choices = aid_choices(p)
+    by_aid, sets = question_sets(p, choices, [q.id for q in asked.questions])
     panel = p.filter_panel
     return ToolsView(
         aides=choices,
@@ -101,8 +116,10 @@ def tools(p: Pieces, key: None = None) -> ToolsView:
         sections=dict(urls.AID_SECTIONS),
         filtres=panel,
         questions=asked.questions,
+        jeux=by_aid,
         donnees={
             "questions": asked.donnees["questions"],
+            "questions_aides": sets,
             "lieux": asked.donnees["lieux"],  # the territorial lists are filled from it (lib/places.js)
             "vocabulaire": panel.vocabulaire,
         },

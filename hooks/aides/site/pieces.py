@@ -228,8 +228,16 @@ class Pieces:
         return StatusView(status, STATUSES[status], t(STATUS_NOTICES.get(status, "")), precision)
 
     def review(self, aid_id: str) -> str:
-        due = self.cat.review_date(self.cat.aides[aid_id])
-        return fmt.date(due) if due else ""
+        """When the information must be confirmed again, in a sentence: a day already past is said as such,
+        never as a deadline still to meet (« à confirmer avant le 1er janvier 2018 »)."""
+        aide = self.cat.aides[aid_id]
+        due = self.cat.review_date(aide)
+        if due is None:
+            return "À confirmer auprès de l'organisme."
+        if due > self.cat.today:
+            return f"À confirmer de nouveau auprès de l'organisme avant le {fmt.date(due)}."
+        again = " de nouveau" if aide.confirmation is not None else ""
+        return fmt.typography(f"Cette information aurait dû être confirmée{again} en {fmt.month(due)} ; elle ne l'a pas été.")
 
     @cached_property
     def filter_panel(self) -> FilterPanel:

@@ -50,7 +50,7 @@ class AidView:
     sources: list[SourceView]
     dates: DatesView
     etat: StatusView
-    revue: str  # when the information is due for confirmation again
+    revue: str  # when the information is due for confirmation again, in a sentence (Pieces.review)
     historique: HistoryView
     debut: str
     fin: str

@@ -31,8 +31,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "sources": ("sources", "s"),
     "verifie_le": ("date de vérification", "e"),
     "validite": ("validité", "e"),
+    "statut": ("statut", ""),
+    "statut_precision": ("précision sur le statut", "e"),
+    "date_information": ("date de l'information", "e"),
+    "enregistre_le": ("date d'enregistrement sur ce site", "e"),
+    "confirmation": ("confirmation auprès de l'organisme", "e"),
+    "revue_mois": ("délai avant la prochaine confirmation", ""),
     "exemples": ("exemples", "s"),
-    "anciens_ids": ("anciens identifiants", "s"),
+    "anciens_ids": ("anciennes adresses", "s"),
 }
 
 

@@ -25,6 +25,20 @@ export function siteUrls(root, patterns) {
   };
 }
 
+/**
+ * Runs `change`, which shows or hides something above the reader, keeping the element the URL fragment
+ * names where it was on screen: a link to /aides/<id>/#montant still shows « Montant » once the checker
+ * above it appears (the browser's own scroll anchoring may pick an element inside what changes).
+ * A fragment of answers (« #age=25 ») names no element: nothing to keep.
+ */
+export function keepFragmentInView(change) {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id && !id.includes("=") ? document.getElementById(id) : null;
+  const before = target?.getBoundingClientRect().top;
+  change();
+  if (target) window.scrollBy(0, target.getBoundingClientRect().top - before);
+}
+
 /** A copy of the first element of the <template data-modele-NAME> inside `root`. */
 export function cloneTemplate(root, name) {
   return root.querySelector(`template[data-modele-${name}]`).content.firstElementChild.cloneNode(true);

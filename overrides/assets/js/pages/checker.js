@@ -12,7 +12,7 @@ import { describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, 
 import { answerContext, bindFieldsets, failureNotice, placesFileOf } from "../lib/checker-context.js";
 import { withNotice } from "../lib/trust/freshness.js";
 import { explain, unneededNodes } from "../lib/site/checkers.js";
-import { element, verdict } from "../lib/dom.js";
+import { element, keepFragmentInView, verdict } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { personZones } from "../lib/model/territory.js";
 import { isGroup, nodesOf } from "../lib/model/rule-tree.js";
@@ -97,8 +97,10 @@ class Checker {
     });
     this.fromUrl();
     this.showAndName();
-    this.box.closest("section").querySelector("[data-sans-js]").hidden = true;
-    this.box.hidden = false;
+    keepFragmentInView(() => {
+      this.box.closest("section").querySelector("[data-sans-js]").hidden = true;
+      this.box.hidden = false;
+    });
   }
 
   /** Answers from the fragment; "#conditions" and the page's other anchors are not answers. */

@@ -47,10 +47,11 @@ class Builder {
     return this.form.querySelector("input[name=cible]:checked").value;
   }
 
-  /** The prefilled answers, valid ones only (an invalid one is shown as an error and left out). */
+  /** The prefilled answers of the questions offered, valid ones only (an invalid one is shown as an error and left out). */
   answers() {
     const answers = {};
     for (const [id, fieldset] of this.fieldsets) {
+      if (fieldset.closest("[data-question-lien]").hidden) continue; // a question the chosen aid does not ask
       const { value, error } = readField(fieldset);
       setError(fieldset, error || "");
       if (!error && value !== undefined) answers[id] = value;
@@ -61,7 +62,7 @@ class Builder {
   choice() {
     const target = this.target;
     const state = readForm(this.filters, this.groups, this.data.vocabulaire);
-    const fixed = [...this.form.querySelectorAll("input[name=fixe]:checked")].map((box) => box.value);
+    const fixed = [...this.form.querySelectorAll("input[name=fixe]:checked")].filter((box) => !box.closest("[hidden]")).map((box) => box.value);
     return {
       cible: target,
       aide: this.form.querySelector("[data-aide]")?.value ?? "", // no aid list in a catalogue without aids
@@ -75,6 +76,7 @@ class Builder {
   update() {
     const target = this.target;
     for (const box of this.form.querySelectorAll("[data-pour]")) box.hidden = !box.dataset.pour.split(" ").includes(target);
+    this.offerQuestions(target);
     const choice = this.choice();
     const { lien, integre } = partnerLinks(choice, this.urls);
     this.link = lien;
@@ -84,6 +86,16 @@ class Builder {
     this.form.querySelector("[data-ouvrir-integre]").href = integre;
     this.form.querySelector("[data-sortie=code]").value = embedSnippet(integre, this.title, this.urls.file(this.urls.path("script_hote")));
     this.form.querySelector("[data-qr]").replaceChildren(qrSvg(lien, this.qrTitle()));
+  }
+
+  /** For an aid, only the questions its checker asks (its set, ToolsView.jeux); for the questionnaire, all of them. */
+  offerQuestions(target) {
+    const option = this.form.querySelector("[data-aide]")?.selectedOptions[0];
+    const asked = target === "aide" && option ? new Set(this.data.questions_aides[option.dataset.questions]) : null;
+    for (const id of this.fieldsets.keys()) {
+      this.form.querySelector(`[data-question-lien="${id}"]`).hidden = asked !== null && !asked.has(id);
+    }
+    if (asked?.size === 0) this.form.querySelector("[data-reponses-lien]").closest("fieldset").hidden = true; // nothing to prefill
   }
 
   frameTitle(choice) {
