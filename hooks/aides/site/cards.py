@@ -92,6 +92,7 @@ class ContactCard:
     telephone_precision: str = ""  # « Appel non surtaxé. »
     formulaire: str = ""  # what an online form is for: « Demander la garantie Visale en ligne »
     formulaire_url: str = ""
+    acces: bool = False  # a partner's public ways in (Cards.ways_in), not a contact of the sources: compact on paper
 
     def browser_record(self) -> dict[str, Any]:
         """The card's data for the questionnaire (``assets/questionnaire.json``): empty fields left out."""
@@ -110,8 +111,9 @@ class ContactCard:
             "telephone_precision": self.telephone_precision,
             "formulaire": self.formulaire,
             "formulaire_url": self.formulaire_url,
+            "acces": self.acces,
         }
-        return {key: value for key, value in record.items() if value not in ("", [])}
+        return {key: value for key, value in record.items() if value not in ("", [], False)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +250,7 @@ class Cards:
                 telephone_precision=t(phone.precision or "") if phone else "",
                 formulaire=t(form.libelle) if form else "",
                 formulaire_url=form.url if form else "",
+                acces=True,
             )
         return self._ways[key]
 

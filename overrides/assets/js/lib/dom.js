@@ -69,6 +69,7 @@ const CONTACT_LINKS = {
 /** A contact's card (macros.contact_card) filled from its record (assets/questionnaire.json). */
 export function contactCard(root, contact, partnerUrl) {
   const card = cloneTemplate(root, "contact");
+  card.classList.toggle("fiche-contact--acces", Boolean(contact.acces)); // a partner's ways in: compact on paper
   field(card, "nom").textContent = contact.nom;
   field(card, "partenaire").textContent = contact.partenaire;
   field(card, "partenaire").href = partnerUrl;
