@@ -167,3 +167,13 @@ def test_questionnaire_gives_the_lyon_tenant_a_next_step_for_every_aid_kept(page
         assert "Nos sources ne citent pas" not in result.inner_text(), title
     social = kept.filter(has_text="Accompagnement social").first
     assert social.locator(f"a[href='{AL_PHONE}']").is_visible()
+
+
+def test_partner_page_gives_its_ways_in_first_and_passes_axe_at_390(browser: Any, server: str) -> None:
+    with local_page(browser, server, width=390) as page:
+        page.goto(page.base.rstrip("/") + "/partenaires/action-logement/")
+        headings = page.locator("h2").all_inner_texts()
+        assert headings[:2] == ["Pour le joindre", "Présentation"], headings
+        assert page.locator(f"#acces ~ ul a[href='{AL_PHONE}']").is_visible()
+        assert axe_violations(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
