@@ -1,7 +1,8 @@
 """Catalogues at their limits build, and their key pages say something true in French.
 
 One real build per case (``build_site`` in conftest.py, MkDocs + Pagefind + CSP), each from a copy of
-data/ changed in one way: no aid at all, a single aid, no contact at all, only ended aids (their
+data/ changed in one way: no aid at all, a single aid, no contact at all, no contact but the partners'
+public ways in, only ended aids (their
 validity ends before the build's « today », SOURCE_DATE_EPOCH 2026-11-22), an aid without partner.
 For each: the build succeeds, the pages a person or a partner reaches first exist (home, /aides/,
 /eligibilite/, /contacts/, /pour-les-partenaires/), and each says what is true for that catalogue,
@@ -40,6 +41,15 @@ def _keep_aids(data: Path, kept: set[str]) -> None:
             path.unlink()
     for path in (data / "conventions").glob("*.yml"):
         _edit(path, lambda doc: doc.update(aides=[a for a in doc.get("aides", []) if a in kept]))
+    for path in (data / "partenaires").glob("*.yml"):
+        _edit(path, lambda doc: _keep_forms(doc, kept))
+
+
+def _keep_forms(partner: dict, kept: set[str]) -> None:
+    """A partner's online form for removed aids goes with them (an empty list would mean « every aid »)."""
+    form = partner.get("acces", {}).get("formulaire")
+    if form and form.get("aides") and not set(form["aides"]) & kept:
+        del partner["acces"]["formulaire"]
 
 
 def no_aid(data: Path) -> None:
@@ -50,11 +60,19 @@ def one_aid(data: Path) -> None:
     _keep_aids(data, {"visale"})
 
 
-def no_contact(data: Path) -> None:
+def national_ways_in_only(data: Path) -> None:
+    """No contact file: only the partners' public ways in (acces) remain."""
     for path in (data / "contacts").glob("*.yml"):
         path.unlink()
     for path in (data / "aides").glob("*.yml"):
         _edit(path, lambda doc: doc.pop("contacts", None))
+
+
+def no_contact(data: Path) -> None:
+    """No contact, and no partner's way in either."""
+    national_ways_in_only(data)
+    for path in (data / "partenaires").glob("*.yml"):
+        _edit(path, lambda doc: doc.pop("acces", None))
 
 
 def only_ended(data: Path) -> None:
@@ -105,6 +123,17 @@ CASES: dict[str, tuple[Callable[[Path], None], dict[str, list[str]], dict[str, l
             "aides/accompagnement-soli-al/": ["La source ne donne pas de contact public pour cette aide."],
         },
         {"contacts/": ["voyez les contacts nationaux", "Les contacts publics cités par nos sources"]},
+    ),
+    "seulement-acces-des-partenaires": (
+        national_ways_in_only,
+        {
+            "contacts/": [
+                "Partout en France Action Logement",
+                "ceux de la rubrique Partout en France valent aussi ici (Action Logement, Action Logement Services",
+            ],
+            "aides/accompagnement-soli-al/": ["La source ne cite pas de contact pour cette aide.", "Action Logement Services"],
+        },
+        {"contacts/": ["Nos sources ne citent aucun contact public", "voyez les contacts nationaux"]},
     ),
     "seulement-terminees": (
         only_ended,

@@ -55,9 +55,11 @@ def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue:
         assert nodes[columns["noeud"][position]] == catalogue.rules[aid_id], aid_id
         assert columns["titre"][position] == typography(catalogue.aides[aid_id].titre)
         contacts = columns["contacts"].get(str(position), [])
-        assert [data["contacts"][index]["nom"] for index in contacts] == [
-            catalogue.contacts[cid].nom for cid in catalogue.aides[aid_id].contacts
-        ]
+        # Its own contacts, then its partners' public ways in (Cards.reach): someone to reach for every aid.
+        own = [catalogue.contacts[cid].nom for cid in catalogue.aides[aid_id].contacts]
+        ways_in = [catalogue.partenaires[pid].nom for pid in catalogue.ways_in(aid_id)]
+        assert [data["contacts"][index]["nom"] for index in contacts] == own + ways_in, aid_id
+        assert contacts, f"{aid_id} : personne à joindre dans les résultats du questionnaire"
         index = columns["avis"][position]
         notice = data["avis"][index] if index is not None else ""
         assert notice == (freshness.notice(catalogue, catalogue.aides[aid_id]) or ""), aid_id
@@ -86,11 +88,26 @@ def test_interning_shrinks_many_similar_trees() -> None:
 
 def test_contacts_carry_their_territory(catalogue: Any) -> None:
     data = questionnaire_data(catalogue)
-    (contact,) = data["contacts"]
+    (contact,) = [record for record in data["contacts"] if "email" in record]
     assert contact["email"] == "accompagnementpaca.als@actionlogement.fr"
     assert contact["zones"] == ["r93", "r94"]  # lib/model/territory.js picks the contacts of a place by them
     assert contact["territoire"] == "Provence-Alpes-Côte d'Azur et Corse"
     assert contact["partenaire_url"] == "partenaires/action-logement-services/"
+
+
+def test_partners_ways_in_come_with_their_zones_and_an_aid_s_form_only(catalogue: Any) -> None:
+    """A partner's ways in are contacts of the questionnaire too: national (zone f) for Action Logement, the
+    Rhône for Habitat et Humanisme; the Visale form only in Visale's result, not in the Hlm loans'."""
+    data = questionnaire_data(catalogue)
+    columns = data["aides"]
+    by_aid = {aid: [data["contacts"][i] for i in columns["contacts"].get(str(n), [])] for n, aid in enumerate(columns["id"])}
+    (visale,) = [c for c in by_aid["visale"] if c["nom"] == "Action Logement"]
+    assert visale["telephone"] == "09 70 80 08 00" and visale["url"] == "https://www.actionlogement.fr"
+    assert visale["formulaire_url"] == "https://www.visale.fr" and visale["zones"] == ["f"]
+    (loans,) = [c for c in by_aid["requalification-logements-sociaux"] if c["nom"] == "Action Logement"]
+    assert "formulaire" not in loans and loans["url"] == "https://www.actionlogement.fr"
+    (rhone,) = [c for c in by_aid["logement-temporaire-habitat-humanisme-rhone"] if c["nom"] == "Habitat et Humanisme Rhône"]
+    assert rhone["zones"] == ["d69"]
 
 
 def test_questionnaire_file_carries_the_amounts_of_each_zone_with_its_territory(catalogue: Any) -> None:

@@ -366,17 +366,18 @@ def test_contacts_for_the_persons_territory(page: Any) -> None:
     assert "Rencontrer une difficulté qui ne relève pas de sa responsabilité directe" in item_text(page, "a-verifier", ALS)
     assert "Condition non remplie" in item_text(page, "non-eligible", ALLIADE)
 
-    # In the Rhône, the PACA mailbox is not hers.
+    # In the Rhône, the PACA mailbox is not hers: Action Logement Services' national line is (issue 19).
     open_questionnaire(page, PERSONAS["violences"]["answers"])
     text = item_text(page, "a-verifier", ALS)
-    assert PACA_EMAIL not in text and "pas de contact pour votre territoire" in text
+    assert PACA_EMAIL not in text and "pas de contact pour votre territoire" not in text
+    assert "09 70 80 08 00" in text
 
-    # The DALO aid has no public contact in the sources: the result says so and links to the aid page.
+    # The DALO aid has no contact of its own in the sources: its partner's public ways in are the next step.
     open_questionnaire(page, PERSONAS["dalo"]["answers"])
     text = item_text(page, "a-verifier", DALO)
-    assert "ne citent pas de contact public pour cette aide" in text
-    href = page.get_attribute(f'#a-verifier li:has(a[href$="/aides/{DALO}/"]) [data-contacts] a', "href")
-    assert href.endswith(f"/aides/{DALO}/#contacts")
+    assert "ne citent pas de contact public pour cette aide" not in text
+    href = page.get_attribute(f'#a-verifier li:has(a[href$="/aides/{DALO}/"]) [data-contacts] a[href^="tel:"]', "href")
+    assert href == "tel:0970800800"
 
 
 def test_changing_an_answer(page: Any) -> None:

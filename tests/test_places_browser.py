@@ -146,7 +146,8 @@ def test_the_commune_typed_in_the_checker_picks_the_aids_contacts(page: Any) -> 
     field.locator("[data-commune-texte]").fill("83000")
     field.locator("[data-commune-texte]").press("Enter")
     page.wait_for_function("() => document.querySelector('[data-contacts-lieu]').textContent.includes('Toulon')")
-    assert "Pour Toulon : 1 contact de cette aide" in section.locator("[data-contacts-lieu]").inner_text().replace("\u00a0", " ")
+    where = section.locator("[data-contacts-lieu]").inner_text().replace("\u00a0", " ")
+    assert "Pour Toulon : 2 contacts de cette aide, du plus local au plus général" in where  # Paca-Corse, then national
     card = section.locator(".fiche-contact").first
     assert PACA_CONTACT in card.inner_text() and card.is_visible()
     link = section.locator("[data-contacts-repertoire] a")
@@ -157,8 +158,12 @@ def test_the_commune_typed_in_the_checker_picks_the_aids_contacts(page: Any) -> 
 def test_a_contact_for_elsewhere_waits_behind_a_button(page: Any) -> None:
     section = open_aid(page, ALS_AID, "#commune=69123")  # Lyon: the Paca-Corse contact is not for it
     page.wait_for_function("() => document.querySelector('[data-contacts-lieu]').textContent.includes('Lyon')")
-    assert "pas de contact de cette aide pour Lyon" in section.locator("[data-contacts-lieu]").inner_text()
-    card = section.locator(".fiche-contact").first
+    where = section.locator("[data-contacts-lieu]").inner_text().replace("\u00a0", " ")
+    assert "Pour Lyon : 1 contact de cette aide" in where  # Action Logement Services' national line (issue 19)
+    national = section.locator(".fiche-contact").first
+    assert national.is_visible() and "Action Logement Services" in national.inner_text()
+    assert national.locator("a[href^='tel:']").count() == 1
+    card = section.locator(".fiche-contact", has_text=PACA_CONTACT)
     button = section.locator("[data-contacts-tous]")
     assert card.is_hidden() and button.get_attribute("aria-expanded") == "false"
     button.focus()
@@ -197,11 +202,14 @@ def test_the_questionnaire_results_give_the_contacts_of_the_persons_commune(page
     )
     result = result_of(page, ALS_AID)
     assert "Où s'adresser pour Toulon" in result.inner_text()
-    assert PACA_CONTACT in result.locator(".fiche-contact").inner_text()
+    assert PACA_CONTACT in result.locator(".fiche-contact").first.inner_text()  # then the national line
     page.goto(page.base.rstrip("/") + "/eligibilite/" + answers + "&commune=69123")
     page.wait_for_function(
         "() => document.querySelector('[data-questionnaire] [data-resultats]').textContent.includes('pour Lyon')"
     )
     result = result_of(page, ALS_AID)
-    assert "pas de contact pour Lyon" in result.inner_text()
-    assert result.locator(".fiche-contact").count() == 0
+    # No local contact in Lyon: the national line of Action Logement Services, never a dead end (issue 19).
+    card = result.locator(".fiche-contact")
+    assert PACA_CONTACT not in result.locator("[data-contacts]").inner_text()
+    assert card.count() == 1 and "Action Logement Services" in card.inner_text()
+    assert card.locator("a[href='tel:0970800800']").is_visible()

@@ -11,7 +11,7 @@ from aides.data.errors import DataError, error_at, suggestion
 from aides.data.yamlsource import Loc, YamlDocument
 from aides.model.catalogue import Catalogue
 from aides.model.field_types import MOBILE_PATTERN
-from aides.model.models import Chiffre, SourceRef, Territoire
+from aides.model.models import Acces, Chiffre, SourceRef, Territoire
 
 # « prenom.nom@ » is how organisations spell a person's own mailbox; a service
 # mailbox names its function (« accompagnementpaca.als@ », « contact@ »).
@@ -187,6 +187,19 @@ def _partenaires(c: _Checker) -> None:
             c.partner(doc, ("rattachement",), partner.rattachement)
         c.territoire(doc, ("territoire",), partner.territoire)
         c.sources(doc, partner.sources, partner.chiffres)
+        if partner.acces:
+            _ways_in(c, doc, partner.acces)
+
+
+def _ways_in(c: _Checker, doc: YamlDocument, acces: Acces) -> None:
+    """A partner's public ways in: the aids its form serves exist; its phone is a line of the organisation."""
+    if acces.formulaire:
+        for index, aid_id in enumerate(acces.formulaire.aides):
+            c.ref(doc, ("acces", "formulaire", "aides", index), aid_id, c.present["aides"], "une aide connue (data/aides/)")
+    if acces.telephone and MOBILE_PATTERN.match(acces.telephone.numero):
+        number = acces.telephone.numero
+        message = f"« {number} » est un numéro de mobile : donnez une ligne de l'organisme (standard, ligne nationale)"
+        c.errors.append(error_at(doc, ("acces", "telephone", "numero"), message))
 
 
 def _contacts(c: _Checker) -> None:

@@ -228,6 +228,16 @@ class Catalogue:
                 index.setdefault(role.partenaire, []).append(aid_id)
         return index
 
+    def ways_in(self, aid_id: str) -> list[str]:
+        """The aid's partners that publish how to reach them (``acces``), in the aid's order: the next step
+        a person is offered where no contact of the aid covers their place."""
+        partners = dict.fromkeys(role.partenaire for role in self.aides[aid_id].partenaires)
+        return [pid for pid in partners if pid in self.partenaires and self.partenaires[pid].acces]
+
+    def reachable(self, aid_id: str) -> bool:
+        """Someone to reach about this aid: a contact of its own, or a partner's way in."""
+        return bool(self.aides[aid_id].contacts or self.ways_in(aid_id))
+
     @cached_property
     def conventions_by_partenaire(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}

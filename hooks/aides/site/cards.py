@@ -21,6 +21,7 @@ from aides.site import urls
 from aides.trust import freshness
 
 t = fmt.typography
+PARTNER_PAGE = "Fiche de l'organisme"  # the link of a partner's ways-in card: its name is the card's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,10 @@ class ContactCard:
     territoire: str
     dates: str = ""  # the three dates in one line (DatesView.ligne); "" on the blank card
     zones: list[str] = field(default_factory=list)  # territory.zones: where it helps, tested by lib/model/territory.js
+    telephone_precision: str = ""  # « Appel non surtaxé. »
+    formulaire: str = ""  # what an online form is for: « Demander la garantie Visale en ligne »
+    formulaire_url: str = ""
+    acces: bool = False  # a partner's public ways in (Cards.ways_in), not a contact of the sources: compact on paper
 
     def browser_record(self) -> dict[str, Any]:
         """The card's data for the questionnaire (``assets/questionnaire.json``): empty fields left out."""
@@ -103,8 +108,12 @@ class ContactCard:
             "adresse": self.adresse,
             "territoire": self.territoire,
             "zones": self.zones,
+            "telephone_precision": self.telephone_precision,
+            "formulaire": self.formulaire,
+            "formulaire_url": self.formulaire_url,
+            "acces": self.acces,
         }
-        return {key: value for key, value in record.items() if value not in ("", [])}
+        return {key: value for key, value in record.items() if value not in ("", [], False)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +156,7 @@ class Cards:
         self.cat = catalogue
         self._aids: dict[str, AidCard] = {}
         self._contacts: dict[str, ContactCard] = {}
+        self._ways: dict[tuple[str, bool], ContactCard] = {}  # (partner, with its online form)
 
     def territory(self, territoire: Any) -> str:
         return territory.describe(self.cat, territoire)
@@ -211,6 +221,43 @@ class Cards:
                 zones=territory.zones(contact.territoire),
             )
         return self._contacts[contact_id]
+
+    def ways_in(self, partner_id: str, aid_id: str | None = None) -> ContactCard:
+        """A partner's public ways in (``acces``) as a contact card: its site, its phone line, and its
+        online form where the form serves ``aid_id`` (any form when no aid is given)."""
+        partner = self.cat.partenaires[partner_id]
+        acces = partner.acces
+        assert acces is not None, f"{partner_id} has no ways in"
+        form = acces.formulaire
+        if form is not None and aid_id is not None and form.aides and aid_id not in form.aides:
+            form = None  # a form for other aids: not this aid's next step
+        key = (partner_id, form is not None)
+        if key not in self._ways:
+            site, phone = acces.site, acces.telephone
+            self._ways[key] = ContactCard(
+                id=f"acces:{partner_id}",  # « : » is never in a file's id: no contact shares it
+                nom=t(partner.nom),
+                partenaire=Link(PARTNER_PAGE, urls.partenaire(partner_id)),
+                description=t(site.precision or "") if site else "",
+                email="",
+                telephone=phone.numero if phone else "",
+                telephone_lien=phone.numero.replace(" ", "") if phone else "",
+                url=site.url if site else "",
+                adresse="",
+                territoire=self.territory(partner.territoire),
+                dates=f"Coordonnées publiées par l'organisme sur son site, relevées le {fmt.date(acces.releve_le)}",
+                zones=territory.zones(partner.territoire),
+                telephone_precision=t(phone.precision or "") if phone else "",
+                formulaire=t(form.libelle) if form else "",
+                formulaire_url=form.url if form else "",
+                acces=True,
+            )
+        return self._ways[key]
+
+    def reach(self, aid_id: str) -> list[ContactCard]:
+        """Whom to reach about an aid: its own contacts, then its partners' ways in (``Catalogue.ways_in``)."""
+        contacts = [self.contact(contact_id) for contact_id in self.cat.aides[aid_id].contacts]
+        return contacts + [self.ways_in(partner_id, aid_id) for partner_id in self.cat.ways_in(aid_id)]
 
     def convention(self, agreement_id: str) -> ConventionSummary:
         convention = self.cat.conventions[agreement_id]

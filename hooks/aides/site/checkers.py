@@ -37,7 +37,7 @@ distinct node is stored once and trees refer to nodes by index::
         ["u", [0, 1]]                                                       # une_de
       ],
       "contacts": [{"nom": ..., "territoire": "Provence-Alpes-Côte d'Azur et Corse",
-                    "zones": ["r93", "r94"], "partenaire_url": "partenaires/x/", ...}],
+                    "zones": ["r93", "r94"], "partenaire_url": "partenaires/x/", ...}],   # and partners' ways in
       "avis": ["Information de 2017, non confirmée depuis : vérifiez auprès d'Action Logement."],
       "aides": {"id": ["visale", "autre"], "titre": ["Visale, la garantie…", "Autre aide"], "noeud": [12, 40],
                 "contacts": {"1": [0]}, "avis": [0, null]},
@@ -159,7 +159,7 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
     """The content of ``assets/questionnaire.json`` (see the module docstring)."""
     cards = cards or Cards(catalogue)
     table = NodeTable()
-    contacts: dict[str, int] = {}
+    contacts: dict[tuple[str, str], int] = {}  # (card id, the form it shows): a partner's ways in show an aid's form only
     records: list[dict[str, Any]] = []
     aides: dict[str, Any] = {"id": [], "titre": [], "noeud": [], "contacts": {}, "avis": []}
     amounts: dict[str, list[dict[str, Any]]] = {}
@@ -167,11 +167,12 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
     for position, aid_id in enumerate(catalogue.current_aids):
         aide = catalogue.aides[aid_id]
         refs = []
-        for contact_id in aide.contacts:
-            if contact_id not in contacts:
-                contacts[contact_id] = len(records)
-                records.append(cards.contact(contact_id).browser_record())
-            refs.append(contacts[contact_id])
+        for card in cards.reach(aid_id):  # its contacts, then its partners' ways in: always a next step
+            key = (card.id, card.formulaire)
+            if key not in contacts:
+                contacts[key] = len(records)
+                records.append(card.browser_record())
+            refs.append(contacts[key])
         aides["id"].append(aid_id)
         aides["titre"].append(typography(aide.titre))
         aides["noeud"].append(table.add(catalogue.rules[aid_id]))
@@ -255,9 +256,11 @@ class Checkers:
         return found
 
     def where_to_go(self, aide_ids: list[str]) -> list[str]:
-        """The commune question, when one of these aids has a contact for part of the country only: the
+        """The commune question, when one of these aids has a contact (or a partner's ways in) for part of the country only: the
         answer then picks the person's contacts (lib/model/territory.js personZones), even where no rule needs it."""
-        local = any(not self.cat.contacts[cid].territoire.national for aid in aide_ids for cid in self.cat.aides[aid].contacts)
+        places = [self.cat.contacts[cid].territoire for aid in aide_ids for cid in self.cat.aides[aid].contacts]
+        places += [self.cat.partenaires[pid].territoire for aid in aide_ids for pid in self.cat.ways_in(aid)]
+        local = any(not where.national for where in places)
         communes = [qid for qid, question in self.cat.questions.items() if question.kind.choices == "communes"]
         return communes[:1] if local else []
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from aides.model import territory
 from aides.model.formatting import sort_key
+from aides.model.models import Territoire
 from aides.site import urls
 from aides.site.cards import BLANK_CONTACT, AidCard, ContactCard, ConventionSummary, Link
 from aides.site.checkers import QuestionnaireView
@@ -148,17 +149,24 @@ def questionnaire(p: Pieces, key: None = None) -> QuestionnaireView:
     return p.checkers.questionnaire()
 
 
+def _reachable(p: Pieces) -> list[tuple[ContactCard, Territoire]]:
+    """Everyone /contacts/ lists, each with its territory: the contacts, then the partners' public ways in."""
+    found = [(p.cards.contact(cid), contact.territoire) for cid, contact in p.cat.contacts.items()]
+    with_ways = sorted(
+        (pid for pid, partner in p.cat.partenaires.items() if partner.acces), key=lambda pid: sort_key(p.cat.partenaires[pid].nom)
+    )
+    return found + [(p.cards.ways_in(pid), p.cat.partenaires[pid].territoire) for pid in with_ways]
+
+
 def contacts(p: Pieces, key: None = None) -> ContactsView:
-    """Contacts by region, then by département; national contacts first."""
-    every = p.cat.contacts
-    national = [p.cards.contact(cid) for cid, c in every.items() if c.territoire.national]
+    """Contacts and partners' ways in by region, then by département; those for the whole country first."""
+    every = _reachable(p)
+    national = [card for card, where in every if where.national]
     regions = []
     for region in sorted(p.cat.regions, key=lambda r: sort_key(r.nom)):
-        regional = [p.cards.contact(cid) for cid, c in every.items() if region.code in c.territoire.regions]
+        regional = [card for card, where in every if region.code in where.regions]
         departements = [
-            ContactDepartement(
-                dep.code, dep.nom, [p.cards.contact(cid) for cid, c in every.items() if dep.code in c.territoire.departements]
-            )
+            ContactDepartement(dep.code, dep.nom, [card for card, where in every if dep.code in where.departements])
             for dep in p.cat.departements
             if dep.region == region.code
         ]
@@ -172,9 +180,10 @@ def contacts_directory(p: Pieces) -> dict[str, Any]:
     served: dict[str, list[dict[str, str]]] = {}
     for aid_id in p.cat.current_aids:
         card = p.cards.aid(aid_id)
-        for contact_id in p.cat.aides[aid_id].contacts:
-            served.setdefault(contact_id, []).append({"titre": card.titre, "url": card.url})
-    records = [p.cards.contact(cid).browser_record() | {"aides": served.get(cid, [])} for cid in p.cat.contacts]
+        for contact in p.cards.reach(aid_id):
+            zones = territory.zones(p.cat.aides[aid_id].territoire)  # a national contact serves it only where it exists
+            served.setdefault(contact.id, []).append({"titre": card.titre, "url": card.url, "zones": zones})
+    records = [card.browser_record() | {"aides": served.get(card.id, [])} for card, _ in _reachable(p)]
     ordered = sorted(p.cat.partenaires, key=lambda pid: sort_key(p.cat.partenaires[pid].nom))
     return {
         "contacts": records,

@@ -141,6 +141,13 @@ def region_sheet(p: Pieces, code: str) -> RegionSheetView:
     name = t(region.nom)
     groups = [_sheet_group(p, choice, code, name) for choice in p.sheet_choices.groups(code)]
     contacts = [p.cards.contact(cid) for cid, c in p.cat.contacts.items() if p.cat.covers(c.territoire, code)]
+    # Then the partners' public ways in there: a région without a contact of its own still gets someone to reach.
+    partners = sorted(p.cat.partenaires, key=lambda pid: sort_key(p.cat.partenaires[pid].nom))
+    contacts += [
+        p.cards.ways_in(pid)
+        for pid in partners
+        if p.cat.partenaires[pid].acces and p.cat.covers(p.cat.partenaires[pid].territoire, code)
+    ]
     whole = _sheet_list(p, [("region", code)], f"Code QR de la liste des aides en cours en {name}")
     count = len(p.sheet_choices.by_region[code])
     printed = sum(len(group.aides) for group in groups)

@@ -9,7 +9,7 @@ from typing import Any
 from aides.model import formatting as fmt
 from aides.model.conditions import Node
 from aides.model.formatting import sort_key
-from aides.model.models import Archive
+from aides.model.models import Acces, Archive
 from aides.site.cards import AidCard, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from aides.site.checkers import CheckerView
 from aides.site.pieces import (
@@ -45,7 +45,8 @@ class AidView:
     demarche: list[str]
     partenaires: list[RoleView]
     conventions: list[ConventionSummary]
-    contacts: list[ContactCard]
+    contacts: list[ContactCard]  # its own contacts, then its partners' ways in (Cards.reach)
+    contacts_propres: int  # how many of them are the aid's own contacts
     chiffres: list[FigureView]
     sources: list[SourceView]
     dates: DatesView
@@ -77,6 +78,23 @@ class ConventionView:
 
 
 @dataclass(frozen=True, slots=True)
+class WayIn:
+    """One way to reach a partner, with the page of its own site it was read on."""
+
+    libelle: str  # « Site », « Téléphone », « En ligne »
+    texte: str  # what the link shows: the address, the number, what the form is for
+    lien: str  # https://…, tel:…
+    precision: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class WaysInView:
+    moyens: list[WayIn]
+    releve_le: str
+
+
+@dataclass(frozen=True, slots=True)
 class PartnerView:
     carte: PartnerSummary
     description: list[str]
@@ -90,6 +108,7 @@ class PartnerView:
     chiffres: list[FigureView]
     sources: list[SourceView]
     dates: DatesView
+    acces: WaysInView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +152,8 @@ def aid(p: Pieces, aid_id: str) -> AidView:
         demarche=[t(text) for text in aide.demarche],
         partenaires=[p.role(role.partenaire, role.role) for role in aide.partenaires],
         conventions=[p.cards.convention(agreement_id) for agreement_id in p.cat.conventions_by_aide.get(aid_id, [])],
-        contacts=[p.cards.contact(contact_id) for contact_id in aide.contacts],
+        contacts=p.cards.reach(aid_id),
+        contacts_propres=len(aide.contacts),
         chiffres=[p.figure(chiffre) for chiffre in aide.chiffres],
         sources=p.sources(aide.sources),
         dates=p.cards.dates(aide, aide.sources),
@@ -189,7 +209,24 @@ def partner(p: Pieces, partner_id: str) -> PartnerView:
         chiffres=[p.figure(chiffre) for chiffre in record.chiffres],
         sources=p.sources(record.sources),
         dates=p.cards.dates(record, record.sources),
+        acces=ways_in(record.acces),
     )
+
+
+def ways_in(acces: Acces | None) -> WaysInView | None:
+    """A partner's public ways in, each with its source, for « Pour le joindre » on its page."""
+    if acces is None:
+        return None
+    found = []
+    if acces.site:
+        found.append(WayIn("Site", acces.site.url, acces.site.url, t(acces.site.precision or ""), acces.site.source))
+    if phone := acces.telephone:
+        found.append(
+            WayIn("Téléphone", phone.numero, "tel:" + phone.numero.replace(" ", ""), t(phone.precision or ""), phone.source)
+        )
+    if form := acces.formulaire:
+        found.append(WayIn("En ligne", t(form.libelle), form.url, "", form.source))
+    return WaysInView(found, fmt.date(acces.releve_le))
 
 
 def partners(p: Pieces, key: None = None) -> PartnersView:

@@ -9,14 +9,18 @@ from pydantic import BaseModel
 
 from aides.model.formatting import typography
 from aides.model.models import (
+    Acces,
     Aide,
     Chiffre,
     Contact,
     Convention,
+    FormulaireAcces,
     Montant,
     Partenaire,
+    SiteAcces,
     SourceRef,
     Tableau,
+    TelephoneAcces,
     Territoire,
     Valeur,
     Validite,
@@ -29,6 +33,16 @@ DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [
     ("Partenaire", "data/partenaires/<id>.yml", "Un organisme.", Partenaire),
     ("Convention", "data/conventions/<id>.yml", "Une convention, un protocole ou un avenant.", Convention),
     ("Contact", "data/contacts/<id>.yml", "Un point de contact de service, jamais la ligne personnelle d'un agent.", Contact),
+    (
+        "Accès",
+        "bloc acces d'un partenaire",
+        "Comment le public joint l'organisme (site, téléphone, formulaire), tel qu'il le publie sur son site : "
+        "chaque moyen cite la page où on l'a relevé. Les fiches des aides le proposent là où aucun contact n'existe.",
+        Acces,
+    ),
+    ("Site", "bloc acces.site", "Le site officiel de l'organisme.", SiteAcces),
+    ("Téléphone", "bloc acces.telephone", "Une ligne publique de l'organisme, jamais un mobile.", TelephoneAcces),
+    ("Formulaire", "bloc acces.formulaire", "Un formulaire en ligne, pour toutes ses aides ou pour certaines.", FormulaireAcces),
     ("Question", "data/questions.yml, liste questions", "Une question des questionnaires d'éligibilité.", Question),
     ("Territoire", "bloc territoire", "Où s'applique la fiche ; sans région ni département : toute la France.", Territoire),
     ("Validité", "bloc validite", "Période d'ouverture ; après la fin, l'aide est marquée terminée.", Validite),

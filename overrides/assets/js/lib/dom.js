@@ -73,18 +73,25 @@ export function aidCard(root, url, card) {
   return item;
 }
 
-const CONTACT_LINKS = { email: (value) => `mailto:${value}`, telephone: (value, contact) => `tel:${contact.telephone_lien}`, url: (value) => value };
+const CONTACT_LINKS = {
+  email: (value) => `mailto:${value}`,
+  telephone: (value, contact) => `tel:${contact.telephone_lien}`,
+  url: (value) => value,
+  formulaire: (value, contact) => contact.formulaire_url,
+};
 
 /** A contact's card (macros.contact_card) filled from its record (assets/questionnaire.json). */
 export function contactCard(root, contact, partnerUrl) {
   const card = cloneTemplate(root, "contact");
+  card.classList.toggle("fiche-contact--acces", Boolean(contact.acces)); // a partner's ways in: compact on paper
   field(card, "nom").textContent = contact.nom;
   field(card, "partenaire").textContent = contact.partenaire;
   field(card, "partenaire").href = partnerUrl;
   field(card, "territoire").textContent = contact.territoire;
   if (contact.description) field(card, "description").textContent = contact.description;
   else field(card, "description").remove();
-  for (const name of ["email", "telephone", "url", "adresse"]) {
+  // A partner's ways in (hooks/aides/site/cards.py Cards.ways_in) come as contacts too: site, phone, online form.
+  for (const name of ["email", "telephone", "url", "formulaire", "adresse"]) {
     const value = contact[name];
     if (!value) {
       card.querySelector(`[data-moyen="${name}"]`).remove();
@@ -93,6 +100,9 @@ export function contactCard(root, contact, partnerUrl) {
     field(card, name).textContent = value;
     if (CONTACT_LINKS[name]) field(card, name).href = CONTACT_LINKS[name](value, contact);
   }
+  const precision = field(card, "telephone_precision");
+  if (precision && contact.telephone_precision) precision.textContent = `(${contact.telephone_precision})`;
+  else precision?.remove();
   return card;
 }
 

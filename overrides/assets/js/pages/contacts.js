@@ -1,8 +1,9 @@
 // "Où s'adresser ?". Without JavaScript the page lists every contact by région and département.
 // With it: « Près de chez vous », a commune (postcode or name, lib/commune-field.js) → the contacts
 // whose territory covers it, most local first (commune, EPCI, département, région, France), each with
-// the aids it serves, then the partners active there. The page's directory carries each contact's
-// zones (lib/model/territory.js); the commune's département comes from its code, its EPCI from `epci_of`.
+// the aids it serves there, then the partners active there. A partner's public ways in (site, national
+// line, online form) count as contacts: a commune with no local contact still gets someone to reach.
+// The page's directory carries each contact's zones (lib/model/territory.js); the commune's département comes from its code, its EPCI from `epci_of`.
 // A link /contacts/#commune=13055 opens on the answer. Nothing typed leaves the browser.
 import { contactCard, element, siteUrls } from "../lib/dom.js";
 import { plural } from "../lib/model/formatting.js";
@@ -33,9 +34,11 @@ function links(urls, items) {
   return list;
 }
 
-function contactBlock(root, urls, contact) {
+/** A contact's card, with the aids it serves that exist at the commune (a national line also serves regional aids). */
+function contactBlock(root, urls, contact, places) {
   const card = contactCard(root, contact, urls.file(contact.partenaire_url));
-  if (contact.aides?.length) card.append(element("p", "fiche-contact__aides", "Aides pour lesquelles s'adresser ici" + NBSP + ":"), links(urls, contact.aides));
+  const aids = mostLocalFirst(contact.aides ?? [], places);
+  if (aids.length) card.append(element("p", "fiche-contact__aides", "Aides pour lesquelles s'adresser ici" + NBSP + ":"), links(urls, aids));
   return card;
 }
 
@@ -54,7 +57,7 @@ if (root) {
     const partners = mostLocalFirst(directory.partenaires, places);
     const heading = element("h3", "", `Contacts pour ${name}`);
     heading.tabIndex = -1;
-    const blocks = contacts.map((contact) => contactBlock(root, urls, contact));
+    const blocks = contacts.map((contact) => contactBlock(root, urls, contact, places));
     const partnersPart = partners.length
       ? [element("h3", "", `Partenaires actifs à ${name}`), links(urls, partners)]
       : [];
