@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
 from aides.model.catalogue import Catalogue
 from conftest import axe_violations, local_page
 from test_site import read, visible_text
@@ -22,7 +21,6 @@ from test_site import read, visible_text
 LYON = "69123"
 PACA_CONTACT = "Accompagnement social d'Action Logement Services en Paca-Corse"
 AL_SITE = "https://www.actionlogement.fr"
-AL_PHONE = "tel:0970800800"
 
 
 # --- the data: every current aid has someone to reach, wherever it applies ----------------------
@@ -51,9 +49,8 @@ def test_every_current_aid_has_someone_to_reach_in_every_region_it_applies_to(ca
 def test_action_logement_and_its_services_publish_their_ways_in_with_sources(catalogue: Catalogue) -> None:
     for partner_id in ("action-logement", "action-logement-services"):
         acces = catalogue.partenaires[partner_id].acces
-        assert acces is not None and acces.site is not None and acces.telephone is not None, partner_id
+        assert acces is not None and acces.site is not None, partner_id
         assert acces.site.url == AL_SITE and acces.site.source.startswith(AL_SITE)
-        assert acces.telephone.source.startswith(AL_SITE)  # the organisation's own site is the source
     form = catalogue.partenaires["action-logement"].acces.formulaire
     assert form is not None and form.aides == ["visale"] and form.source.startswith("https://www.visale.fr/")
 
@@ -68,9 +65,9 @@ def _section(html: str, anchor: str) -> str:
     return html[start : end if end > 0 else len(html)]
 
 
-def test_visale_page_gives_action_logement_s_website_phone_and_form(site: Path) -> None:
+def test_visale_page_gives_action_logement_s_website_and_form(site: Path) -> None:
     where = _section(read(site, "aides/visale"), "contacts")
-    assert f'href="{AL_SITE}"' in where and f'href="{AL_PHONE}"' in where
+    assert f'href="{AL_SITE}"' in where
     assert 'href="https://www.visale.fr"' in where and "Demander la garantie Visale en ligne" in where
     assert "La source ne cite pas de contact pour cette aide." in where
     assert "La source ne donne pas de contact public" not in where  # the dead end of before
@@ -84,8 +81,8 @@ def test_hlm_loans_do_not_offer_the_visale_form(site: Path) -> None:
 def test_partner_page_says_how_to_reach_it_and_where_it_was_read(site: Path) -> None:
     html = read(site, "partenaires/action-logement")
     ways = _section(html, "acces")
-    assert "Pour le joindre" in ways and f'href="{AL_PHONE}"' in ways and f'href="{AL_SITE}"' in ways
-    assert ways.count("Source") == 3  # each way in with the page it was read on
+    assert "Pour le joindre" in ways and f'href="{AL_SITE}"' in ways
+    assert ways.count("Source") == 2  # each way in with the page it was read on
     text = visible_text(site / "partenaires" / "action-logement" / "index.html").replace("\u00a0", " ")
     assert "relevées le 4 décembre 2026" in text
 
@@ -95,7 +92,7 @@ def test_contacts_page_never_contradicts_itself(site: Path) -> None:
     html = read(site, "contacts")
     text = " ".join(visible_text(site / "contacts" / "index.html").split())
     national = _section(html, "national")
-    assert national.count("fiche-contact fiche-contact--acces") >= 2 and f'href="{AL_PHONE}"' in national
+    assert national.count("fiche-contact fiche-contact--acces") >= 2 and f'href="{AL_SITE}"' in national
     for phrase in ("voyez les contacts nationaux", "Aucun contact national", "ne citent aucun contact qui vaille"):
         assert phrase not in text
     sections = re.findall(r'<section aria-labelledby="region-(\w+)">(.*?)</section>', html, re.S)
@@ -108,9 +105,8 @@ def test_contacts_page_never_contradicts_itself(site: Path) -> None:
 def test_a_region_sheet_without_contact_of_its_own_gives_the_national_lines(site: Path, catalogue: Catalogue) -> None:
     breton = next(region.code for region in catalogue.regions if region.nom == "Bretagne")
     sheet = site / "aides" / "region" / breton / "imprimer" / "index.html"
-    if not sheet.is_file():
-        pytest.skip("pas de fiche pour la Bretagne avec ces données")
-    assert AL_PHONE in sheet.read_text(encoding="utf-8")
+    assert sheet.is_file(), "la Bretagne a une fiche : des aides nationales y valent"
+    assert AL_SITE in sheet.read_text(encoding="utf-8")
 
 
 # --- in Chromium, for a tenant in Lyon who lost income ------------------------------------------
@@ -125,7 +121,7 @@ def test_lyon_on_contacts_gets_someone_to_reach_and_passes_axe_at_390(browser: A
         results = page.locator("[data-contacts-resultats]")
         cards = results.locator(".fiche-contact")
         assert cards.count() >= 1
-        assert results.locator(f"a[href='{AL_PHONE}']").first.is_visible()
+        assert results.locator(f"a[href='{AL_SITE}']").first.is_visible()
         assert results.locator(f"a[href='{AL_SITE}']").first.is_visible()
         assert PACA_CONTACT not in results.inner_text()
         services = cards.filter(has_text="Action Logement Services").first
@@ -138,12 +134,12 @@ def test_lyon_on_contacts_gets_someone_to_reach_and_passes_axe_at_390(browser: A
         assert width <= 390, f"la page déborde : {width} px"
 
 
-def test_visale_page_shows_action_logement_s_website_and_phone(page: Any) -> None:
+def test_visale_page_shows_action_logement_s_website_and_form(page: Any) -> None:
     page.goto(page.base.rstrip("/") + "/aides/visale/")
     section = page.locator("[data-contacts-aide]")
     card = section.locator(".fiche-contact", has_text="Action Logement").first
     assert card.is_visible()
-    assert card.locator(f"a[href='{AL_SITE}']").is_visible() and card.locator(f"a[href='{AL_PHONE}']").is_visible()
+    assert card.locator(f"a[href='{AL_SITE}']").is_visible()
     assert card.locator("a[href='https://www.visale.fr']").inner_text() == "Demander la garantie Visale en ligne"
 
 
@@ -166,7 +162,7 @@ def test_questionnaire_gives_the_lyon_tenant_a_next_step_for_every_aid_kept(page
         ), title
         assert "Nos sources ne citent pas" not in result.inner_text(), title
     social = kept.filter(has_text="Accompagnement social").first
-    assert social.locator(f"a[href='{AL_PHONE}']").is_visible()
+    assert social.locator(f"a[href='{AL_SITE}']").is_visible()
 
 
 def test_partner_page_gives_its_ways_in_first_and_passes_axe_at_390(browser: Any, server: str) -> None:
@@ -174,6 +170,6 @@ def test_partner_page_gives_its_ways_in_first_and_passes_axe_at_390(browser: Any
         page.goto(page.base.rstrip("/") + "/partenaires/action-logement/")
         headings = page.locator("h2").all_inner_texts()
         assert headings[:2] == ["Pour le joindre", "Présentation"], headings
-        assert page.locator(f"#acces ~ ul a[href='{AL_PHONE}']").is_visible()
+        assert page.locator(f"#acces ~ ul a[href='{AL_SITE}']").first.is_visible()
         assert axe_violations(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
