@@ -9,6 +9,7 @@ from functools import cached_property
 
 from aides.model import cog
 from aides.model.conditions import Node
+from aides.model.emergency import EmergencyRules, Urgences
 from aides.model.formatting import sort_key
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site, Territoire
 from aides.model.parameters import Bareme, Serie, UnknownParameter
@@ -40,6 +41,8 @@ class Catalogue:
     site: Site = field(default_factory=Site)
     archives: dict[str, Archive] = field(default_factory=dict)
     parameters: dict[str, Serie | Bareme] = field(default_factory=dict)  # referentiel/parametres/, by id
+    urgences: Urgences | None = None  # data/urgences.yml: the national emergency numbers (optional)
+    emergency: EmergencyRules | None = None  # when pages show them, compiled with the aids' rules
     # A digest of each data file's bytes, by (kind, id) (("aides", "visale"), ("", "questions.yml")): what a
     # page was made from, so that `make serve` makes again only the pages whose data changed.
     fingerprints: dict[tuple[str, str], str] = field(default_factory=dict)

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from aides.model.emergency import NumeroUrgence, Urgences
 from aides.model.formatting import typography
 from aides.model.models import (
     Aide,
@@ -30,6 +31,13 @@ DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [
     ("Convention", "data/conventions/<id>.yml", "Une convention, un protocole ou un avenant.", Convention),
     ("Contact", "data/contacts/<id>.yml", "Un point de contact de service, jamais la ligne personnelle d'un agent.", Contact),
     ("Question", "data/questions.yml, liste questions", "Une question des questionnaires d'éligibilité.", Question),
+    (
+        "Numéros d'urgence",
+        "data/urgences.yml",
+        "Les numéros nationaux de l'encadré « En cas d'urgence », et quand il paraît.",
+        Urgences,
+    ),
+    ("Numéro d'urgence", "élément de numeros", "Un numéro, avec les pages officielles qui le décrivent.", NumeroUrgence),
     ("Territoire", "bloc territoire", "Où s'applique la fiche ; sans région ni département : toute la France.", Territoire),
     ("Validité", "bloc validite", "Période d'ouverture ; après la fin, l'aide est marquée terminée.", Validite),
     ("Montant", "bloc montant", "Montants simples (valeurs) ou par zone et produit (tableaux).", Montant),
