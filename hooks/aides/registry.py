@@ -210,8 +210,9 @@ class Registry:
 
     def inputs(self, entry: PageEntry) -> str:
         """A fingerprint of the data a page is made from: an aid's page (and its embeddable view, its old
-        addresses) reads its own file and the data shared by all pages, never another aid's."""
-        if entry.kind.per_aid:
+        addresses) reads its own file and the data shared by all pages, never another aid's; except the page
+        of an aid no longer offered, which lists the current aids for its publics (record_pages.alternatives)."""
+        if entry.kind.per_aid and self.cat.is_offered(self.cat.aides[str(entry.key)]):
             return self.cat.aid_fingerprint(str(entry.key))
         return self.cat.fingerprint
 

@@ -19,6 +19,7 @@ from aides.model.models import Chiffre, Montant, SourceRef, Valeur
 from aides.site import urls
 from aides.site.cards import Cards
 from aides.site.checkers import Checkers
+from aides.site.emergency import EmergencyView, emergency_view
 from aides.site.facets import ALL_PAGES_TERM, DEFAULT_STATUS, Departement, Facet, Facets
 from aides.site.fields import Fields
 from aides.site.listing import Listing
@@ -231,6 +232,20 @@ class Pieces:
     def review(self, aid_id: str) -> str:
         due = freshness.review_date(self.cat, self.cat.aides[aid_id])
         return fmt.date(due) if due else ""
+
+    @cached_property
+    def emergency(self) -> EmergencyView | None:
+        """The « En cas d'urgence » block (emergency.py), the same for every page that shows it."""
+        return emergency_view(self.cat)
+
+    @cached_property
+    def current_by_public(self) -> dict[str, list[str]]:
+        """The current aids of each public, in the French order of their titles."""
+        found: dict[str, list[str]] = {}
+        for aid_id in self.cat.current_aids:
+            for public in self.cat.aides[aid_id].publics:
+                found.setdefault(public, []).append(aid_id)
+        return found
 
     @cached_property
     def filter_panel(self) -> FilterPanel:
