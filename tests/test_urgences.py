@@ -92,6 +92,20 @@ def test_an_ended_aid_points_to_current_aids_for_its_publics(catalogue: Any) -> 
     assert current.alternatives is None and current.urgences is None
 
 
+def test_make_serve_remakes_an_ended_aid_page_when_an_aid_it_lists_changes(data_copy: Path) -> None:
+    def inputs() -> str:
+        registry = Registry(load_catalogue(data_copy, today=TODAY))
+        return registry.inputs(next(e for e in registry.generated if e.kind.name == "aide" and e.key == ENDED))
+
+    before = inputs()
+    bailleurs = data_copy / "aides" / "requalification-logements-sociaux.yml"  # for social landlords only
+    bailleurs.write_text(bailleurs.read_text(encoding="utf-8").replace("titre: ", "titre: Nouveau titre, ", 1), encoding="utf-8")
+    assert inputs() == before
+    als = data_copy / "aides" / f"{ALS}.yml"
+    als.write_text(als.read_text(encoding="utf-8").replace("titre: ", "titre: Nouveau titre, ", 1), encoding="utf-8")
+    assert inputs() != before
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -205,6 +219,17 @@ def test_the_ended_aid_page_gives_the_numbers_and_what_exists_now(browser: Any, 
         href = page.locator(".alternatives__listes a").first.evaluate("a => a.href")
         assert href == page.base + "aides/?public=femmes_victimes_violences"
         assert filtered(page, "?public=femmes_victimes_violences") == [ALS]
+
+
+def test_a_printed_aid_page_keeps_the_numbers_beside_its_qr_code(page: Any) -> None:
+    page.emulate_media(media="print")
+    page.goto(page.base + f"aides/{ALS}/")
+    assert page.is_hidden(".fiche-aide > .urgences")  # the framed block is for screens; tests/test_impression.py: 2 pages
+    line = page.locator(".impression__urgences")
+    assert line.is_visible()
+    assert line.inner_text() == (
+        "En cas d'urgence\u00a0: 3919 Violences Femmes Info, 115 Samu social, 17 Police secours, 114 Urgence par SMS."
+    )
 
 
 @pytest.mark.parametrize(
