@@ -99,8 +99,10 @@ class Catalogue:
         """Of everything but the aids: an aid's page reads its own file and these, never another aid's."""
         return _digest(sorted(item for item in self.fingerprints.items() if item[0][0] != "aides"))
 
-    def aid_fingerprint(self, aid_id: str) -> str:
-        return _digest([self.shared_fingerprint, self.fingerprints.get(("aides", aid_id), "")])
+    def aid_fingerprint(self, aid_id: str, *others: str) -> str:
+        """Of an aid's file and the data shared by all pages (and of ``others``, aids its page also reads)."""
+        files = [self.fingerprints.get(("aides", other), "") for other in (aid_id, *sorted(others))]
+        return _digest([self.shared_fingerprint, *files])
 
     @cached_property
     def regions(self) -> list[cog.Region]:

@@ -239,6 +239,11 @@ class Pieces:
         return emergency_view(self.cat)
 
     @cached_property
+    def current_rank(self) -> dict[str, int]:
+        """Each current aid's place in the French order of titles (``Catalogue.current_aids``)."""
+        return {aid_id: index for index, aid_id in enumerate(self.cat.current_aids)}
+
+    @cached_property
     def current_by_public(self) -> dict[str, list[str]]:
         """The current aids of each public, in the French order of their titles."""
         found: dict[str, list[str]] = {}

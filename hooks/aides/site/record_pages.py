@@ -3,6 +3,7 @@ and the list of partners. Each view holds its record's card (``cards.py``) and a
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Any
 
@@ -184,8 +185,8 @@ def alternatives(p: Pieces, aid_id: str) -> Alternatives:
     for public in publics:
         for other in by_public[public]:
             weight[other] = weight.get(other, 0) + 1 / len(by_public[public])
-    order = {other: index for index, other in enumerate(p.cat.current_aids)}
-    best = sorted(weight, key=lambda other: (-weight[other], order[other]))[:ALTERNATIVES_SHOWN]
+    rank = p.current_rank
+    best = heapq.nsmallest(ALTERNATIVES_SHOWN, weight, key=lambda other: (-weight[other], rank[other]))
     lists = [
         PublicList(t(p.cat.public_labels[public]), urls.catalogue_query([("public", public)]), len(by_public[public]))
         for public in publics
