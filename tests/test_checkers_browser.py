@@ -276,8 +276,9 @@ def expected_sequence(catalogue: Any, persona: dict[str, Any], askable: list[str
             question = "profil"
         else:
             counts: Counter[str] = Counter()
-            for aid_id in aids:
-                result = outcome(catalogue.rules[aid_id], normalised)
+            # The emergency numbers' rule (data/urgences.yml) counts as one more undecided aid.
+            for tree in [*(catalogue.rules[aid_id] for aid_id in aids), catalogue.emergency.questionnaire]:
+                result = outcome(tree, normalised)
                 if result["statut"] == "a_verifier":
                     counts.update({asked_through(catalogue, q, answers) for q in result["questions_manquantes"]})
             candidates = [q for q in askable if q not in answers and counts[q] > 0]

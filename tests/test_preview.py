@@ -87,6 +87,8 @@ def test_pages_after_an_edit_are_those_of_a_fresh_build(tmp_path: Path) -> None:
     built()
     # One aid's title (its page, the lists), then a partner's name (read by the pages of other aids).
     _edit(data / "aides" / "visale.yml", "titre: Visale,", "titre: Visale (titre modifié),")
+    # A current aid that the page of an ended aid lists among « Aides en cours pour le même public ».
+    _edit(data / "aides" / "accompagnement-soli-al.yml", "titre: Accompagnement social", "titre: Accompagnement social modifié")
     rebuild()
     partner = data / "partenaires" / "action-logement-services.yml"
     _edit(partner, "nom: Action Logement Services", "nom: Action Logement Services (ALS)")
@@ -106,3 +108,4 @@ def test_pages_after_an_edit_are_those_of_a_fresh_build(tmp_path: Path) -> None:
     assert "Visale (titre modifié)".encode() in ours["aides/visale/index.html"]
     assert b"Action Logement Services (ALS)" in ours["aides/accompagnement-social-action-logement-services/index.html"]
     assert "aides/requalification-logements-sociaux/index.html" not in ours
+    assert "Accompagnement social modifié".encode() in ours["aides/sous-location-femmes-victimes-violences/index.html"]

@@ -76,7 +76,7 @@ def test_default_counts_are_those_of_current_aids(search: Facets) -> None:
     counts = search.default_counts
     # The crisis aid: a temporary measure of 2020, end unknown, never confirmed since (catalogue.STALE_MEASURE).
     assert counts["statut"] == {"en_cours": 9, "mesure_ancienne": 1, "termine": 1}
-    assert "femmes_victimes_violences" not in counts["public"]  # its only aid has ended
+    assert counts["public"]["femmes_victimes_violences"] == 1  # its dedicated aid has ended; the social support remains
     assert counts["region"]["11"] == len(NATIONAL) + 1
 
 
@@ -322,7 +322,7 @@ def _status(page: Any) -> str:
         ("?type=acces_logement", [*RHONE, DALO_IDF]),
         ("?type=acces_logement&statut=termine", [ENDED]),
         ("?type=acces_logement&statut=en_cours&statut=termine", [*RHONE, DALO_IDF, ENDED]),
-        ("?public=femmes_victimes_violences", []),
+        ("?public=femmes_victimes_violences", ["accompagnement-social-action-logement-services"]),
     ],
 )
 def test_each_facet_and_combinations(page: Any, query: str, expected: list[str]) -> None:

@@ -210,10 +210,16 @@ class Registry:
 
     def inputs(self, entry: PageEntry) -> str:
         """A fingerprint of the data a page is made from: an aid's page (and its embeddable view, its old
-        addresses) reads its own file and the data shared by all pages, never another aid's."""
-        if entry.kind.per_aid:
-            return self.cat.aid_fingerprint(str(entry.key))
-        return self.cat.fingerprint
+        addresses) reads its own file and the data shared by all pages, never another aid's; except the page
+        of an aid no longer offered, which reads the current aids of its publics too (record_pages.alternatives)."""
+        if not entry.kind.per_aid:
+            return self.cat.fingerprint
+        aid_id = str(entry.key)
+        aide = self.cat.aides[aid_id]
+        if self.cat.is_offered(aide):
+            return self.cat.aid_fingerprint(aid_id)
+        by_public = self.pieces.current_by_public
+        return self.cat.aid_fingerprint(aid_id, *{other for public in aide.publics for other in by_public.get(public, [])})
 
     @staticmethod
     def view_identity(entry: PageEntry) -> tuple[str, str]:

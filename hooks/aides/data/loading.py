@@ -24,6 +24,7 @@ from aides.data.yamlsource import Loc, YamlDocument, YamlSyntaxError, parse_yaml
 from aides.model import cog, territory
 from aides.model.catalogue import Catalogue
 from aides.model.conditions import GROUPS, Compiler, Node, normalise, outcome, questions_of
+from aides.model.emergency import EmergencyRules, Urgences
 from aides.model.field_types import ID_PATTERN
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site
 from aides.model.parameters import PARAMETERS, Bareme, ParametreFichier, Serie
@@ -41,7 +42,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "sources.yml": Sources,
 }
 # Optional: a data set without them gets the defaults (no settings file, no archived aid).
-OPTIONAL_FILES: dict[str, type[BaseModel]] = {"site.yml": Site}
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"site.yml": Site, "urgences.yml": Urgences}
 ARCHIVES = "archives"  # data/archives/<id>.yml: aids that no longer exist (tombstone pages)
 PARAMETER_FILES = "parametres"  # referentiel/parametres/<id>.yml: dated reference values (make parametres)
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
@@ -205,7 +206,7 @@ def load_with_warnings(
                 entities[kind][entity_id] = value
                 reader.documents[(kind, entity_id)] = doc
     warnings = check_warnings(entities["aides"], singles.get("sources.yml"), reader.documents, today)
-    if any(value is None for value in singles.values()) or len(singles) < len(SINGLE_FILES):
+    if any(value is None for value in singles.values()) or any(name not in singles for name in SINGLE_FILES):
         raise DataErrors(reader.errors, warnings)  # without vocabularies, references cannot be checked
 
     catalogue = Catalogue(
@@ -219,12 +220,14 @@ def load_with_warnings(
         sources={source.id: source for source in singles["sources.yml"].sources},
         today=today,
         site=singles.get("site.yml") or Site(),
+        urgences=singles.get("urgences.yml"),
         archives=archives,
         parameters=parameters,
         fingerprints=reader.fingerprints,
     )
     reader.errors.extend(references.check(catalogue, reader.documents, present))
     reader.errors.extend(_compile_rules(catalogue, reader.documents))
+    reader.errors.extend(_compile_emergency(catalogue, reader.documents))
     reader.errors.extend(_check_archives(catalogue, reader.documents))
     if reader.errors:
         raise DataErrors(reader.errors, warnings)
@@ -331,6 +334,29 @@ def _compile_rules(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDo
                     )
                 )
     return errors
+
+
+def _compile_emergency(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument]) -> list[DataError]:
+    """data/urgences.yml's situations and ``poser_a``, compiled as an aid's conditions are."""
+    urgences = catalogue.urgences
+    if urgences is None:
+        return []
+    doc = documents[("", "urgences.yml")]
+    compiler = Compiler(catalogue.questions, catalogue.territoires, catalogue.places, catalogue.parameter, catalogue.today)
+    situations = [compiler.compile({question: value}, ("reponses",)) for question, value in urgences.reponses.items()]
+    who = compiler.compile(urgences.poser_a, ("poser_a",)) if urgences.poser_a is not None else None
+    errors = [error_at(doc, error.loc, error.message, key=error.key) for error in compiler.errors]
+    for question, node in zip(urgences.reponses, situations, strict=True):
+        if node is not None and node["operateur"] != "parmi":
+            errors.append(error_at(doc, ("reponses", question), "écrivez les réponses sous la forme { parmi: [...] }"))
+    if errors:
+        return errors
+    found = [node for node in situations if node is not None]
+    tree = found[0] if len(found) == 1 else {"type": "une_de", "texte": GROUPS["une_de"], "enfants": found} if found else None
+    if tree is not None and who is not None:
+        tree = {"type": "toutes", "texte": GROUPS["toutes"], "enfants": [who, tree]}
+    catalogue.emergency = EmergencyRules(found, tree, frozenset(urgences.publics))
+    return []
 
 
 def _place_message(catalogue: Catalogue, doc: YamlDocument, loc: Loc, message: str) -> str:

@@ -91,7 +91,7 @@ class _Checker:
 
 def check(catalogue: Catalogue, documents: dict[tuple[str, str], YamlDocument], present: dict[str, set[str]]) -> list[DataError]:
     checker = _Checker(catalogue, documents, present)
-    for check_kind in (_vocabularies, _aides, _conventions, _partenaires, _contacts):
+    for check_kind in (_vocabularies, _aides, _conventions, _partenaires, _contacts, _urgences):
         check_kind(checker)
     return checker.errors
 
@@ -219,3 +219,12 @@ def _contacts(c: _Checker) -> None:
             )
         if contact.telephone and MOBILE_PATTERN.match(contact.telephone):
             c.errors.append(error_at(doc, ("telephone",), f"« {contact.telephone} » est un numéro de mobile" + refusal))
+
+
+def _urgences(c: _Checker) -> None:
+    urgences = c.catalogue.urgences
+    if urgences is None:
+        return
+    doc = c.documents[("", "urgences.yml")]
+    for index, public in enumerate(urgences.publics):
+        c.ref(doc, ("publics", index), public, c.catalogue.public_labels, "un public connu")

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from aides.model import cog, information
 from aides.model.conditions import Node
+from aides.model.emergency import EmergencyRules, Urgences
 from aides.model.formatting import sort_key
 from aides.model.information import InfoDate
 from aides.model.models import Aide, Archive, Contact, Convention, Dates, Partenaire, Site, SourceRef, Territoire
@@ -46,6 +47,8 @@ class Catalogue:
     site: Site = field(default_factory=Site)
     archives: dict[str, Archive] = field(default_factory=dict)
     parameters: dict[str, Serie | Bareme] = field(default_factory=dict)  # referentiel/parametres/, by id
+    urgences: Urgences | None = None  # data/urgences.yml: the national emergency numbers (optional)
+    emergency: EmergencyRules | None = None  # when pages show them, compiled with the aids' rules
     # A digest of each data file's bytes, by (kind, id) (("aides", "visale"), ("", "questions.yml")): what a
     # page was made from, so that `make serve` makes again only the pages whose data changed.
     fingerprints: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -136,8 +139,10 @@ class Catalogue:
         """Of everything but the aids: an aid's page reads its own file and these, never another aid's."""
         return _digest(sorted(item for item in self.fingerprints.items() if item[0][0] != "aides"))
 
-    def aid_fingerprint(self, aid_id: str) -> str:
-        return _digest([self.shared_fingerprint, self.fingerprints.get(("aides", aid_id), "")])
+    def aid_fingerprint(self, aid_id: str, *others: str) -> str:
+        """Of an aid's file and the data shared by all pages (and of ``others``, aids its page also reads)."""
+        files = [self.fingerprints.get(("aides", other), "") for other in (aid_id, *sorted(others))]
+        return _digest([self.shared_fingerprint, *files])
 
     @cached_property
     def regions(self) -> list[cog.Region]:

@@ -312,11 +312,11 @@ def outcome(node: Node, answers: Answers) -> dict[str, Any]:
     """
     value = evaluate(node, answers)
     status = {True: "eligible", None: "a_verifier", False: "non_eligible"}[value]
-    leaves = [] if value is True else _deciding(node, answers, value)
+    deciding = [] if value is True else _deciding(node, answers, value)
     # Only an unknown result has questions to answer (an unmet place may have its commune unanswered).
-    missing = sorted({leaf["question"] for leaf in leaves if "question" in leaf and leaf["question"] not in answers})
+    missing = sorted({leaf["question"] for leaf in deciding if "question" in leaf and leaf["question"] not in answers})
     missing = missing if value is None else []
-    return {"statut": status, "raisons": [leaf["texte"] for leaf in leaves], "questions_manquantes": missing}
+    return {"statut": status, "raisons": [leaf["texte"] for leaf in deciding], "questions_manquantes": missing}
 
 
 def _deciding(node: Node, answers: Answers, value: bool | None) -> list[Node]:
@@ -326,16 +326,17 @@ def _deciding(node: Node, answers: Answers, value: bool | None) -> list[Node]:
     return [leaf for child in node["enfants"] if evaluate(child, answers) is value for leaf in _deciding(child, answers, value)]
 
 
-def _leaves(node: Node) -> list[Node]:
+def leaves(node: Node) -> list[Node]:
+    """The criteria of a tree (every node but its groups), in order."""
     if node["type"] in GROUPS:
-        return [leaf for child in node["enfants"] for leaf in _leaves(child)]
+        return [leaf for child in node["enfants"] for leaf in leaves(child)]
     return [node]
 
 
 def questions_of(node: Node) -> list[str]:
     """The questions a tree depends on, in order of first use."""
     seen: dict[str, None] = {}
-    for leaf in _leaves(node):
+    for leaf in leaves(node):
         for question in [leaf["question"], *leaf.get("menage", ())] if "question" in leaf else ():
             seen.setdefault(question)
     return list(seen)

@@ -18,8 +18,8 @@ CODE_PATTERN = r"^(?:[0-9]{2,3}|2A|2B)$"
 COMMUNE_PATTERN = r"^(?:[0-9]{5}|2[AB][0-9]{3})$"
 SIREN_PATTERN = r"^[0-9]{9}$"
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-# French numbers: 10 digits starting with 0, or short numbers (3919, 115).
-PHONE_PATTERN = re.compile(r"^(?:0[1-9](?: ?[0-9]{2}){4}|[0-9]{3,4})$")
+# French numbers: 10 digits starting with 0, or short numbers (17, 115, 3919).
+PHONE_PATTERN = re.compile(r"^(?:0[1-9](?: ?[0-9]{2}){4}|[1-9][0-9]{1,3})$")
 MOBILE_PATTERN = re.compile(r"^0[67]")
 URL_PATTERN = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\s<>\"']*)?$")
 

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from aides.data.loading import data_dir, load_parameters, load_questions
+from aides.model.emergency import Urgences
 from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site
 from aides.model.parameters import Bareme, ParametreFichier, Serie
 from aides.model.shared_lists import Question, Questions, Referentiels, Sources
@@ -34,6 +35,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "sources": Sources,
     "site": Site,
     "archive": Archive,
+    "urgences": Urgences,
     "territoires": TerritoiresExport,  # not a data file: the open data export donnees/territoires.json
 }
 # Schemas of the generated reference files (referentiel/parametres/), for editors' tools and checks: not

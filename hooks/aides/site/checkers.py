@@ -70,6 +70,7 @@ from aides.model.conditions import GROUPS, Node, questions_of
 from aides.model.formatting import euros, typography
 from aides.site import urls
 from aides.site.cards import BLANK_CONTACT, Cards, ContactCard, Link
+from aides.site.emergency import EmergencyView
 from aides.site.fields import SHARED_CHOICES, Fields, QuestionField
 from aides.trust import freshness
 
@@ -219,6 +220,7 @@ class QuestionnaireView:
     nombre_aides: int
     modele_contact: ContactCard = BLANK_CONTACT  # the blank card the script clones
     montants: bool = False  # one of the aids has a condition on an amount (CheckerView.montants)
+    urgences: EmergencyView | None = None  # shown with the results when the answers meet donnees["urgence"]
 
 
 class Checkers:
@@ -295,11 +297,14 @@ class Checkers:
     def _amounts(self, question_ids: list[str]) -> bool:
         return any(self.cat.questions[qid].kind.amount for qid in question_ids if qid in self.cat.questions)
 
-    def questionnaire(self) -> QuestionnaireView:
+    def questionnaire(self, emergency: EmergencyView | None = None) -> QuestionnaireView:
         current = self.cat.current_aids
         used: dict[str, None] = {FIRST_QUESTION: None} if FIRST_QUESTION in self.cat.questions else {}
-        for aid_id in current:
-            for qid in questions_of(self.cat.rules[aid_id]):
+        # The emergency numbers' rule (data/urgences.yml): its questions are asked like an undecided aid's.
+        urgence = self.cat.emergency.questionnaire if self.cat.emergency and emergency else None
+        trees = [self.cat.rules[aid_id] for aid_id in current] + ([urgence] if urgence else [])
+        for tree in trees:
+            for qid in questions_of(tree):
                 used.update(dict.fromkeys(self.asked(qid)))
         where = self.where_to_go(current)
         for qid in where:
@@ -314,10 +319,12 @@ class Checkers:
                 "lieux": urls.PLACES_FILE,  # places tables, territorial lists and EPCI names (places_file)
                 "premiere": FIRST_QUESTION,
                 "lieu_contacts": where[0] if where else None,  # asked last, to pick the person's contacts
+                "urgence": urgence,  # met: the results show the emergency numbers (pages/questionnaire.js)
             },
             fichier=urls.QUESTIONNAIRE_RULES,
             adresses={"aide": urls.PATTERNS["aide"]},
             aides=[Link(typography(self.cat.aides[aid].titre), urls.aide(aid)) for aid in current[:LISTED_WITHOUT_JS]],
             nombre_aides=len(current),
             montants=self._amounts(list(used)),
+            urgences=emergency if urgence else None,
         )

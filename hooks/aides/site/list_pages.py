@@ -12,6 +12,7 @@ from aides.model.models import Territoire
 from aides.site import urls
 from aides.site.cards import BLANK_CONTACT, AidCard, ContactCard, ConventionSummary, Link
 from aides.site.checkers import QuestionnaireView
+from aides.site.emergency import EmergencyView
 from aides.site.facets import DEFAULT_STATUS, KIND_CHOICES, Facet, FacetValue
 from aides.site.listing import ENDED
 from aides.site.pieces import ChangeView, FilterPanel, Pieces, t
@@ -87,6 +88,7 @@ class ContactsView:
     # contact serves, and what placing a commune needs (lookup files, départements, epci_of).
     repertoire: dict[str, Any] = field(default_factory=dict)
     modele_contact: ContactCard = BLANK_CONTACT
+    urgences: EmergencyView | None = None  # the national emergency numbers, always shown here
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,7 @@ def search(p: Pieces, key: None = None) -> SearchView:
 
 
 def questionnaire(p: Pieces, key: None = None) -> QuestionnaireView:
-    return p.checkers.questionnaire()
+    return p.checkers.questionnaire(p.emergency)
 
 
 def _reachable(p: Pieces) -> list[tuple[ContactCard, Territoire]]:
@@ -172,7 +174,7 @@ def contacts(p: Pieces, key: None = None) -> ContactsView:
         ]
         has_contacts = bool(regional) or any(d.contacts for d in departements)
         regions.append(ContactRegion(region.code, region.nom, regional, departements, has_contacts))
-    return ContactsView(national, regions, contacts_directory(p))
+    return ContactsView(national, regions, contacts_directory(p), urgences=p.emergency)
 
 
 def contacts_directory(p: Pieces) -> dict[str, Any]:

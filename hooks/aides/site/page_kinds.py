@@ -27,7 +27,9 @@ class PageKind:
     frame: str = "main.html"
     head: str = "partials/tete.html"
     shows: str = ""  # the kind whose view this one shows (an embeddable view shows its page's): built once for both
-    per_aid: bool = False  # made from one aid's file and the data shared by all pages, never another aid's
+    per_aid: bool = (
+        False  # made from one aid's file and the shared data (an ended aid's also from the current aids: registry.inputs)
+    )
 
     @property
     def view_name(self) -> str:

@@ -19,6 +19,7 @@ from aides.model.models import Chiffre, Montant, SourceRef, Valeur
 from aides.site import urls
 from aides.site.cards import Cards
 from aides.site.checkers import Checkers
+from aides.site.emergency import EmergencyView, emergency_view
 from aides.site.facets import ALL_PAGES_TERM, DEFAULT_STATUS, Departement, Facet, Facets
 from aides.site.fields import Fields
 from aides.site.listing import Listing
@@ -238,6 +239,25 @@ class Pieces:
             return f"À confirmer de nouveau auprès de l'organisme avant le {fmt.date(due)}."
         again = " de nouveau" if aide.confirmation is not None else ""
         return fmt.typography(f"Cette information aurait dû être confirmée{again} en {fmt.month(due)} ; elle ne l'a pas été.")
+
+    @cached_property
+    def emergency(self) -> EmergencyView | None:
+        """The « En cas d'urgence » block (emergency.py), the same for every page that shows it."""
+        return emergency_view(self.cat)
+
+    @cached_property
+    def current_rank(self) -> dict[str, int]:
+        """Each current aid's place in the French order of titles (``Catalogue.current_aids``)."""
+        return {aid_id: index for index, aid_id in enumerate(self.cat.current_aids)}
+
+    @cached_property
+    def current_by_public(self) -> dict[str, list[str]]:
+        """The current aids of each public, in the French order of their titles."""
+        found: dict[str, list[str]] = {}
+        for aid_id in self.cat.current_aids:
+            for public in self.cat.aides[aid_id].publics:
+                found.setdefault(public, []).append(aid_id)
+        return found
 
     @cached_property
     def filter_panel(self) -> FilterPanel:

@@ -3,6 +3,7 @@ and the list of partners. Each view holds its record's card (``cards.py``) and a
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,8 +11,10 @@ from aides.model import formatting as fmt
 from aides.model.conditions import Node
 from aides.model.formatting import sort_key
 from aides.model.models import Acces, Archive
+from aides.site import urls
 from aides.site.cards import AidCard, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from aides.site.checkers import CheckerView
+from aides.site.emergency import EmergencyView, concerns
 from aides.site.pieces import (
     AmountsView,
     FigureView,
@@ -31,6 +34,26 @@ class SearchData:
 
     filtres: dict[str, list[str]]
     tri: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicList:
+    """The catalogue filtered on one public: its label, its query (urls.catalogue_query), how many current aids."""
+
+    libelle: str
+    requete: str
+    nombre: int
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """What an aid that can no longer be asked for points to: current aids for the same publics."""
+
+    aides: list[AidCard]  # those sharing its rarest publics first, at most ALTERNATIVES_SHOWN
+    listes: list[PublicList]  # the filtered catalogue of each of its publics that has a current aid
+
+
+ALTERNATIVES_SHOWN = 3  # a phone shows three cards in two screens; each public's list gives the others
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +82,8 @@ class AidView:
     recherche: SearchData
     verificateur: CheckerView
     url_canonique: str  # the page's public address, printed, and drawn as a QR code by pages/impression.js
+    urgences: EmergencyView | None  # the emergency numbers, for an aid about violence or losing one's home
+    alternatives: Alternatives | None  # for an aid no longer offered (ended, suspended, exhausted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +191,27 @@ def aid(p: Pieces, aid_id: str) -> AidView:
         recherche=SearchData(p.facets.filters(aid_id), sort_key(aide.titre)),
         verificateur=p.checkers.checker(aid_id),
         url_canonique=p.base_url + card.url,
+        urgences=p.emergency if concerns(p.cat, aid_id) else None,
+        alternatives=None if p.cat.is_offered(aide) else alternatives(p, aid_id),
     )
+
+
+def alternatives(p: Pieces, aid_id: str) -> Alternatives:
+    """The current aids sharing the publics of an aid, those sharing its rarest publics first (a public
+    with few aids says more about who it is for than « salariés »), then in the order of titles."""
+    by_public = p.current_by_public
+    publics = [public for public in p.cat.aides[aid_id].publics if by_public.get(public)]
+    weight: dict[str, float] = {}
+    for public in publics:
+        for other in by_public[public]:
+            weight[other] = weight.get(other, 0) + 1 / len(by_public[public])
+    rank = p.current_rank
+    best = heapq.nsmallest(ALTERNATIVES_SHOWN, weight, key=lambda other: (-weight[other], rank[other]))
+    lists = [
+        PublicList(t(p.cat.public_labels[public]), urls.catalogue_query([("public", public)]), len(by_public[public]))
+        for public in publics
+    ]
+    return Alternatives([p.cards.aid(other) for other in best], lists)
 
 
 def convention(p: Pieces, agreement_id: str) -> ConventionView:

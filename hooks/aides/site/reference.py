@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from aides.model.emergency import NumeroUrgence, Urgences
 from aides.model.formatting import typography
 from aides.model.models import (
     Acces,
@@ -44,6 +45,13 @@ DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [
     ("Téléphone", "bloc acces.telephone", "Une ligne publique de l'organisme, jamais un mobile.", TelephoneAcces),
     ("Formulaire", "bloc acces.formulaire", "Un formulaire en ligne, pour toutes ses aides ou pour certaines.", FormulaireAcces),
     ("Question", "data/questions.yml, liste questions", "Une question des questionnaires d'éligibilité.", Question),
+    (
+        "Numéros d'urgence",
+        "data/urgences.yml",
+        "Les numéros nationaux de l'encadré « En cas d'urgence », et quand il paraît.",
+        Urgences,
+    ),
+    ("Numéro d'urgence", "élément de numeros", "Un numéro, avec les pages officielles qui le décrivent.", NumeroUrgence),
     ("Territoire", "bloc territoire", "Où s'applique la fiche ; sans région ni département : toute la France.", Territoire),
     ("Validité", "bloc validite", "Période d'ouverture ; après la fin, l'aide est marquée terminée.", Validite),
     ("Montant", "bloc montant", "Montants simples (valeurs) ou par zone et produit (tableaux).", Montant),

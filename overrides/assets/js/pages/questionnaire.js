@@ -10,7 +10,7 @@
 // place, the territorial lists, the EPCI names) are fetched together; the questionnaire shows once
 // both are read and its lists filled, as the per-aid checker does.
 
-import { normalise, parseFragment, toFragment } from "../lib/model/conditions.js";
+import { normalise, outcome, parseFragment, toFragment } from "../lib/model/conditions.js";
 import { describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, writeField } from "../lib/checker-form.js";
 import { answerContext, bindFieldsets, failureNotice, placesFileOf } from "../lib/checker-context.js";
 import {
@@ -198,6 +198,10 @@ class Questionnaire {
     this.questions = page.questions;
     this.first = page.premiere;
     this.contactsPlace = page.lieu_contacts; // the commune question, asked last to pick the person's contacts
+    // « En cas d'urgence » (data/urgences.yml): shown when the answers meet its rule; while they may, its
+    // questions are asked as an undecided aid's are, even if no current aid needs them.
+    this.urgence = page.urgence ?? null;
+    this.urgenceBox = root.querySelector("[data-urgences]");
     const partial = (contact) => (contact.zones ?? [NATIONAL]).some((zone) => zone !== NATIONAL);
     this.local = aides.map((aide) => aide.contacts.some(partial)); // aids with a contact for part of the country
     this.form = root.querySelector("[data-etape]");
@@ -288,7 +292,9 @@ class Questionnaire {
     this.sourceOf = askedThrough(this.context.sources, answers);
     const places = personZones(normalised, this.questions); // where the person is: null while unknown
     const last = this.whereToGo(outcomes, places);
-    this.current = this.editing ?? nextQuestion(outcomes, answers, this.askable, { first: this.first, sourceOf: this.sourceOf, last });
+    const urgence = this.urgence ? outcome(this.urgence, normalised) : null;
+    const asking = urgence ? [...outcomes, urgence] : outcomes;
+    this.current = this.editing ?? nextQuestion(asking, answers, this.askable, { first: this.first, sourceOf: this.sourceOf, last });
     const drawn = performance.now();
     // The commune field keeps the name of the commune it holds: a new one from the URL drops the old name.
     const { communeId, communeField } = this.context;
@@ -299,11 +305,21 @@ class Questionnaire {
     performance.measure?.("questionnaire:affichage", { start: drawn, end: performance.now() });
     this.nameFromUrl(answers, normalised);
     this.announce(outcomes, answers);
+    this.showEmergency(urgence);
 
     if (focus) {
       const target = this.current ? firstField(this.fieldsets.get(this.current)) : this.root.querySelector("[data-fin]");
       target.focus();
     }
+  }
+
+  /** The emergency numbers, once the answers call for them; the status line says they are there. */
+  showEmergency(urgence) {
+    if (!this.urgenceBox) return;
+    this.urgenceBox.hidden = urgence?.statut !== "eligible";
+    if (this.urgenceBox.hidden) return;
+    const message = this.root.querySelector("[data-annonce]");
+    message.textContent += " Les numéros d'urgence sont affichés en tête de vos résultats.";
   }
 
   /** The commune question, while the place is unknown and an aid still in play has contacts for part of the country only. */
@@ -355,7 +371,8 @@ class Questionnaire {
       term.textContent,
       term.nextElementSibling.querySelector(".reponse").textContent,
     ]);
-    const results = this.results.forPaper();
+    const urgent = this.urgenceBox && !this.urgenceBox.hidden ? [copyForRecap(this.urgenceBox)] : [];
+    const results = [...urgent, ...this.results.forPaper()];
     printRecap(await buildRecap(this.root, { title: `Mon récapitulatif${NBSP}: aides au logement`, answers, results, url: location.href }));
   }
 
