@@ -204,7 +204,7 @@ def load_with_warnings(
             if value is not None:
                 entities[kind][entity_id] = value
                 reader.documents[(kind, entity_id)] = doc
-    warnings = check_warnings(entities["aides"], singles.get("sources.yml"), reader.documents, today)
+    warnings = check_warnings(entities, singles.get("sources.yml"), reader.documents, today)
     if any(value is None for value in singles.values()) or len(singles) < len(SINGLE_FILES):
         raise DataErrors(reader.errors, warnings)  # without vocabularies, references cannot be checked
 

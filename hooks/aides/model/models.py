@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from aides.model.field_types import CommuneCode, Date, Email, Id, Model, Phone, Siren, TerritoryCode, Text, Url
+from aides.model.french_names import Article
 
 # --- shared pieces -----------------------------------------------------------
 
@@ -145,6 +146,11 @@ class Exemple(Model):
 
 
 # --- entities ----------------------------------------------------------------
+
+ARTICLE_DESCRIPTION = (
+    "L'article que prend le nom dans une phrase : le, la, les, l' ou aucun. « les » pour « Comités locaux… » "
+    "donne « auprès des Comités locaux… » ; « aucun » pour « Action Logement » donne « auprès d'Action Logement »."
+)
 
 
 class Role(Model):
@@ -296,6 +302,7 @@ class Partenaire(Dates):
     """data/partenaires/<id>.yml: an organisation."""
 
     nom: Text
+    article: Article | None = Field(None, description=ARTICLE_DESCRIPTION)
     sigle: Text | None = None
     categorie: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] = Field(
         description="Identifiant d'une catégorie de data/referentiels.yml (categories)."
@@ -311,6 +318,7 @@ class Contact(Dates):
     """data/contacts/<id>.yml: a functional contact point (a service, never a person's own line)."""
 
     nom: Text = Field(description="Le service : « Accompagnement social Action Logement Services Paca ».")
+    article: Article | None = Field(None, description=ARTICLE_DESCRIPTION)
     partenaire: Id
     nature: Literal["service", "personne"] = Field(
         "service", description="« personne » pour les coordonnées propres à une personne nommée."

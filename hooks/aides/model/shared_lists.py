@@ -78,7 +78,10 @@ class Question(Model):
         None, description="Question dont la réponse donne celle-ci (la région se déduit du département)."
     )
     phrases: dict[str, Text] = Field(
-        description=("Phrase française de chaque opérateur, {valeur} étant remplacé : moins_de, au_moins, parmi, oui, non.")
+        description=(
+            "Phrase française de chaque opérateur (moins_de, au_moins, parmi, oui, non), où {valeur} est remplacé par "
+            "la valeur, et {lieu} par un lieu avec sa préposition (« à La Réunion », « en Corse », « dans le Var »)."
+        )
     )
 
     @property

@@ -27,6 +27,7 @@ t = fmt.typography
 class Link:
     nom: str
     url: str
+    avant_a: str = ""  # an organisation's « à » before its linked name: « aux  », « à l' » (french_names.Name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +182,8 @@ class Cards:
         )
 
     def partner_link(self, partner_id: str) -> Link:
-        return Link(t(self.cat.partenaires[partner_id].nom), urls.partenaire(partner_id))
+        name = self.cat.partner_name(partner_id)
+        return Link(name.nom, urls.partenaire(partner_id), name.avant_a)
 
     def partner(self, partner_id: str) -> PartnerSummary:
         partner = self.cat.partenaires[partner_id]
