@@ -71,7 +71,7 @@ def test_every_current_seed_aid_is_old_unconfirmed_information(epoch: str) -> No
 
 
 def test_a_confirmation_within_the_review_period_removes_the_notice(catalogue: Any) -> None:
-    from aides.model.models import Confirmation
+    from aides.model.dates import Confirmation
 
     aide = catalogue.aides["visale"]
     confirmed = aide.model_copy(update={"confirmation": Confirmation(date=TODAY, par="Action Logement", moyen="courriel")})

@@ -15,8 +15,9 @@ from typing import Any
 from aides.model import formatting as fmt
 from aides.model import territory
 from aides.model.catalogue import Catalogue
+from aides.model.dates import Dates
 from aides.model.labels import CONFIRMATION_MEANS, NATURES
-from aides.model.models import Convention, Dates, SourceRef
+from aides.model.models import Convention, SourceRef
 from aides.site import urls
 from aides.trust import freshness
 

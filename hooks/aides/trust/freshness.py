@@ -25,8 +25,9 @@ from typing import Any
 
 from aides.model import formatting as fmt
 from aides.model.catalogue import Catalogue
+from aides.model.dates import Dates
 from aides.model.french_names import Name
-from aides.model.models import Aide, Dates, SourceRef
+from aides.model.models import Aide, SourceRef
 
 
 @dataclass(frozen=True, slots=True)
