@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 serve: $(STAMP) ## build and serve at http://127.0.0.1:8000, rebuilding on changes
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# SITE_URL=https://… make build: the public address printed on sheets, in canonical links and the sitemap;
+# without it the build refuses (AIDES_LOCAL=1 make build: a site for this computer only).
 build: $(STAMP) ## the complete site in site/ (replaced only if the build succeeds)
 	$(PYTHON) scripts/build.py site
 

@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 from aides.data.errors import DataErrors
 from aides.data.loading import data_dir, load_catalogue
 from aides.model import cog
-from aides.publishing import csp, pagefind_stable
+from aides.publishing import csp, pagefind_stable, public_address
 from aides.registry import PageEntry, Registry
 from aides.site import urls
 from aides.trust import history, public_urls
@@ -59,7 +59,11 @@ def framed_entries() -> list[PageEntry]:
 
 
 def load(config: MkDocsConfig) -> None:
-    """Validate every data file before anything is written; stop with the full list of errors."""
+    """Validate every data file before anything is written; stop with the full list of errors. A build
+    (never ``mkdocs serve``) first needs the site's public address (public_address.py)."""
+    refusal = None if _state["serving"] else public_address.problem(config.site_url or "", os.environ)
+    if refusal:
+        raise Abort(f"{refusal}\nLe site n'a pas été construit.")
     try:
         with timed("chargement"):
             catalogue = load_catalogue(remember=_state["serving"])

@@ -66,6 +66,7 @@ def build_costs(
         "SOURCE_DATE_EPOCH": EPOCH,
         "PYTHONPATH": "hooks",
         "AIDES_MESURES": str(steps),
+        "AIDES_LOCAL": "1",  # measured, never published
         **(env or {}),
     }
     set_aside(site)  # the build would delete it while timed

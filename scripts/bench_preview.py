@@ -59,6 +59,7 @@ def _environment(data: Path) -> dict[str, str]:
         "SOURCE_DATE_EPOCH": EPOCH,
         "PYTHONPATH": "hooks",
         "NO_MKDOCS_2_WARNING": "1",
+        "AIDES_LOCAL": "1",  # measured, never published
     }
 
 

@@ -67,6 +67,7 @@ class Build:
 def build(tree: Path, site: Path, epoch: str, data: Path | None = None) -> Build:
     """Build ``tree`` with its own scripts/build.py into ``site``."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
+    env["AIDES_LOCAL"] = "1"  # compared, never published: both builds keep the same local addresses
     env.pop("AIDES_DATA_DIR", None)
     if data is not None:
         env["AIDES_DATA_DIR"] = str(data)

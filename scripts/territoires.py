@@ -49,8 +49,8 @@ INTEGRITY = {
 FILES = ("regions", "departements", "communes", "epci")
 
 COLUMNS = {
-    "regions": ["code", "nom"],
-    "departements": ["code", "nom", "region"],
+    "regions": ["code", "nom", "tncc"],
+    "departements": ["code", "nom", "region", "tncc"],
     "collectivites": ["code", "nom"],
     "communes": ["code", "nom", "departement", "epci", "codes_postaux", "population"],
     "arrondissements": ["code", "nom", "commune", "codes_postaux", "population"],
@@ -99,8 +99,11 @@ def transform(raw: Mapping[str, Any], old_communes: Iterable[Mapping[str, Any]] 
     if missing:
         raise ValueError(f"membres d'EPCI qui ne sont pas des communes actuelles : {missing[:5]}")
     tables: dict[str, list[list[Any]]] = {
-        "regions": [[r["code"], r["nom"]] for r in raw["regions"] if r["zone"] != "com"],
-        "departements": [[d["code"], d["nom"], d["region"]] for d in raw["departements"] if d["code"] not in outre_mer],
+        # tncc: the Insee's « type de nom en clair » (typeLiaison), the name's article (cog.Region)
+        "regions": [[r["code"], r["nom"], r["typeLiaison"]] for r in raw["regions"] if r["zone"] != "com"],
+        "departements": [
+            [d["code"], d["nom"], d["region"], d["typeLiaison"]] for d in raw["departements"] if d["code"] not in outre_mer
+        ],
         "collectivites": [[d["code"], d["nom"]] for d in raw["departements"] if d["code"] in outre_mer],
         "communes": [
             [c["code"], c["nom"], c["departement"], epci_of.get(c["code"]), c.get("codesPostaux", []), c.get("population", 0)]

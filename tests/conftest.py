@@ -60,10 +60,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def run_build(site_dir: Path, data_dir: Path = DATA, **env: str) -> subprocess.CompletedProcess[str]:
     """Build the site with the real build script (MkDocs + Pagefind) into ``site_dir``.
 
-    Tests and fixtures ask for ``build_site`` rather than import this, so that their tests are marked ``build``."""
+    Tests and fixtures ask for ``build_site`` rather than import this, so that their tests are marked ``build``.
+    A test build is local (``AIDES_LOCAL=1``: its addresses are http://127.0.0.1:8000/) unless ``env`` says otherwise."""
     if _running and _running[0].get_closest_marker("build") is None:
         pytest.fail(f"{_running[0].nodeid} construit le site : demandez la fixture build_site (marque « build »)")
-    environment = {**os.environ, "AIDES_DATA_DIR": str(data_dir), "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": "hooks", **env}
+    environment = {**os.environ, "AIDES_DATA_DIR": str(data_dir), "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": "hooks"}
+    environment |= {"AIDES_LOCAL": "1", **env}
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), str(site_dir)],
         cwd=ROOT,

@@ -176,7 +176,13 @@ def test_a_misspelt_view_field_fails_the_build_naming_it(tmp_path: Path) -> None
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "hooks"), "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT / "hooks"),
+            "SOURCE_DATE_EPOCH": EPOCH,
+            "NO_MKDOCS_2_WARNING": "1",
+            "AIDES_LOCAL": "1",
+        },
         capture_output=True,
         text=True,
         check=False,

@@ -140,7 +140,7 @@ def test_a_merged_commune_leads_to_the_current_one(page: Any) -> None:
     if not choice.is_checked():
         choice.check()
     text = status(field)
-    assert "Valserhône" in text and "Bellegarde-sur-Valserine fait désormais partie de Valserhône" in text
+    assert "Valserhône" in text and "Valserhône comprend désormais Bellegarde-sur-Valserine" in text
     assert "commune=01033" in page.evaluate("location.hash")
 
 

@@ -72,7 +72,7 @@ def test_every_current_seed_aid_is_old_unconfirmed_information(epoch: str) -> No
 
 
 def test_a_confirmation_within_the_review_period_removes_the_notice(catalogue: Any) -> None:
-    from aides.model.models import Confirmation
+    from aides.model.dates import Confirmation
 
     aide = catalogue.aides["visale"]
     confirmed = aide.model_copy(update={"confirmation": Confirmation(date=TODAY, par="Action Logement", moyen="courriel")})
@@ -132,7 +132,7 @@ def test_old_information_is_never_presented_as_current(which: str, request: Any)
     site = request.getfixturevalue(which)
     visale = _read(site, "aides/visale")
     top = _text(visale[visale.find("<h1") : visale.find('class="chapo"')])
-    assert "Information de 2017, non confirmée depuis\u00a0: vérifiez auprès d'Action Logement ou de Comités locaux" in top
+    assert "Information de 2017, non confirmée depuis\u00a0: vérifiez auprès d'Action Logement ou des Comités locaux" in top
     assert 'data-pagefind-meta="avis:Information de 2017' in visale
     card = json.loads((site / "aides" / "visale" / "carte.json").read_text(encoding="utf-8"))
     assert card["avis"].startswith("Information de 2017, non confirmée depuis")

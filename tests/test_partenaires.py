@@ -13,6 +13,7 @@ import re
 import shutil
 import urllib.parse
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -427,6 +428,21 @@ def test_with_the_seed_every_sheet_prints_all_the_current_aids_of_its_region(sit
         assert "Cette fiche les présente toutes" in html and "autres aides" not in html
 
 
+def test_every_printed_aid_carries_its_notice(site: Path, views: Pieces) -> None:
+    """« Information de 2017, non confirmée depuis… » goes to paper with the aid: each sheet prints its card's notice."""
+    noticed = 0
+    for region in views.cat.served_regions:
+        html = (site / urls.region_sheet(region.code) / "index.html").read_text(encoding="utf-8")
+        items = html.split('<li class="feuille-region__aide">')[1:]
+        assert len(items) == len(sheet_aid_ids(html)), region.nom
+        for item, aid_id in zip(items, sheet_aid_ids(html), strict=True):
+            avis = views.cards.aid(aid_id).avis
+            shown = re.findall(r'<p class="feuille-region__avis">([^<]*)</p>', item.split("</li>", 1)[0])
+            assert [unescape(text) for text in shown] == ([avis] if avis else []), (region.nom, aid_id)
+            noticed += bool(avis)
+    assert noticed  # at the tests' date, the seed's information is past review
+
+
 def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: str, views: Pieces) -> None:
     sheet = region_sheet(views, PACA)
     with local_page(browser, server, width=1280, height=900) as page:
@@ -437,6 +453,8 @@ def test_paca_sheet_fits_and_its_qr_codes_open_the_lists(browser: Any, server: s
         assert codes.count() == len(sheet.groupes) + 1 == len(expected)
         assert [decode(code.screenshot(scale="device")) for code in codes.all()] == [[address] for address in expected]
         assert len(page.locator(".feuille-region__aide").all()) == sheet.imprimees == sheet.nombre > 0
+        notices = [aide.avis for groupe in sheet.groupes for aide in groupe.aides if aide.avis]
+        assert page.locator(".feuille-region__avis:visible").all_inner_texts() == notices and notices
         pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
         assert len(pdf.pages) <= 2, len(pdf.pages)
         assert page.locator(".fiche-contact").count() == len(sheet.contacts) > 0

@@ -181,10 +181,10 @@ def gzip_size(text: str) -> int:
 # --- the generator's transform, on a tiny sample --------------------------------------------
 
 SAMPLE = {
-    "regions": [{"code": "84", "nom": "Auvergne-Rhône-Alpes", "zone": "metro"}, {"code": "978", "nom": "Saint-Martin", "zone": "com"}],
+    "regions": [{"code": "84", "nom": "Auvergne-Rhône-Alpes", "typeLiaison": 1, "zone": "metro"}, {"code": "978", "nom": "Saint-Martin", "typeLiaison": 0, "zone": "com"}],
     "departements": [
-        {"code": "01", "nom": "Ain", "region": "84", "zone": "metro"},
-        {"code": "978", "nom": "Saint-Martin", "region": "978", "zone": "com"},
+        {"code": "01", "nom": "Ain", "region": "84", "typeLiaison": 5, "zone": "metro"},
+        {"code": "978", "nom": "Saint-Martin", "region": "978", "typeLiaison": 0, "zone": "com"},
     ],
     "communes": [
         {"code": "01033", "nom": "Valserhône", "departement": "01", "region": "84", "type": "commune-actuelle",
@@ -205,8 +205,8 @@ OLD_SAMPLE = [
 
 def test_transform_sample() -> None:
     tables = gen.transform(SAMPLE, OLD_SAMPLE)
-    assert tables["regions"] == [["84", "Auvergne-Rhône-Alpes"]]
-    assert tables["departements"] == [["01", "Ain", "84"]]
+    assert tables["regions"] == [["84", "Auvergne-Rhône-Alpes", 1]]
+    assert tables["departements"] == [["01", "Ain", "84", 5]]
     assert tables["collectivites"] == [["978", "Saint-Martin"]]
     assert tables["communes"] == [
         ["01033", "Valserhône", "01", "240100891", ["01200"], 16712],

@@ -41,8 +41,8 @@ def commune(code: str, nom: str, *old_codes: str) -> dict[str, Any]:
 
 def package(communes: list[dict[str, Any]], epci: list[tuple[str, str, list[str]]]) -> dict[str, Any]:
     return {
-        "regions": [{"code": "84", "nom": "Auvergne-Rhône-Alpes", "zone": "metro"}],
-        "departements": [{"code": "01", "nom": "Ain", "region": "84", "zone": "metro"}],
+        "regions": [{"code": "84", "nom": "Auvergne-Rhône-Alpes", "typeLiaison": 1, "zone": "metro"}],
+        "departements": [{"code": "01", "nom": "Ain", "region": "84", "typeLiaison": 5, "zone": "metro"}],
         "communes": communes,
         "epci": [
             {"code": siren, "nom": nom, "type": "CC", "membres": [{"code": m} for m in members]} for siren, nom, members in epci
@@ -234,10 +234,10 @@ def test_the_build_names_the_successor() -> None:
     """The build's own check, on the new reference: never a silent drop (corpus: the committed reference)."""
     assert (
         commune_problem(NEW, A, [])
-        == "« 01001 » est le code de Alpha, ancienne commune : indiquez la commune actuelle, Beta (01002)"
+        == "« 01001 » est le code de l'ancienne commune Alpha : indiquez la commune actuelle, Beta (01002)"
     )
     assert commune_problem(NEW, SPLIT, []) == (
-        "« 01003 » est le code de Sigma, ancienne commune, partagée entre Gamma (01004) et Delta (01005) : "
+        "« 01003 » est le code de l'ancienne commune Sigma, partagée entre Gamma (01004) et Delta (01005) : "
         "indiquez celle ou celles qui conviennent"
     )
 

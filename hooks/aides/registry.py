@@ -173,7 +173,7 @@ class Registry:
             PageEntry(
                 urls.source_path(urls.region_sheet(region.code)),
                 kinds.REGION_SHEET,
-                f"Les aides au logement en {region.nom} : fiche à imprimer",
+                f"Les aides au logement {self.cat.region_name(region.code).lieu} : fiche à imprimer",
                 region.code,
             )
             for region in self.cat.served_regions

@@ -7,6 +7,7 @@ import { counts, decodeIndex, query } from "../../overrides/assets/js/lib/site/f
 import { parseFragment } from "../../overrides/assets/js/lib/model/conditions.js";
 import { withNotice } from "../../overrides/assets/js/lib/trust/freshness.js";
 import { QUESTION_TYPES } from "../../overrides/assets/js/lib/model/question-types.js";
+import { atCommune } from "../../overrides/assets/js/lib/model/french-names.js";
 
 const read = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), "utf8"));
 
@@ -48,5 +49,11 @@ describe("freshness: a layer on the rules' outcome", () => {
       assert.deepEqual(withNotice(cas.resultat, cas.avis), cas.attendu);
       assert.deepEqual(cas.resultat, before);
     });
+  }
+});
+
+describe("a commune after « à »: its article contracted or kept", () => {
+  for (const { nom, a } of read("french-names.json").communes) {
+    test(nom, () => assert.equal(atCommune(nom), a));
   }
 });

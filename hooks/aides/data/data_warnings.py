@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from aides.data.errors import DataWarning, warning_at
 from aides.data.yamlsource import YamlDocument
-from aides.model.models import Aide
+from aides.model.french_names import ARTICLES
+from aides.model.models import Aide, Contact, Partenaire
 from aides.model.shared_lists import Source, Sources
 
 RESUME_MAX = 300  # characters: about two sentences, what a results list shows
@@ -59,22 +61,38 @@ def undated_source(source: Source, index: int, doc: YamlDocument) -> list[DataWa
     return [warning_at(doc, ("sources", index, "id"), message)]
 
 
+def no_article(record: Partenaire | Contact, doc: YamlDocument) -> list[DataWarning]:
+    """Without its article, a name is said bare: « auprès de Comités locaux… » (french_names.py)."""
+    if record.article is not None:
+        return []
+    message = (
+        f"article du nom non précisé : ajoutez « article: » ({', '.join(ARTICLES)}) pour que les phrases disent "
+        "« auprès des Comités locaux… », « à l'Union… » ou « d'Action Logement »"
+    )
+    return [warning_at(doc, ("nom",), message, key=True)]
+
+
 AIDE_CHECKS: list[AideCheck] = [long_resume, no_contacts, review_due]
 SOURCE_CHECKS: list[SourceCheck] = [undated_source]
 
 
 def check_warnings(
-    aides: Mapping[str, Aide],
+    entities: Mapping[str, Mapping[str, Any]],
     sources: Sources | None,
     documents: Mapping[tuple[str, str], YamlDocument],
     today: dt.date,
 ) -> list[DataWarning]:
     """Every warning of the records that were read and validated (broken files have errors instead)."""
     found: list[DataWarning] = []
-    for aid_id, aide in aides.items():
+    for aid_id, aide in entities.get("aides", {}).items():
         doc = documents.get(("aides", aid_id))
         if doc is not None:
             found += [warning for check in AIDE_CHECKS for warning in check(aide, doc, today)]
+    for kind in ("partenaires", "contacts"):
+        for record_id, record in entities.get(kind, {}).items():
+            doc = documents.get((kind, record_id))
+            if doc is not None:
+                found += no_article(record, doc)
     sources_doc = documents.get(("", "sources.yml"))
     if sources is not None and sources_doc is not None:
         for index, source in enumerate(sources.sources):

@@ -205,7 +205,7 @@ def load_with_warnings(
             if value is not None:
                 entities[kind][entity_id] = value
                 reader.documents[(kind, entity_id)] = doc
-    warnings = check_warnings(entities["aides"], singles.get("sources.yml"), reader.documents, today)
+    warnings = check_warnings(entities, singles.get("sources.yml"), reader.documents, today)
     if any(value is None for value in singles.values()) or any(name not in singles for name in SINGLE_FILES):
         raise DataErrors(reader.errors, warnings)  # without vocabularies, references cannot be checked
 

@@ -79,9 +79,11 @@ def old_commune_problem(ref: cog.Referentiel, code: str) -> str | None:
 
 
 def _old_name(ref: cog.Referentiel, code: str) -> str:
-    """« de Marseille 1er Arrondissement, arrondissement municipal », « de Châtillon-en-Michaille, commune déléguée »."""
+    """« de l'arrondissement municipal Marseille 1er Arrondissement », « de la commune déléguée Châtillon-en-Michaille »:
+    the kind first, so that no « de » falls before a name that starts with its article (« Le Mesnil… »)."""
     if code in ref.arrondissements:
-        return f"de {ref.arrondissements[code].nom}, arrondissement municipal"
+        return f"de l'arrondissement municipal {ref.arrondissements[code].nom}"
     former = ref.former[code]
     kind = MERGED_KINDS.get(former.type, "ancienne commune")
-    return f"de {former.nom}, {kind}" if former.nom else f"d'une {kind}"
+    article = "l'" if kind.startswith("ancienne") else "la "
+    return f"de {article}{kind} {former.nom}" if former.nom else f"d'une {kind}"

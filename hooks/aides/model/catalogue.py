@@ -7,12 +7,13 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from aides.model import cog, information
+from aides.model import cog, french_names, information
 from aides.model.conditions import Node
+from aides.model.dates import Dates
 from aides.model.emergency import EmergencyRules, Urgences
-from aides.model.formatting import sort_key
+from aides.model.formatting import sort_key, typography
 from aides.model.information import InfoDate
-from aides.model.models import Aide, Archive, Contact, Convention, Dates, Partenaire, Site, SourceRef, Territoire
+from aides.model.models import Aide, Archive, Contact, Convention, Partenaire, Site, SourceRef, Territoire
 from aides.model.parameters import Bareme, Serie, UnknownParameter
 from aides.model.shared_lists import Question, Referentiels, Source
 
@@ -159,6 +160,24 @@ class Catalogue:
     @cached_property
     def departement_names(self) -> dict[str, str]:
         return {dep.code: dep.nom for dep in self.departements}
+
+    # --- names in sentences (french_names.py): « auprès des Comités locaux… », « à La Réunion » ---
+
+    def partner_name(self, partner_id: str) -> french_names.Name:
+        partner = self.partenaires[partner_id]
+        return french_names.organisation(typography(partner.nom), partner.article)
+
+    def contact_name(self, contact_id: str) -> french_names.Name:
+        contact = self.contacts[contact_id]
+        return french_names.organisation(typography(contact.nom), contact.article)
+
+    def region_name(self, code: str) -> french_names.Name:
+        region = self.territoires.regions[code]
+        return french_names.territory("regions", code, region.nom, region.tncc)
+
+    def departement_name(self, code: str) -> french_names.Name:
+        departement = self.territoires.departements[code]
+        return french_names.territory("departements", code, departement.nom, departement.tncc)
 
     @cached_property
     def region_of(self) -> dict[str, str]:

@@ -32,6 +32,10 @@ CURRENT = "commune"  # the type of a current commune's entry; the others: arrond
 class Region:
     code: str
     nom: str
+    # The Insee's « type de nom en clair »: which article the name takes (0 none, « de » ; 1 none, « d' » ;
+    # 2 le ; 3 la ; 4 les ; 5 l'). french_names.py says the name with it: « de la Guadeloupe », « du Var ».
+    # 0 in a reference written before this column (an older vintage that `make territoires` compares with).
+    tncc: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,7 @@ class Departement:
     code: str
     nom: str
     region: str
+    tncc: int = 0  # as Region's
 
 
 @dataclass(frozen=True, slots=True)

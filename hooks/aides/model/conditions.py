@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from aides.model import cog, income_rules
+from aides.model import cog, french_names, income_rules
 from aides.model.formatting import join_or, number, typography
 from aides.model.question_types import QUESTION_TYPES, YES_NO, derive
 from aides.model.shared_lists import Question
@@ -108,6 +108,8 @@ class Compiler:
             operand = self._operand(question, operator, operand, loc)
             words = self._describe(question, operand)
         texte = question.phrases[operator].replace("{valeur}", words)
+        if "{lieu}" in texte:
+            texte = texte.replace("{lieu}", self._located(question, operand) or words)
         texte = typography(income_rules.contracted(texte) if kind.amount else texte)
         texte = income_rules.dated(texte, self.today) if self.today else texte
         node = {"type": "critere", "question": question.id, "operateur": operator, "valeur": operand, "texte": texte}
@@ -186,6 +188,17 @@ class Compiler:
         if names is None:
             names = self.__dict__["_communes"] = {code: c.nom for code, c in self.territoires.communes.items()}
         return names
+
+    def _located(self, question: Question, operand: Any) -> str:
+        """Places with their preposition (french_names.py), for a phrase's ``{lieu}``: « à La Réunion ou
+        en Corse », « dans le Var », « au Havre »; "" for what is not a place."""
+        source, ref = question.kind.choices, self.territoires
+        if source == "communes":
+            return join_or([french_names.commune(ref.communes[code].nom).lieu for code in operand])
+        if source in ("regions", "departements"):
+            table = ref.regions if source == "regions" else ref.departements
+            return join_or([french_names.territory(source, code, table[code].nom, table[code].tncc).lieu for code in operand])
+        return ""
 
     def _describe(self, question: Question, operand: Any) -> str:
         if operand is None:

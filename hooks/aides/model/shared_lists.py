@@ -17,25 +17,27 @@ from aides.model.question_types import QUESTION_TYPES, QuestionKind
 class Entree(Model):
     """An item of a controlled vocabulary (public, type of aid, choice)."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
-    libelle: Text
-    description: Text | None = None
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] = Field(
+        description="Identifiant, en minuscules sans accents ni espaces : c'est lui qu'écrivent les fiches et les conditions."
+    )
+    libelle: Text = Field(description="Ce que lit le public.")
+    description: Text | None = Field(None, description="Une phrase d'explication, si besoin.")
 
 
 class Referentiels(Model):
     """data/referentiels.yml: the vocabularies used to describe and filter aids and partners."""
 
-    publics: list[Entree]
-    types: list[Entree]
+    publics: list[Entree] = Field(description="Les publics des aides (jeunes, salariés…), pour les fiches et les filtres.")
+    types: list[Entree] = Field(description="Les types d'aide (aide financière, accompagnement…).")
     categories: list[Entree] = Field(description="Catégories de partenaires : qui publie ou porte des aides.")
 
 
 class Source(Model):
     """An article the data comes from."""
 
-    id: Id
-    titre: Text
-    editeur: Text | None = None
+    id: Id = Field(description="Identifiant de l'article, que citent les fiches (sources, article).")
+    titre: Text = Field(description="Titre de l'article.")
+    editeur: Text | None = Field(None, description="Le journal ou le site qui l'a publié.")
     date: Date | None = Field(None, description="Date de publication, si l'article la donne.")
     date_texte: Text | None = Field(None, description="Ce que l'on sait de la date quand elle n'est pas donnée.")
     annee: int | None = Field(
@@ -43,7 +45,7 @@ class Source(Model):
     )
     raisonnement: Text | None = Field(None, description="Comment l'année a été déduite du texte de l'article.")
     fichier: Text | None = Field(None, description="Fichier de l'article dans les sources du projet.")
-    url: Url | None = None
+    url: Url | None = Field(None, description="Adresse de l'article en ligne, s'il y en a une.")
 
     @model_validator(mode="after")
     def _year_explained(self) -> Source:
@@ -55,7 +57,9 @@ class Source(Model):
 
 
 class Sources(Model):
-    sources: list[Source]
+    """data/sources.yml: the articles the data comes from."""
+
+    sources: list[Source] = Field(description="Les articles, un par élément (bloc Article).")
 
 
 # The types of question, from their one description (question_types.py).
@@ -65,20 +69,25 @@ QuestionType = StrEnum("QuestionType", {name: name for name in QUESTION_TYPES})
 class Question(Model):
     """A question asked by the checkers; conditions of aids are stated over these."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
-    type: Annotated[QuestionType, Field(strict=False)]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] = Field(
+        description="Identifiant, en minuscules sans accents : la clé des conditions et des réponses (age, statut)."
+    )
+    type: Annotated[QuestionType, Field(strict=False)] = Field(description=f"Sa sorte : {', '.join(QUESTION_TYPES)}.")
     libelle: Text = Field(description="La question posée, avec son point d'interrogation.")
     aide: Text | None = Field(None, description="Une phrase d'aide sous la question.")
-    choix: list[Entree] = []
-    unite: Text | None = None
-    min: int | None = None
-    max: int | None = None
+    choix: list[Entree] = Field([], description="Les réponses possibles d'une question à choix (bloc Choix).")
+    unite: Text | None = Field(None, description="L'unité d'une réponse numérique : « ans », « personnes ».")
+    min: int | None = Field(None, description="La plus petite réponse numérique acceptée.")
+    max: int | None = Field(None, description="La plus grande réponse numérique acceptée.")
     pas: float | None = Field(None, gt=0, description="Pas d'une réponse numérique non entière (0.5 pour des demi-parts).")
     deduite_de: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = Field(
         None, description="Question dont la réponse donne celle-ci (la région se déduit du département)."
     )
     phrases: dict[str, Text] = Field(
-        description=("Phrase française de chaque opérateur, {valeur} étant remplacé : moins_de, au_moins, parmi, oui, non.")
+        description=(
+            "Phrase française de chaque opérateur (moins_de, au_moins, parmi, oui, non), où {valeur} est remplacé par "
+            "la valeur, et {lieu} par un lieu avec sa préposition (« à La Réunion », « en Corse », « dans le Var »)."
+        )
     )
 
     @property
@@ -101,4 +110,6 @@ class Question(Model):
 
 
 class Questions(Model):
-    questions: list[Question]
+    """data/questions.yml: the questions of the checkers."""
+
+    questions: list[Question] = Field(description="Les questions, une par élément (bloc Question).")

@@ -15,8 +15,9 @@ from typing import Any
 from aides.model import formatting as fmt
 from aides.model import territory
 from aides.model.catalogue import Catalogue
+from aides.model.dates import Dates
 from aides.model.labels import CONFIRMATION_MEANS, NATURES
-from aides.model.models import Convention, Dates, SourceRef
+from aides.model.models import Convention, SourceRef
 from aides.site import urls
 from aides.trust import freshness
 
@@ -28,6 +29,7 @@ PARTNER_PAGE = "Fiche de l'organisme"  # the link of a partner's ways-in card: i
 class Link:
     nom: str
     url: str
+    avant_a: str = ""  # an organisation's « à » before its linked name: « aux  », « à l' » (french_names.Name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,8 @@ class Cards:
         )
 
     def partner_link(self, partner_id: str) -> Link:
-        return Link(t(self.cat.partenaires[partner_id].nom), urls.partenaire(partner_id))
+        name = self.cat.partner_name(partner_id)
+        return Link(name.nom, urls.partenaire(partner_id), name.avant_a)
 
     def partner(self, partner_id: str) -> PartnerSummary:
         partner = self.cat.partenaires[partner_id]

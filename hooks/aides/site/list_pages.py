@@ -100,7 +100,10 @@ class PlanView:
 
 @dataclass(frozen=True, slots=True)
 class ReferenceView:
+    """/contribuer/: the field reference, and the repository's address when data/site.yml gives it."""
+
     modeles: list[ModelDoc]
+    depot: str  # "" until an editor fills ``depot`` in data/site.yml: then the page links to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +205,7 @@ def _partner_place(p: Pieces, partner_id: str) -> dict[str, Any]:
 
 
 def reference(p: Pieces, key: None = None) -> ReferenceView:
-    return ReferenceView(field_reference())
+    return ReferenceView(field_reference(), p.cat.site.depot or "")
 
 
 def site_map(p: Pieces, key: None = None) -> PlanView:

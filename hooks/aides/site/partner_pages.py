@@ -75,6 +75,7 @@ class RegionSheetView:
 
     code: str
     nom: str
+    lieu: str  # « à La Réunion », « dans les Hauts-de-France » (french_names.Name.lieu)
     nombre: int  # the région's current aids, national ones included
     imprimees: int  # how many of them the sheet prints
     par_public: int  # at most this many per public (sheets.PER_GROUP)
@@ -137,9 +138,9 @@ def tools(p: Pieces, key: None = None) -> ToolsView:
 
 
 def region_sheet(p: Pieces, code: str) -> RegionSheetView:
-    region = next(r for r in p.cat.regions if r.code == code)
-    name = t(region.nom)
-    groups = [_sheet_group(p, choice, code, name) for choice in p.sheet_choices.groups(code)]
+    name = p.cat.region_name(code)
+    where = t(name.lieu)  # « à La Réunion », « dans les Hauts-de-France », « en Normandie »
+    groups = [_sheet_group(p, choice, code, where) for choice in p.sheet_choices.groups(code)]
     contacts = [p.cards.contact(cid) for cid, c in p.cat.contacts.items() if p.cat.covers(c.territoire, code)]
     # Then the partners' public ways in there: a région without a contact of its own still gets someone to reach.
     partners = sorted(p.cat.partenaires, key=lambda pid: sort_key(p.cat.partenaires[pid].nom))
@@ -148,15 +149,15 @@ def region_sheet(p: Pieces, code: str) -> RegionSheetView:
         for pid in partners
         if p.cat.partenaires[pid].acces and p.cat.covers(p.cat.partenaires[pid].territoire, code)
     ]
-    whole = _sheet_list(p, [("region", code)], f"Code QR de la liste des aides en cours en {name}")
+    whole = _sheet_list(p, [("region", code)], f"Code QR de la liste des aides en cours {where}")
     count = len(p.sheet_choices.by_region[code])
     printed = sum(len(group.aides) for group in groups)
-    return RegionSheetView(code, name, count, printed, PER_GROUP, whole, groups, contacts)
+    return RegionSheetView(code, t(name.nom), where, count, printed, PER_GROUP, whole, groups, contacts)
 
 
-def _sheet_group(p: Pieces, choice: GroupChoice, code: str, region_name: str) -> SheetGroup:
+def _sheet_group(p: Pieces, choice: GroupChoice, code: str, where: str) -> SheetGroup:
     label = t(p.cat.public_labels[choice.public])
-    title = f"Code QR de la liste des aides «{fmt.NBSP}{label}{fmt.NBSP}» en {region_name}"
+    title = f"Code QR de la liste des aides «{fmt.NBSP}{label}{fmt.NBSP}» {where}"
     return SheetGroup(
         choice.public,
         label,

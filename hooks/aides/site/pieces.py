@@ -56,6 +56,7 @@ class RoleView:
     nom: str
     url: str
     role: str
+    avant_a: str  # « aux  », « à l' »: the partner's name after « à » (french_names.Name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ class Pieces:
 
     def role(self, partner_id: str, role: str) -> RoleView:
         link = self.cards.partner_link(partner_id)
-        return RoleView(link.nom, link.url, t(role))
+        return RoleView(link.nom, link.url, t(role), link.avant_a)
 
     def amount(self, valeur: Valeur) -> AmountView:
         amount = fmt.euros(valeur.montant) if valeur.montant is not None else fmt.percent(valeur.pourcentage)

@@ -1,23 +1,39 @@
-"""The field reference of /contribuer/, generated from the models so it never drifts."""
+"""The field reference of /contribuer/, generated from the models so it never drifts.
+
+Every model an editor writes, from the files down to the smallest block, has its section (``DOCUMENTED``),
+and every field its description: ``editor_models`` walks the files' models to find them all, and the
+tests hold both (tests/test_reference.py).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
+from aides.data.loading import ENTITIES, OPTIONAL_FILES, SINGLE_FILES
+from aides.model.dates import Confirmation, DateInformation
 from aides.model.emergency import NumeroUrgence, Urgences
 from aides.model.formatting import typography
 from aides.model.models import (
     Acces,
     Aide,
+    Archive,
     Chiffre,
     Contact,
     Convention,
+    Exclusions,
+    Exemple,
     FormulaireAcces,
+    LigneMontant,
     Montant,
     Partenaire,
+    Role,
+    Signataire,
+    Site,
     SiteAcces,
     SourceRef,
     Tableau,
@@ -25,15 +41,48 @@ from aides.model.models import (
     Territoire,
     Valeur,
     Validite,
+    Zone,
 )
-from aides.model.shared_lists import Question
+from aides.model.shared_lists import Entree, Question, Questions, Referentiels, Source, Sources
 
-# (title, where it is written, what it is, model)
+# Every file an editor writes, by its model: the entities, the single files, the archives.
+FILE_MODELS: list[type[BaseModel]] = [*ENTITIES.values(), *SINGLE_FILES.values(), *OPTIONAL_FILES.values(), Archive]
+# Files that are one list: their section is that of their items (Question, Article).
+LIST_FILES: set[type[BaseModel]] = {Questions, Sources}
+
+# (title, where it is written, what it is, model), in the order of the page: an aid and its blocks, then the others.
 DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [
     ("Aide", "data/aides/<id>.yml", "Une aide ou un dispositif.", Aide),
+    ("Territoire", "bloc territoire", "Où s'applique la fiche ; sans région ni département : toute la France.", Territoire),
+    ("Exclusions", "bloc sauf d'un territoire", "Ce qui est retiré d'un territoire.", Exclusions),
+    ("Validité", "bloc validite", "Période d'ouverture ; après la fin, l'aide est marquée terminée.", Validite),
+    ("Montant", "bloc montant", "Montants simples (valeurs) ou par zone et produit (tableaux).", Montant),
+    ("Valeur", "élément de montant.valeurs", "Un montant en euros ou un pourcentage.", Valeur),
+    ("Tableau", "élément de montant.tableaux", "Un tableau de montants par zone (colonnes) et produit (lignes).", Tableau),
+    ("Zone", "élément de zones d'un tableau", "Une colonne d'un tableau de montants : une zone et son territoire.", Zone),
+    (
+        "Ligne de montant",
+        "élément de lignes d'un tableau",
+        "Une ligne d'un tableau : un produit et son montant par zone.",
+        LigneMontant,
+    ),
+    (
+        "Rôle",
+        "élément de partenaires (aide) et de parties (convention)",
+        "Un partenaire et ce qu'il fait pour cette aide ou dans cette convention.",
+        Role,
+    ),
+    ("Chiffre", "élément de chiffres", "Un chiffre cité par une source.", Chiffre),
+    ("Source", "élément de sources", "La référence d'un article de data/sources.yml, avec au besoin sa citation.", SourceRef),
+    (
+        "Date de l'information",
+        "bloc date_information",
+        "La date de l'information, quand ce n'est pas celle de sa source la plus récente.",
+        DateInformation,
+    ),
+    ("Confirmation", "bloc confirmation", "La dernière confirmation de l'information par l'organisme lui-même.", Confirmation),
+    ("Exemple", "élément de exemples", "Un cas type : des réponses et le résultat que les conditions doivent donner.", Exemple),
     ("Partenaire", "data/partenaires/<id>.yml", "Un organisme.", Partenaire),
-    ("Convention", "data/conventions/<id>.yml", "Une convention, un protocole ou un avenant.", Convention),
-    ("Contact", "data/contacts/<id>.yml", "Un point de contact de service, jamais la ligne personnelle d'un agent.", Contact),
     (
         "Accès",
         "bloc acces d'un partenaire",
@@ -44,7 +93,20 @@ DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [
     ("Site", "bloc acces.site", "Le site officiel de l'organisme.", SiteAcces),
     ("Téléphone", "bloc acces.telephone", "Une ligne publique de l'organisme, jamais un mobile.", TelephoneAcces),
     ("Formulaire", "bloc acces.formulaire", "Un formulaire en ligne, pour toutes ses aides ou pour certaines.", FormulaireAcces),
+    ("Convention", "data/conventions/<id>.yml", "Une convention, un protocole ou un avenant.", Convention),
+    ("Signataire", "élément de signataires d'une convention", "Une personne qui a signé une convention.", Signataire),
+    ("Contact", "data/contacts/<id>.yml", "Un point de contact de service, jamais la ligne personnelle d'un agent.", Contact),
     ("Question", "data/questions.yml, liste questions", "Une question des questionnaires d'éligibilité.", Question),
+    (
+        "Choix",
+        "élément de choix d'une question, et de publics, types et categories de data/referentiels.yml",
+        "Une réponse possible ou une entrée d'une liste.",
+        Entree,
+    ),
+    ("Article", "data/sources.yml, liste sources", "Un article de presse d'où viennent les données.", Source),
+    ("Référentiels", "data/referentiels.yml", "Les listes qui décrivent et filtrent les aides et les partenaires.", Referentiels),
+    ("Archive", "data/archives/<id>.yml", "Une aide retirée : son ancienne adresse montre cette page.", Archive),
+    ("Réglages du site", "data/site.yml", "Les réglages du site entier.", Site),
     (
         "Numéros d'urgence",
         "data/urgences.yml",
@@ -52,14 +114,27 @@ DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [
         Urgences,
     ),
     ("Numéro d'urgence", "élément de numeros", "Un numéro, avec les pages officielles qui le décrivent.", NumeroUrgence),
-    ("Territoire", "bloc territoire", "Où s'applique la fiche ; sans région ni département : toute la France.", Territoire),
-    ("Validité", "bloc validite", "Période d'ouverture ; après la fin, l'aide est marquée terminée.", Validite),
-    ("Montant", "bloc montant", "Montants simples (valeurs) ou par zone et produit (tableaux).", Montant),
-    ("Valeur", "élément de montant.valeurs", "Un montant en euros ou un pourcentage.", Valeur),
-    ("Tableau", "élément de montant.tableaux", "Un tableau de montants par zone (colonnes) et produit (lignes).", Tableau),
-    ("Chiffre", "élément de chiffres", "Un chiffre cité par une source.", Chiffre),
-    ("Source", "élément de sources", "L'article d'où vient l'information.", SourceRef),
 ]
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        return
+    for argument in get_args(annotation):
+        yield from _models_in(argument)
+
+
+def editor_models() -> list[type[BaseModel]]:
+    """Every model an editor writes: the files' models and every block inside them, each once."""
+    found: list[type[BaseModel]] = []
+    waiting = list(FILE_MODELS)
+    while waiting:
+        model = waiting.pop(0)
+        if model not in found:
+            found.append(model)
+            waiting += [inner for info in model.model_fields.values() for inner in _models_in(info.annotation)]
+    return found
 
 
 def _type_name(schema: dict[str, Any]) -> str:
@@ -91,9 +166,15 @@ class FieldDoc:
 @dataclass(frozen=True, slots=True)
 class ModelDoc:
     titre: str
+    ancre: str  # « champs-aide », « champs-date-de-l-information »
     fichier: str
     description: str
     champs: list[FieldDoc]
+
+
+def anchor(title: str) -> str:
+    """The section's id: « Validité » → champs-validité (as before), « Date de l'information » → champs-date-de-l-information."""
+    return "champs-" + re.sub(r"[\s']+", "-", title.lower())
 
 
 def field_reference() -> list[ModelDoc]:
@@ -105,5 +186,5 @@ def field_reference() -> list[ModelDoc]:
             FieldDoc(name, name in required, _type_name(prop), typography(prop.get("description", "")))
             for name, prop in schema["properties"].items()
         ]
-        models.append(ModelDoc(title, where, typography(description), fields))
+        models.append(ModelDoc(title, anchor(title), where, typography(description), fields))
     return models

@@ -23,28 +23,21 @@ from typing import Any
 
 from aides.model import formatting as fmt
 from aides.model.catalogue import STALE_MEASURE, Catalogue
+from aides.model.french_names import Name
 from aides.model.models import Aide
 
 
-def of(name: str) -> str:
-    """« de » before a name, elided before a vowel or a mute h: « d'Action Logement »."""
-    return f"d'{name}" if name[:1].casefold() in "aeiouyhéèêàâîô" else f"de {name}"
-
-
-def _names(catalogue: Catalogue, aide: Aide) -> list[str]:
+def _names(catalogue: Catalogue, aide: Aide) -> list[Name]:
     """Whom to ask: the aid's contacts, else its (first two) partners."""
-    names = [catalogue.contacts[cid].nom for cid in aide.contacts]
-    return [fmt.typography(name) for name in names or [catalogue.partenaires[r.partenaire].nom for r in aide.partenaires[:2]]]
-
-
-def whom(catalogue: Catalogue, aide: Aide) -> str:
-    return " ou ".join(_names(catalogue, aide)) or "l'organisme qui la propose"
+    if aide.contacts:
+        return [catalogue.contact_name(cid) for cid in aide.contacts]
+    return [catalogue.partner_name(role.partenaire) for role in aide.partenaires[:2]]
 
 
 def ask(catalogue: Catalogue, aide: Aide) -> str:
-    """« auprès d'Action Logement ou de … »: whom to ask, with its preposition."""
+    """« auprès d'Action Logement ou des Comités locaux… »: whom to ask, each with its article (french_names.py)."""
     names = _names(catalogue, aide)
-    return "auprès " + " ou ".join(of(name) for name in names) if names else "auprès de l'organisme qui la propose"
+    return "auprès " + " ou ".join(name.de for name in names) if names else "auprès de l'organisme qui la propose"
 
 
 def notice(catalogue: Catalogue, aide: Aide) -> str:

@@ -5,6 +5,7 @@
 // (Métropoles de Marseille, Toulon et Nice) : Prêt PLUS : 8 000 € ; Prêt PLAI : 11 000 €. »
 
 import { inTerritory } from "./model/conditions.js";
+import { atCommune } from "./model/french-names.js";
 
 const NBSP = "\u00a0";
 
@@ -16,7 +17,7 @@ export function amountsFor(zones, normalised, { commune = "", epci = "" } = {}) 
   const found = zones.filter((zone) => inTerritory(zone.lieu, normalised) === true);
   const group = epci ? ` (${epci})` : "";
   return found.map((zone) => {
-    const where = commune ? `à ${commune}${group} (${zone.zone})` : `dans la zone «${NBSP}${zone.zone}${NBSP}»`;
+    const where = commune ? `${atCommune(commune)}${group} (${zone.zone})` : `dans la zone «${NBSP}${zone.zone}${NBSP}»`;
     return { titre: `${zone.tableau}${NBSP}: pour une opération ${where}${NBSP}:`, texte: `${zone.montants.join(" ; ")}.` };
   });
 }

@@ -25,7 +25,7 @@ const label = (match) => `${match.nom} (${match.departement})`;
 /** Where the answer goes, and the name shown for it: the current commune of a merged one. */
 function chosen(match) {
   if (match.actuelle && match.type !== "arrondissement") {
-    return { code: match.actuelle.code, nom: match.actuelle.nom, note: `${match.nom} fait désormais partie de ${match.actuelle.nom}.` };
+    return { code: match.actuelle.code, nom: match.actuelle.nom, note: `${match.actuelle.nom} comprend désormais ${match.nom}.` };
   }
   if (match.actuelle) return { code: match.actuelle.code, nom: match.actuelle.nom, note: "" };
   return { code: match.code, nom: match.nom, note: "" };

@@ -7,6 +7,7 @@
 // A link /contacts/#commune=13055 opens on the answer. Nothing typed leaves the browser.
 import { contactCard, element, siteUrls } from "../lib/dom.js";
 import { plural } from "../lib/model/formatting.js";
+import { atCommune } from "../lib/model/french-names.js";
 import { bindCommune, nameCommune } from "../lib/commune-field.js";
 import { communeZones, mostLocalFirst } from "../lib/model/territory.js";
 
@@ -59,7 +60,7 @@ if (root) {
     heading.tabIndex = -1;
     const blocks = contacts.map((contact) => contactBlock(root, urls, contact, places));
     const partnersPart = partners.length
-      ? [element("h3", "", `Partenaires actifs à ${name}`), links(urls, partners)]
+      ? [element("h3", "", `Partenaires actifs ${atCommune(name)}`), links(urls, partners)]
       : [];
     results.replaceChildren(heading, ...(blocks.length ? blocks : [element("p", "", "Aucun contact de nos sources ne couvre cette commune.")]), ...partnersPart);
     status.textContent = `${plural(contacts.length, "contact", "contacts")} pour ${name}, du plus local au plus général${NBSP}; ${plural(partners.length, "partenaire actif", "partenaires actifs")}.`;
