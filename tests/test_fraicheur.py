@@ -84,7 +84,7 @@ def test_a_confirmation_within_the_review_period_removes_the_notice(catalogue: A
 
 def test_an_old_unconfirmed_temporary_measure_is_no_longer_offered(catalogue: Any) -> None:
     """The May-2020 crisis measure (information of 2021, never confirmed) is past its review date: issue 19."""
-    from aides.model.models import Confirmation, DateInformation
+    from aides.model.dates import Confirmation, DateInformation
 
     aide = catalogue.aides[LOYER_150]
     assert catalogue.status(aide) == STALE_MEASURE and not catalogue.is_offered(aide) and not catalogue.is_closed(aide)

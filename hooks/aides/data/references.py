@@ -9,9 +9,10 @@ from typing import Any
 from aides.data import places
 from aides.data.errors import DataError, error_at, suggestion
 from aides.data.yamlsource import Loc, YamlDocument
+from aides.model.access import Acces
 from aides.model.catalogue import Catalogue
 from aides.model.field_types import MOBILE_PATTERN
-from aides.model.models import Acces, Chiffre, SourceRef, Territoire
+from aides.model.models import Chiffre, SourceRef, Territoire
 
 # « prenom.nom@ » is how organisations spell a person's own mailbox; a service
 # mailbox names its function (« accompagnementpaca.als@ », « contact@ »).

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from aides.model import formatting as fmt
+from aides.model.access import Acces
 from aides.model.conditions import Node
 from aides.model.formatting import sort_key
-from aides.model.models import Acces, Archive
+from aides.model.models import Archive
 from aides.site import urls
 from aides.site.cards import AidCard, ContactCard, ConventionSummary, DatesView, Link, PartnerSummary
 from aides.site.checkers import CheckerView

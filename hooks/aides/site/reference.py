@@ -15,11 +15,11 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from aides.data.loading import ENTITIES, OPTIONAL_FILES, SINGLE_FILES
+from aides.model.access import Acces, FormulaireAcces, SiteAcces, TelephoneAcces
 from aides.model.dates import Confirmation, DateInformation
-from aides.model.emergency import NumeroUrgence, Urgences
+from aides.model.emergency import NumeroUrgence, PageSource, Urgences
 from aides.model.formatting import typography
 from aides.model.models import (
-    Acces,
     Aide,
     Archive,
     Chiffre,
@@ -27,17 +27,14 @@ from aides.model.models import (
     Convention,
     Exclusions,
     Exemple,
-    FormulaireAcces,
     LigneMontant,
     Montant,
     Partenaire,
     Role,
     Signataire,
     Site,
-    SiteAcces,
     SourceRef,
     Tableau,
-    TelephoneAcces,
     Territoire,
     Valeur,
     Validite,
@@ -114,6 +111,12 @@ DOCUMENTED: list[tuple[str, str, str, type[BaseModel]]] = [
         Urgences,
     ),
     ("Numéro d'urgence", "élément de numeros", "Un numéro, avec les pages officielles qui le décrivent.", NumeroUrgence),
+    (
+        "Page officielle",
+        "élément de sources d'un numéro d'urgence",
+        "Une page officielle publique d'où vient un fait.",
+        PageSource,
+    ),
 ]
 
 
