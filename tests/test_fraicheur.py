@@ -91,7 +91,7 @@ def test_an_old_unconfirmed_temporary_measure_is_no_longer_offered(catalogue: An
     assert LOYER_150 not in catalogue.current_aids
     assert freshness.notice(catalogue, aide) == (
         "Mesure temporaire de 2020, jamais confirmée depuis\u00a0: elle n'est plus proposée par défaut. "
-        "Renseignez-vous auprès d'Accompagnement social d'Action Logement Services en Paca-Corse "
+        "Renseignez-vous auprès de l'Accompagnement social d'Action Logement Services en Paca-Corse "
         "pour savoir si elle existe encore."
     )
     # Confirmed within its review period, or of recent information: offered again, « à confirmer ».
