@@ -9,6 +9,7 @@ Used by ``bench.py`` and by the suite's guard (``tests/test_bench_smoke.py``).
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import time
@@ -84,6 +85,9 @@ def make_data(count: int, work: Path) -> Path:
     (target / "conventions").mkdir(exist_ok=True)
     for path in (target / "conventions").glob("*.yml"):
         path.unlink()  # conventions link real aids; the synthetic set has none of them
+    for path in (target / "partenaires").glob("*.yml"):  # nor do partners' forms kept for some real aids
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^    aides: \[[^\]]*\]\n", "", text), encoding="utf-8")
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     source = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))["sources"][0]["id"]
     for index in range(count):

@@ -140,7 +140,7 @@ CASES: dict[str, tuple[Callable[[Path], None], dict[str, list[str]], dict[str, l
         {
             "aides/": [
                 "Aucune aide n'est en cours pour le moment ; les dispositifs terminés restent listés plus bas",
-                "Dispositifs terminés ou fermés",
+                "Dispositifs terminés, fermés ou non confirmés",
             ],
             "eligibilite/": ["ce questionnaire n'a rien à vous proposer", "la liste des aides"],
             "aides/visale/": ["Ce dispositif est terminé depuis le 31 décembre 2025."],

@@ -159,10 +159,10 @@ def test_a_contact_for_elsewhere_waits_behind_a_button(page: Any) -> None:
     section = open_aid(page, ALS_AID, "#commune=69123")  # Lyon: the Paca-Corse contact is not for it
     page.wait_for_function("() => document.querySelector('[data-contacts-lieu]').textContent.includes('Lyon')")
     where = section.locator("[data-contacts-lieu]").inner_text().replace("\u00a0", " ")
-    assert "Pour Lyon : 1 contact de cette aide" in where  # Action Logement Services' national line (issue 19)
+    assert "Pour Lyon : 1 contact de cette aide" in where  # Action Logement Services' website (issue 19)
     national = section.locator(".fiche-contact").first
     assert national.is_visible() and "Action Logement Services" in national.inner_text()
-    assert national.locator("a[href^='tel:']").count() == 1
+    assert national.locator("a[href='https://www.actionlogement.fr']").count() == 1
     card = section.locator(".fiche-contact", has_text=PACA_CONTACT)
     button = section.locator("[data-contacts-tous]")
     assert card.is_hidden() and button.get_attribute("aria-expanded") == "false"
@@ -208,8 +208,8 @@ def test_the_questionnaire_results_give_the_contacts_of_the_persons_commune(page
         "() => document.querySelector('[data-questionnaire] [data-resultats]').textContent.includes('pour Lyon')"
     )
     result = result_of(page, ALS_AID)
-    # No local contact in Lyon: the national line of Action Logement Services, never a dead end (issue 19).
+    # No local contact in Lyon: Action Logement Services' website, never a dead end (issue 19).
     card = result.locator(".fiche-contact")
     assert PACA_CONTACT not in result.locator("[data-contacts]").inner_text()
     assert card.count() == 1 and "Action Logement Services" in card.inner_text()
-    assert card.locator("a[href='tel:0970800800']").is_visible()
+    assert card.locator("a[href='https://www.actionlogement.fr']").is_visible()

@@ -93,13 +93,13 @@ def aid_choices(p: Pieces) -> list[AidChoice]:
 
 
 def question_sets(p: Pieces, choices: list[AidChoice], questions: list[str]) -> tuple[dict[str, int], list[list[str]]]:
-    """The ``questions`` that each aid's checker asks (none for an aid no longer offered: its
-    page has no checker), as an index in a list of sets: thousands of aids share a few sets, so that the
+    """The ``questions`` that each aid's checker asks (none for a closed aid: its page has no checker;
+    a stale measure keeps its checker, Catalogue.is_closed), as an index in a list of sets: thousands of aids share a few sets, so that the
     page lists each set once."""
     sets: dict[tuple[str, ...], int] = {}
     by_aid = {}
     for choice in choices:
-        checked = p.cat.is_offered(p.cat.aides[choice.id])
+        checked = not p.cat.is_closed(p.cat.aides[choice.id])
         asked = set(p.checkers.asked_of(p.checkers.used_by(choice.id))) if checked else set()
         by_aid[choice.id] = sets.setdefault(tuple(qid for qid in questions if qid in asked), len(sets))
     return by_aid, [list(found) for found in sets]
