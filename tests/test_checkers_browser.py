@@ -350,7 +350,9 @@ def test_the_toulon_employee_is_told_what_to_check_first(page: Any) -> None:
     assert page.text_content("[data-questionnaire] [data-annonce]") == (
         "3\u00a0aides à vérifier, 6\u00a0non concernées. Toutes les questions utiles ont une réponse."
     )
-    headings = page.eval_on_selector_all("[data-resultats] > section.resultats__groupe h3", "hs => hs.map((h) => h.textContent.trim())")
+    headings = page.eval_on_selector_all(
+        "[data-resultats] > section.resultats__groupe h3", "hs => hs.map((h) => h.textContent.trim())"
+    )
     assert headings[0] == "À vérifier (3)" and headings[-1] == "Vous pourriez y avoir droit (0)"
     assert page.is_hidden("#eligible [data-intro]") and page.is_visible("#a-verifier [data-intro]")
     assert "Information de 2017, non confirmée depuis" in item_text(page, "a-verifier", VISALE)
