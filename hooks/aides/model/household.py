@@ -57,7 +57,6 @@ PARIS_AND_NEIGHBOURS = frozenset(
 ILE_DE_FRANCE = frozenset({"75", "77", "78", "91", "92", "93", "94", "95"})
 ZONES = ("paris_communes_limitrophes", "ile_de_france", "autres_regions")
 YOUNG_COUPLE_AGES = 55  # « jeune ménage » : a couple without dependants whose ages add up to 55 at most (same arrêté)
-LAST_CATEGORY = 6
 
 
 def estimated_parts(couple: bool, dependants: int) -> float:
@@ -103,8 +102,9 @@ def ceilings_zone(commune: Any) -> str | None:
 
 
 def ceiling(table: dict[str, Any], category: int, zone: str) -> float:
-    """``table``: ``{"categories": {zone: [c1…c6]}, "supplement": {zone: amount}}`` (per person beyond 6)."""
+    """``table``: ``{"categories": {zone: [c1…cN]}, "supplement": {zone: amount}}``; past the last category
+    (6 in the arrêté), each further person adds the per-person amount."""
     amounts = table["categories"][zone]
-    if category <= LAST_CATEGORY:
+    if category <= len(amounts):
         return amounts[category - 1]
-    return amounts[-1] + (category - LAST_CATEGORY) * table["supplement"][zone]
+    return amounts[-1] + (category - len(amounts)) * table["supplement"][zone]

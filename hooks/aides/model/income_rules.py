@@ -114,15 +114,10 @@ def _bareme(bareme_id: Any, lookup: Lookup, today: dt.date) -> tuple[dict[str, A
             f"« {bareme_id} » est une valeur seule, pas un barème : pour une part du SMIC, écrivez {{ smic: pourcentage }}",
             ("bareme",),
         )
-    period = scale.at(today).periode
-    zones = list(scale.zones)
-    table = {
-        "bareme": scale.id,
-        "debut": period.debut.isoformat(),
-        "categories": {zone: [period.plafonds[key][zone] for key in scale.categories] for zone in zones},
-        "supplement": dict(period.par_personne_supplementaire),
-        "zones": {zone: fmt.typography(label) for zone, label in scale.zones.items()},
-    }
+    in_force = scale.at(today)
+    period = in_force.periode
+    zones = {zone: fmt.typography(label) for zone, label in scale.zones.items()}
+    table = {"bareme": scale.id, "debut": period.debut.isoformat(), **in_force.table(), "zones": zones}
     return table, f"le plafond de son ménage ({fmt.typography(scale.libelle)}, en vigueur au {fmt.date(period.debut)})"
 
 

@@ -17,10 +17,11 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, RootModel
 
+from aides.model import household
 from aides.model.field_types import Date, Model, Text, Url
 from aides.model.formatting import date as french_date
 
@@ -232,6 +233,14 @@ class ScaleInForce:
     def sources(self) -> list[Reference]:
         return self.periode.sources
 
+    def table(self) -> dict[str, dict[str, Any]]:
+        """Its amounts as the rule trees carry them (household.ceiling reads them, and its JS twin)."""
+        zones, categories = list(self.bareme.zones), self.bareme.categories
+        return {
+            "categories": {zone: [self.periode.plafonds[key][zone] for key in categories] for zone in zones},
+            "supplement": dict(self.periode.par_personne_supplementaire),
+        }
+
     def ceiling(self, category: int, zone: str) -> int:
         """The amount of a household category (1…) in a zone; past the last category, each further
         person adds the per-person amount (category 8 = category 6 + 2 × the per-person amount)."""
@@ -239,6 +248,4 @@ class ScaleInForce:
             raise ParameterError(f"« {self.bareme.id} » : zone inconnue « {zone} » (zones : {', '.join(self.bareme.zones)})")
         if category < 1:
             raise ParameterError(f"« {self.bareme.id} » : catégorie {category} impossible (la première est 1)")
-        last = len(self.bareme.categories)
-        extra = max(0, category - last) * self.periode.par_personne_supplementaire[zone]
-        return self.periode.plafonds[f"categorie_{min(category, last)}"][zone] + extra
+        return household.ceiling(self.table(), category, zone)

@@ -48,8 +48,8 @@ export function ceilingsZone(commune) {
 
 export function ceiling(table, categoryNumber, zone) {
   const amounts = table.categories[zone];
-  if (categoryNumber <= LAST_CATEGORY) return amounts[categoryNumber - 1];
-  return amounts[amounts.length - 1] + (categoryNumber - LAST_CATEGORY) * table.supplement[zone];
+  if (categoryNumber <= amounts.length) return amounts[categoryNumber - 1];
+  return amounts[amounts.length - 1] + (categoryNumber - amounts.length) * table.supplement[zone];
 }
 
 /**
