@@ -40,6 +40,11 @@ def read(site: Path, page: str) -> str:
 # --- the questionnaire file ---------------------------------------------------------
 
 
+def contact_indexes(data: dict[str, Any], position: int) -> list[int]:
+    """The contacts of the aid at that position in the columns, through its follow-up (``suites``)."""
+    return data["suites"][data["aides"]["suite"][position]][0]
+
+
 def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue: Any) -> None:
     data = questionnaire_data(catalogue)
     nodes = decode_nodes(data["noeuds"], data["groupes"])
@@ -50,17 +55,19 @@ def test_questionnaire_file_lists_current_aids_with_their_exact_trees(catalogue:
     assert STALE in catalogue.aides and STALE not in ids, "une mesure temporaire ancienne, non confirmée, n'est pas proposée"
     assert set(ids) == {aid for aid, aide in catalogue.aides.items() if not catalogue.is_ended(aide)} - {STALE}
     assert ids == catalogue.current_aids  # sorted by title
-    assert all(len(column) == len(ids) for name, column in columns.items() if name != "contacts")
+    assert all(len(column) == len(ids) for column in columns.values())
+    follow_ups = [(tuple(refs), notice) for refs, notice in data["suites"]]
+    assert len(set(follow_ups)) == len(follow_ups), "une suite partagée par plusieurs aides est écrite une fois"
     for position, aid_id in enumerate(ids):
         assert nodes[columns["noeud"][position]] == catalogue.rules[aid_id], aid_id
         assert columns["titre"][position] == typography(catalogue.aides[aid_id].titre)
-        contacts = columns["contacts"].get(str(position), [])
+        contacts = contact_indexes(data, position)
         # Its own contacts, then its partners' public ways in (Cards.reach): someone to reach for every aid.
         own = [catalogue.contacts[cid].nom for cid in catalogue.aides[aid_id].contacts]
         ways_in = [catalogue.partenaires[pid].nom for pid in catalogue.ways_in(aid_id)]
         assert [data["contacts"][index]["nom"] for index in contacts] == own + ways_in, aid_id
         assert contacts, f"{aid_id} : personne à joindre dans les résultats du questionnaire"
-        index = columns["avis"][position]
+        index = data["suites"][columns["suite"][position]][1]
         notice = data["avis"][index] if index is not None else ""
         assert notice == (freshness.notice(catalogue, catalogue.aides[aid_id]) or ""), aid_id
     assert len(data["avis"]) == len(set(data["avis"]))  # each notice stored once
@@ -100,7 +107,7 @@ def test_partners_ways_in_come_with_their_zones_and_an_aid_s_form_only(catalogue
     Rhône for Habitat et Humanisme; the Visale form only in Visale's result, not in the Hlm loans'."""
     data = questionnaire_data(catalogue)
     columns = data["aides"]
-    by_aid = {aid: [data["contacts"][i] for i in columns["contacts"].get(str(n), [])] for n, aid in enumerate(columns["id"])}
+    by_aid = {aid: [data["contacts"][i] for i in contact_indexes(data, n)] for n, aid in enumerate(columns["id"])}
     (visale,) = [c for c in by_aid["visale"] if c["nom"] == "Action Logement"]
     assert "telephone" not in visale and visale["url"] == "https://www.actionlogement.fr"  # no number no source shows
     assert visale["formulaire_url"] == "https://www.visale.fr" and visale["zones"] == ["f"]

@@ -141,7 +141,8 @@ def test_old_information_is_never_presented_as_current(which: str, request: Any)
     assert "Mesure temporaire de 2020, jamais confirmée depuis\u00a0: elle n'est plus proposée par défaut." in top
     assert "Statut Ancienne mesure non confirmée" in _text(crisis) and "Statut En cours" not in _text(crisis)
     rules = json.loads((site / "assets" / "questionnaire.json").read_text(encoding="utf-8"))
-    assert all(index is not None and rules["avis"][index].startswith("Information de ") for index in rules["aides"]["avis"])
+    notices = [rules["suites"][suite][1] for suite in rules["aides"]["suite"]]
+    assert all(index is not None and rules["avis"][index].startswith("Information de ") for index in notices)
 
 
 def test_an_old_temporary_measure_is_among_no_current_aids_and_its_page_says_why(site: Path, catalogue: Any) -> None:

@@ -29,7 +29,7 @@ const toutes = (...enfants) => ({ type: "toutes", texte: groupes.toutes, enfants
 const uneDe = (...enfants) => ({ type: "une_de", texte: groupes.une_de, enfants });
 
 const file = {
-  version: 3,
+  version: 4,
   groupes,
   noeuds: [
     ["c", "profil", "parmi", ["particulier"], "Être un particulier"],
@@ -51,13 +51,18 @@ const file = {
     { nom: "Paca hors Toulon", zones: ["r93", "-c83137"] },
   ],
   avis: ["Information de 2017, non confirmée depuis : vérifiez auprès de l'organisme."],
-  aides: { id: ["jeunes", "dalo"], titre: ["Aide aux jeunes", "Relogement DALO"], noeud: [5, 8], contacts: { 1: [0, 1, 2] }, avis: [null, null] },
+  aides: { id: ["jeunes", "dalo"], titre: ["Aide aux jeunes", "Relogement DALO"], noeud: [5, 8], suite: [0, 1] },
+  suites: [
+    [[], null],
+    [[0, 1, 2], null],
+    [[], 0],
+  ],
 };
 
 /** The file with one more aid at the end of each column. */
-function withAid(id, titre, noeud, avis = null) {
+function withAid(id, titre, noeud, suite = 0) {
   const aides = file.aides;
-  return { ...file, aides: { ...aides, id: [...aides.id, id], titre: [...aides.titre, titre], noeud: [...aides.noeud, noeud], avis: [...aides.avis, avis] } };
+  return { ...file, aides: { ...aides, id: [...aides.id, id], titre: [...aides.titre, titre], noeud: [...aides.noeud, noeud], suite: [...aides.suite, suite] } };
 }
 
 describe("decodeQuestionnaire", () => {
@@ -78,7 +83,7 @@ describe("decodeQuestionnaire", () => {
   });
 
   test("gives each aid its notice, stored once and named by index", () => {
-    const aides = decodeQuestionnaire(withAid("ancienne", "Aide ancienne", 5, 0));
+    const aides = decodeQuestionnaire(withAid("ancienne", "Aide ancienne", 5, 2));
     assert.equal(aides[2].avis, file.avis[0]);
   });
 
@@ -88,7 +93,7 @@ describe("decodeQuestionnaire", () => {
   });
 
   test("refuses an unknown format", () => {
-    assert.throws(() => decodeQuestionnaire({ ...file, version: 2 }));
+    assert.throws(() => decodeQuestionnaire({ ...file, version: 3 }));
   });
 });
 

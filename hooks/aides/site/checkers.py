@@ -27,7 +27,7 @@ the stable export for reuse). It stays small at 10,000 aids because every
 distinct node is stored once and trees refer to nodes by index::
 
     {
-      "version": 3,
+      "version": 4,
       "groupes": {"toutes": "Remplir toutes ces conditions :", "une_de": "..."},
       "noeuds": [                       # children always come before their parents
         ["c", "profil", "parmi", ["particulier"], "Être un particulier"],   # critere
@@ -39,18 +39,20 @@ distinct node is stored once and trees refer to nodes by index::
       "contacts": [{"nom": ..., "territoire": "Provence-Alpes-Côte d'Azur et Corse",
                     "zones": ["r93", "r94"], "partenaire_url": "partenaires/x/", ...}],   # and partners' ways in
       "avis": ["Information de 2017, non confirmée depuis : vérifiez auprès d'Action Logement."],
+      "suites": [[[0, 2], 0], [[1], null]],         # what follows a verdict: [contact indexes, notice index]
       "aides": {"id": ["visale", "autre"], "titre": ["Visale, la garantie…", "Autre aide"], "noeud": [12, 40],
-                "contacts": {"1": [0]}, "avis": [0, null]},
+                "suite": [0, 1]},
       "montants": {"id": [{"tableau": "Prêts PLUS et PLAI", "zone": "Métropoles…", "lieu": 7,
                            "montants": ["Prêt PLUS : 8 000 €", …]}]}
     }
 
 The aids come in columns (a list per field, the n-th aid in the n-th place of each: one aid costs
 its id, its title and two numbers, not the brackets and separators of a record): id, title, root
-node, contact indexes (by position, only for the aids that have contacts) and notice index (null
-when none); the notice (``freshness.notice``, stored once in ``avis``: thousands of aids share a
-few) says its information is old and unconfirmed: the browser then never shows it as possible
-(``lib/trust/freshness.js``).
+node and follow-up. A follow-up is what a result shows after its verdict, stored once in ``suites``
+as [its contacts' indexes, its notice's index or null]: thousands of aids share a few (the same
+partners' ways in, the same notice), so an aid costs one small number for both. The notice
+(``freshness.notice``) says its information is old and unconfirmed: the browser then never shows
+it as possible (``lib/trust/freshness.js``).
 Its page's URL comes from the pattern the page ships. ``montants`` gives, for an aid whose
 amounts vary by place, each zone's row with its territory as a node (``amount_zones``). Only current
 aids are listed, sorted by title: an ended scheme is never offered as possible.
@@ -74,7 +76,7 @@ from aides.site.emergency import EmergencyView
 from aides.site.fields import SHARED_CHOICES, Fields, QuestionField
 from aides.trust import freshness
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 KINDS = {"toutes": "t", "une_de": "u", "a_verifier": "v", "critere": "c", "territoire": "l"}
 PLACE_KEYS = ("question", "texte", "lieux", "zones", "departements_de")  # a territoire node, in this order
 FIRST_QUESTION = "profil"  # who the person is: an individual, a social landlord, an association...
@@ -160,27 +162,25 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
     """The content of ``assets/questionnaire.json`` (see the module docstring)."""
     cards = cards or Cards(catalogue)
     table = NodeTable()
-    contacts: dict[tuple[str, str], int] = {}  # (card id, the form it shows): a partner's ways in show an aid's form only
+    contacts = _Interned()  # (card id, the form it shows): a partner's ways in show an aid's form only
     records: list[dict[str, Any]] = []
-    aides: dict[str, Any] = {"id": [], "titre": [], "noeud": [], "contacts": {}, "avis": []}
+    notices = _Interned()
+    follow_ups = _Interned()  # (contact indexes, notice index): thousands of aids share a few
+    aides: dict[str, Any] = {"id": [], "titre": [], "noeud": [], "suite": []}
     amounts: dict[str, list[dict[str, Any]]] = {}
-    notices: dict[str, int] = {}
-    for position, aid_id in enumerate(catalogue.current_aids):
+    for aid_id in catalogue.current_aids:
         aide = catalogue.aides[aid_id]
         refs = []
         for card in cards.reach(aid_id):  # its contacts, then its partners' ways in: always a next step
             key = (card.id, card.formulaire)
             if key not in contacts:
-                contacts[key] = len(records)
                 records.append(card.browser_record())
-            refs.append(contacts[key])
+            refs.append(contacts.index(key))
+        avis = freshness.notice(catalogue, aide)
         aides["id"].append(aid_id)
         aides["titre"].append(typography(aide.titre))
         aides["noeud"].append(table.add(catalogue.rules[aid_id]))
-        if refs:
-            aides["contacts"][str(position)] = refs
-        avis = freshness.notice(catalogue, aide)
-        aides["avis"].append(notices.setdefault(avis, len(notices)) if avis else None)
+        aides["suite"].append(follow_ups.index((tuple(refs), notices.index(avis) if avis else None)))
         zones = amount_zones(catalogue, aid_id)
         if zones:
             amounts[aid_id] = [{**zone, "lieu": table.add(zone["lieu"])} for zone in zones]
@@ -190,9 +190,17 @@ def questionnaire_data(catalogue: Catalogue, cards: Cards | None = None) -> dict
         "noeuds": table.entries,
         "contacts": records,
         "avis": list(notices),
+        "suites": [[list(refs), notice] for refs, notice in follow_ups],
         "aides": aides,
         "montants": amounts,
     }
+
+
+class _Interned(dict):
+    """Each distinct value once, numbered in order of first use: ``index`` gives its number."""
+
+    def index(self, value: Any) -> int:
+        return self.setdefault(value, len(self))
 
 
 # --- the page views -------------------------------------------------------------------

@@ -5,18 +5,20 @@
 // the hidden field that lib/checker-form.js reads. The lookup files (lib/model/place-names.js) are fetched
 // once the field is used: index.json when it gets the focus, the file of the postcode or name as
 // soon as what is typed tells which, so that Entrée mostly finds them in memory; nothing is fetched
-// before. What is typed stays in the browser: the server only sees which static files are asked
+// before, not even the lookup module. What is typed stays in the browser: the server only sees which static files are asked
 // for (two digits of a postcode, the start of a name), as with the search itself.
 
-import { createLookup } from "./model/place-names.js";
-
 const NBSP = "\u00a0";
-const lookups = new Map();
+const lookups = new Map(); // base URL → promise of its lookup (lib/model/place-names.js, imported at first use)
 
 function lookupFor(box) {
   const root = box.closest("[data-racine]");
   const base = new URL(box.dataset.recherche, new URL(root?.dataset.racine ?? "./", document.baseURI)).href;
-  if (!lookups.has(base)) lookups.set(base, { base, lookup: createLookup({ base }) });
+  if (!lookups.has(base)) {
+    const loading = import("./model/place-names.js").then(({ createLookup }) => createLookup({ base }));
+    loading.catch(() => lookups.delete(base)); // a failed download is tried again at the next search
+    lookups.set(base, loading);
+  }
   return lookups.get(base);
 }
 
@@ -73,9 +75,9 @@ function radios(fieldset, box, matches) {
 async function search(fieldset, box) {
   const text = box.querySelector("[data-commune-texte]").value.trim();
   if (!text) return announce(box, `Tapez un code postal (5${NBSP}chiffres) ou le nom de la commune.`);
-  const { lookup } = lookupFor(box);
   let result;
   try {
+    const lookup = await lookupFor(box);
     result = await lookup(text);
   } catch {
     return announce(box, "La recherche de commune n'a pas pu se faire. Réessayez, ou indiquez votre département.");
@@ -112,7 +114,7 @@ export function bindCommune(fieldset) {
   box.dataset.lie = "";
   const field = box.querySelector("[data-commune-texte]");
   // Fetch while the person types; a failure says nothing here: the search fetches again and tells.
-  const prefetch = () => lookupFor(box).lookup.prefetch(field.value);
+  const prefetch = () => lookupFor(box).then((lookup) => lookup.prefetch(field.value), () => {});
   field.addEventListener("focus", prefetch);
   field.addEventListener("input", prefetch);
   box.querySelector("[data-commune-chercher]").addEventListener("click", () => search(fieldset, box));
@@ -132,7 +134,7 @@ export function bindCommune(fieldset) {
 export async function nameCommune(fieldset, code) {
   const box = fieldset.querySelector("[data-commune]");
   if (!box || !code || code === "nsp") return null;
-  const found = await lookupFor(box).lookup.byCode(code);
+  const found = await (await lookupFor(box)).byCode(code);
   if (found) {
     fieldset.dataset.nom = found.nom;
     box.querySelector("[data-commune-texte]").value = found.nom;

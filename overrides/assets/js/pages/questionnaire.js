@@ -29,7 +29,6 @@ import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { NATIONAL, personZones } from "../lib/model/territory.js";
 import { nameCommune } from "../lib/commune-field.js";
 import { fixedIds, keepFixed } from "../lib/embed.js";
-import { buildRecap, copyForRecap, printRecap } from "../lib/recap.js";
 import { fillPlaceLists } from "../lib/places.js";
 
 const NBSP = "\u00a0";
@@ -176,8 +175,8 @@ class Results {
     for (const contact of contacts) box.append(contactCard(this.root, contact, this.urls.file(contact.partenaire_url)));
   }
 
-  /** The sections as shown, for the printed summary (lib/recap.js): no contacts for the aids set aside. */
-  forPaper() {
+  /** The sections as shown, for the printed summary (copied by lib/recap.js): no contacts for the aids set aside. */
+  forPaper(copyForRecap) {
     return this.order.map((status) => {
       const box = this.root.querySelector(`#${SECTION_IDS[status]}`);
       const list = copyForRecap(box.querySelector("[data-liste]"));
@@ -365,14 +364,15 @@ class Questionnaire {
       .catch(() => {}); // the code stays shown as « commune 83137 »
   }
 
-  /** The answers and results as shown, on paper (lib/recap.js): nothing leaves the page. */
+  /** The answers and results as shown, on paper (lib/recap.js, loaded when asked for): nothing leaves the page. */
   async printSummary() {
+    const { buildRecap, copyForRecap, printRecap } = await import("../lib/recap.js");
     const answers = [...this.root.querySelectorAll("[data-reponses] dt")].map((term) => [
       term.textContent,
       term.nextElementSibling.querySelector(".reponse").textContent,
     ]);
     const urgent = this.urgenceBox && !this.urgenceBox.hidden ? [copyForRecap(this.urgenceBox)] : [];
-    const results = [...urgent, ...this.results.forPaper()];
+    const results = [...urgent, ...this.results.forPaper(copyForRecap)];
     printRecap(await buildRecap(this.root, { title: `Mon récapitulatif${NBSP}: aides au logement`, answers, results, url: location.href }));
   }
 

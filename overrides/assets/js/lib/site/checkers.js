@@ -20,7 +20,7 @@ const has = (object, key) => object != null && Object.hasOwn(object, key);
  * and shared between aids: evaluation never changes a node.
  */
 export function decodeQuestionnaire(data) {
-  if (data.version !== 3) throw new Error(`format de questionnaire inconnu\u00a0: ${data.version}`);
+  if (data.version !== 4) throw new Error(`format de questionnaire inconnu\u00a0: ${data.version}`);
   const nodes = [];
   for (const entry of data.noeuds) {
     const [kind] = entry;
@@ -39,14 +39,17 @@ export function decodeQuestionnaire(data) {
   }
   const amounts = data.montants ?? {};
   const aides = data.aides; // in columns: the n-th aid is the n-th of each list
-  return aides.id.map((id, position) => ({
-    id,
-    titre: aides.titre[position],
-    conditions: nodes[aides.noeud[position]],
-    contacts: (aides.contacts[position] ?? []).map((index) => data.contacts[index]),
-    avis: aides.avis[position] === null ? "" : data.avis[aides.avis[position]],
-    zones: (amounts[id] ?? []).map((zone) => ({ ...zone, lieu: nodes[zone.lieu] })), // lib/amounts.js
-  }));
+  return aides.id.map((id, position) => {
+    const [contacts, notice] = data.suites[aides.suite[position]]; // what follows its verdict, shared by many aids
+    return {
+      id,
+      titre: aides.titre[position],
+      conditions: nodes[aides.noeud[position]],
+      contacts: contacts.map((index) => data.contacts[index]),
+      avis: notice === null ? "" : data.avis[notice],
+      zones: (amounts[id] ?? []).map((zone) => ({ ...zone, lieu: nodes[zone.lieu] })), // lib/amounts.js
+    };
+  });
 }
 
 /**
