@@ -155,7 +155,7 @@ def test_the_declaration_lists_each_non_conformity_with_its_pages_and_reasons() 
 
 
 def _text(page: Path) -> str:
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))))
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))))
 
 
 def test_the_declaration_page_shows_the_state_the_rate_and_the_recourse(site: Path) -> None:
