@@ -212,6 +212,12 @@ def page_output(output: str, page: Page) -> str:
     return error_page(page) or protect(output, page.file.dest_uri)
 
 
+def theme_page_context(context: dict[str, Any]) -> dict[str, Any]:
+    """A page of the theme's own (404.html): what every page's header and footer read (its footer says the audit's result)."""
+    context["commun"] = registry().site_view
+    return context
+
+
 def sitemap_context(context: dict[str, Any]) -> dict[str, Any]:
     """The framed pages are not MkDocs pages: list them in sitemap.xml as MkDocs lists its own."""
     config = context["config"]

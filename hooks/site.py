@@ -70,6 +70,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == "sitemap.xml" and not serve_errors.failed():
         return adapter.sitemap_context(context)
+    if template_name == "404.html" and not serve_errors.failed():
+        return adapter.theme_page_context(context)
     return context
 
 

@@ -16,6 +16,7 @@ READING_PAGES = [
     "conventions/protocole-dalo-ile-de-france-2019/",
     "contacts/",
     "donnees/",
+    "accessibilite/",
     "contribuer/",
     "plan-du-site/",
 ]

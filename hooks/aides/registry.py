@@ -93,7 +93,7 @@ HAND_WRITTEN = [
     PageEntry("donnees.md", kinds.PAGE, "Données ouvertes", nav="Données ouvertes", rubrique="page", generated=False),
     PageEntry("contribuer.md", kinds.REFERENCE, "Contribuer", nav="Contribuer", generated=False),
     PageEntry("a-propos.md", kinds.PAGE, "À propos", nav="À propos", rubrique="page", generated=False),
-    PageEntry("accessibilite.md", kinds.PAGE, "Accessibilité", rubrique="page", generated=False),
+    PageEntry("accessibilite.md", kinds.DECLARATION, "Accessibilité", rubrique="page", generated=False),
     PageEntry("mentions-legales.md", kinds.PAGE, "Mentions légales", rubrique="page", generated=False),
     PageEntry("donnees-personnelles.md", kinds.PAGE, "Données personnelles", rubrique="page", generated=False),
     PageEntry("plan-du-site.md", kinds.SITE_MAP, "Plan du site", generated=False),

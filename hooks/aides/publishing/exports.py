@@ -17,7 +17,7 @@ from aides.publishing.territory_export import territories_export
 from aides.site import urls
 from aides.site.cards import Cards
 from aides.site.checkers import questionnaire_data
-from aides.trust import freshness
+from aides.trust import freshness, rgaa
 from aides.trust.review import review_json
 
 CSV_COLUMNS = [
@@ -157,7 +157,66 @@ def eligibility(catalogue: Catalogue, base_url: str) -> dict[str, Any]:
     }
 
 
+RGAA_COLUMNS = ["critere", "thematique", "titre", "resultat_global", "page", "adresse", "resultat", "methode", "tests", "raison"]
+
+
+def rgaa_json(grid: rgaa.Grid, base_url: str) -> dict[str, Any]:
+    """The audit grid (referentiel/rgaa/): each criterion, its result over the sample and on each page, and the rates."""
+    rate = grid.taux
+    return {
+        "referentiel": f"RGAA {grid.version}",
+        "source_des_criteres": grid.source,
+        "date": grid.date.isoformat(),
+        "etat": rate.etat,
+        "taux": rate.taux,
+        "taux_moyen": rate.taux_moyen,
+        "criteres_conformes": rate.conformes,
+        "criteres_non_conformes": rate.non_conformes,
+        "criteres_non_applicables": rate.non_applicables,
+        "pages": [{"id": page.id, "nom": page.nom, "url": base_url + page.adresse.lstrip("/")} for page in grid.pages],
+        "criteres": [
+            {
+                "critere": criterion.numero,
+                "thematique": criterion.thematique,
+                "nom_thematique": criterion.nom_thematique,
+                "titre": criterion.titre,
+                "resultat": criterion.resultat,
+                "pages": {
+                    page: {"resultat": j.resultat, "methode": j.methode, "tests": list(j.tests), "raison": j.raison}
+                    for page, j in criterion.pages.items()
+                },
+            }
+            for criterion in grid.criteres
+        ],
+    }
+
+
+def rgaa_csv(grid: rgaa.Grid) -> str:
+    """The grid as a table, one row per criterion and page; safe to open in a spreadsheet, like aides.csv."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=RGAA_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    addresses = {page.id: page.adresse for page in grid.pages}
+    for criterion in grid.criteres:
+        for page, judgment in criterion.pages.items():
+            row = {
+                "critere": criterion.numero,
+                "thematique": criterion.nom_thematique,
+                "titre": criterion.titre,
+                "resultat_global": criterion.resultat,
+                "page": page,
+                "adresse": addresses[page],
+                "resultat": judgment.resultat,
+                "methode": judgment.methode,
+                "tests": "|".join(judgment.tests),
+                "raison": judgment.raison,
+            }
+            writer.writerow({column: _neutralise(value) for column, value in row.items()})
+    return buffer.getvalue()
+
+
 OPEN_DATA_NAMES = ("aides.json", "aides.csv", "partenaires.json", "conventions.json", "contacts.json", "eligibilite.json")
+OPEN_DATA_NAMES += ("rgaa.json", "rgaa.csv")
 
 
 def open_data_paths() -> list[str]:
@@ -178,6 +237,8 @@ def data_files(catalogue: Catalogue, base_url: str = "/", cards: Cards | None = 
         urls.open_data("contacts.json"): _json(entity_records(catalogue, "contacts", base_url)),
         urls.open_data("eligibilite.json"): _json(eligibility(catalogue, base_url)),
         urls.open_data("territoires.json"): _json(territories_export(catalogue)),
+        urls.open_data("rgaa.json"): _json(rgaa_json(rgaa.grid(), base_url)),
+        urls.open_data("rgaa.csv"): rgaa_csv(rgaa.grid()),
     }
     files[urls.REVIEW] = _json(review_json(catalogue))
     schemas = schema_texts() | conditions_schema_text(catalogue.questions.values(), catalogue.parameters)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from aides.site import list_pages, partner_pages, record_pages
+from aides.site import declaration, list_pages, partner_pages, record_pages
 from aides.site.pieces import Pieces
 
 EMBED_FRAME = "partials/integrer.html"  # an embeddable view's frame: the page without the site's header and menu
@@ -48,6 +48,7 @@ QUESTIONNAIRE = PageKind("questionnaire", "eligibilite.html", list_pages.questio
 SEARCH = PageKind("recherche", "recherche.html", list_pages.search)
 REFERENCE = PageKind("reference", "contribuer.html", list_pages.reference)
 SITE_MAP = PageKind("plan", "plan-du-site.html", list_pages.site_map)
+DECLARATION = PageKind("declaration", "accessibilite.html", declaration.declaration)
 HOME = PageKind("accueil", "accueil.html", list_pages.home)
 TOOLS = PageKind("outils", "outils.html", partner_pages.tools)
 REGION_SHEET = PageKind("feuille_region", "feuille-region.html", partner_pages.region_sheet)

@@ -24,6 +24,7 @@ from aides.site.facets import ALL_PAGES_TERM, DEFAULT_STATUS, Departement, Facet
 from aides.site.fields import Fields
 from aides.site.listing import Listing
 from aides.site.sheets import SheetChoices
+from aides.trust import rgaa
 from aides.trust.history import History, aides_history
 
 t = fmt.typography
@@ -130,6 +131,7 @@ class SiteView:
     """What every page's header needs (the same object for all pages)."""
 
     statut_defaut: list[str]
+    etat_accessibilite: str  # what the RGAA audit found (« partiellement conforme »), said in every page's footer
     terme_tout: str = ALL_PAGES_TERM
     pagefind: str = urls.PAGEFIND
     adresses: dict[str, str] = field(default_factory=lambda: dict(urls.PATTERNS))
@@ -146,7 +148,7 @@ class Pieces:
         self.checkers = Checkers(catalogue, self.fields)
         self.facets = Facets(catalogue)
         self.listing = Listing(catalogue)
-        self.site = SiteView(statut_defaut=DEFAULT_STATUS)
+        self.site = SiteView(statut_defaut=DEFAULT_STATUS, etat_accessibilite=rgaa.grid().taux.etat)
 
     @cached_property
     def history(self) -> History:
