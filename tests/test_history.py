@@ -10,7 +10,8 @@ import pytest
 import yaml
 from aides.model.formatting import NBSP, NNBSP
 from aides.trust.changes import describe_aid
-from aides.trust.history import OUTSIDE_GIT, SHALLOW, _blocks, aides_history
+from aides.trust.history import OUTSIDE_GIT, SHALLOW, aides_history
+from aides.trust.revisions import blocks as _blocks
 from conftest import DATA
 
 AIDE = """\

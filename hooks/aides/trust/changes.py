@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aides.model import formatting, french_names
-from aides.model.labels import CONFIRMATION_MEANS, PERIODICITIES, STATUS_NOTICES
+from aides.model.labels import CONFIRMATION_MEANS, STATUS_NOTICES
+from aides.trust.amount_changes import amounts
+from aides.trust.amount_changes import quoted as _quoted
 
 EDITOR_KEY = "changement_public"  # the editor's own wording of a revision, in the record
 TRAILER = "Changement-public"  # the same in a commit message (the record's wins: it names one record)
@@ -50,6 +52,9 @@ AID_KEYS = (
     "confirmation",
 )
 RULE_KEYS = ("conditions", "territoire")  # what the criteria of an aid's page are compiled from
+# What a person never reads (the page may show a date from them, but a change of them is not news).
+AID_LEFT_OUT = ("sources", "enregistre_le", "date_information", "revue_mois", "exemples", "anciens_ids")
+CONTACT_LEFT_OUT = ("article", "partenaire", "nature", "consentement_publication", "sources", "enregistre_le", "date_information")
 CONTACT_KEYS = ("nom", "description", "telephone", "email", "url", "adresse", "territoire", "confirmation")
 FORMER_KEYS: dict[str, str] = {}
 
@@ -151,10 +156,6 @@ def contact_name(record: dict[str, Any] | None) -> french_names.Name:
 # --- an aid ---
 
 
-def _quoted(text: Any) -> str:
-    return f"« {text} »"
-
-
 def _labels(old: Any, new: Any, labels: Mapping[str, str]) -> tuple[list[str], list[str]]:
     old, new = (value if isinstance(value, list) else [] for value in (old, new))
     label = lambda item: _quoted(labels.get(str(item), str(item)))  # noqa: E731
@@ -189,98 +190,6 @@ def _conditions(old: dict[str, Any], new: dict[str, Any], names: Names) -> list[
         return [f"La condition {_quoted(removed[0])} devient {_quoted(added[0])}."]
     said = [f"Nouvelle condition : {_quoted(text)}." for text in added]
     return said + [f"Condition retirée : {_quoted(text)}." for text in removed]
-
-
-def _amounts(old: Any, new: Any, names: Names) -> list[str]:
-    old, new = (value if isinstance(value, dict) else {} for value in (old, new))
-    if not new:
-        return ["Le montant n'est plus précisé."]
-    said = _values(old.get("valeurs") or [], new.get("valeurs") or [])
-    said += _tables(old.get("tableaux") or [], new.get("tableaux") or [])
-    if old.get("precision") != new.get("precision"):
-        said.append("Les précisions sur le montant changent.")
-    return said  # empty when only what the checker reads changed (the zones' territories)
-
-
-def _values(old: list[Any], new: list[Any]) -> list[str]:
-    """One sentence per amount added, removed or changed, amounts matched by their label."""
-    label = lambda value: value.get("libelle") if isinstance(value, dict) else None  # noqa: E731
-    before = {label(value): value for value in old if isinstance(value, dict)}
-    after = {label(value): value for value in new if isinstance(value, dict)}
-    several = len(after) > 1 or len(before) > 1
-    said = []
-    for key, value in after.items():
-        prefix = f"{key} : " if several and key else ""
-        if key not in before:
-            said.append(f"{prefix}nouveau montant, {_amount(value)}." if prefix else f"Nouveau montant : {_amount(value)}.")
-        elif before[key] != value:
-            said.extend(prefix + (text[0].lower() + text[1:] if prefix else text) for text in _value(before[key], value))
-    said += [f"Montant retiré : {_quoted(key)}." if key else "Un montant est retiré." for key in before if key not in after]
-    return said
-
-
-def _amount(value: dict[str, Any]) -> str:
-    """« 200 € par mois », « 25 % »."""
-    if isinstance(value.get("montant"), int):
-        text = formatting.euros(value["montant"])
-    elif isinstance(value.get("pourcentage"), int | float):
-        text = formatting.percent(value["pourcentage"])
-    else:
-        text = "non précisé"
-    return text + PERIODICITIES.get(str(value.get("periodicite", "unique")), "")
-
-
-def _value(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    said = []
-    before, after = _amount(old), _amount(new)
-    if before != after:
-        every, at = PERIODICITIES.get(str(new.get("periodicite", "unique")), ""), before
-        if every and before.endswith(every):
-            at = before.removesuffix(every)
-        said.append(f"Le montant passe de {at} à {after}.")
-    if old.get("duree_max_mois") != new.get("duree_max_mois"):
-        months = new.get("duree_max_mois")
-        said.append(f"Le versement dure au plus {months} mois." if months else "La durée du versement n'est plus limitée.")
-    if old.get("precision") != new.get("precision"):
-        said.append("Les précisions sur le montant changent.")
-    return said or ["Le montant change."]
-
-
-def _tables(old: list[Any], new: list[Any]) -> list[str]:
-    """A table of the same shape: one sentence per amount changed (« Prêt PLUS, Métropoles… : … »); else the table."""
-    said = []
-    for index, table in enumerate(new):
-        before = old[index] if index < len(old) else None
-        if before == table or not isinstance(table, dict):
-            continue
-        if not isinstance(before, dict) or _columns(before) != _columns(table) or _rows(before) != _rows(table):
-            said.append(f"Le tableau des montants {_quoted(table.get('titre'))} change.")
-            continue
-        zones = dict(_columns(table))
-        for line_before, line in zip(before.get("lignes") or [], table.get("lignes") or [], strict=True):
-            for zone, amount in (line.get("valeurs") or {}).items():
-                was = (line_before.get("valeurs") or {}).get(zone)
-                if was != amount and isinstance(amount, int) and isinstance(was, int):
-                    said.append(
-                        f"{line.get('libelle')} ({zones.get(zone, zone)}) : le montant passe de "
-                        f"{formatting.euros(was)} à {formatting.euros(amount)}."
-                    )
-        if before.get("note") != table.get("note"):
-            said.append(f"Le tableau des montants {_quoted(table.get('titre'))} change.")
-    if len(old) > len(new):
-        said.append("Un tableau des montants est retiré.")
-    return said
-
-
-def _columns(table: dict[str, Any]) -> list[Any]:
-    """What a person reads of the zones: their headings (their territories are for the checker)."""
-    return [(zone.get("id"), zone.get("libelle")) for zone in table.get("zones") or [] if isinstance(zone, dict)]
-
-
-def _rows(table: dict[str, Any]) -> list[Any]:
-    return [
-        (line.get("libelle"), sorted(line.get("valeurs") or {})) for line in table.get("lignes") or [] if isinstance(line, dict)
-    ]
 
 
 def _people(old: Any, new: Any, names: Mapping[str, french_names.Name], kind: str) -> list[str]:
@@ -366,7 +275,7 @@ _AID_SENTENCES: dict[str, Callable[[Any, Any, Names], list[str]]] = {
     "types": _types,
     "pour_qui": _said("La section « Pour qui ? » change."),
     "precisions_conditions": _said("Les précisions sur les conditions changent."),
-    "montant": _amounts,
+    "montant": lambda old, new, names: amounts(old, new),
     "demarche": _said("Les démarches pour en bénéficier changent."),
     "partenaires": lambda old, new, names: _people(old, new, names.partenaires, "partenaire"),
     "contacts": lambda old, new, names: _people(old, new, names.contacts, "contact"),

@@ -13,7 +13,6 @@ and ``History.status`` says why, in French, for the page to show.
 
 from __future__ import annotations
 
-import re
 import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,11 +33,11 @@ from aides.trust.changes import (
     editor_sentence,
     sentence,
 )
+from aides.trust.revisions import Revision, Revisions
 
 SHALLOW = "historique indisponible (copie partielle du dépôt)"
 OUTSIDE_GIT = "hors dépôt git"
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RECORD, _FIELD, _TRAILERS = "\x1e", "\x1f", "\x1d"
 AID, CONTACT = "aide", "contact"
 _FOLDERS = {"aides": AID, "contacts": CONTACT}  # folders of the data directory whose records have a history
@@ -178,73 +177,6 @@ def _blobs(output: bytes, count: int) -> list[bytes | None]:
     return blobs
 
 
-class _Revision:
-    """One revision of an aid file, parsed lazily: top-level keys are cut as text, and only the keys whose
-    text changed are parsed (at 10,000 aids, parsing every revision whole costs more than everything else)."""
-
-    def __init__(self, text: str) -> None:
-        self.blocks = _blocks(text)
-        self.text = text
-        self._values: dict[str, Any] = {}
-        self._whole: dict[str, Any] | None = None
-
-    def whole(self) -> dict[str, Any]:
-        if self._whole is None:
-            data = yaml.load(self.text, Loader=_Loader)  # may raise yaml.YAMLError
-            self._whole = data if isinstance(data, dict) else {}
-        return self._whole
-
-    def values(self, keys: set[str]) -> dict[str, Any]:
-        """The parsed values of those of ``keys`` that this revision has."""
-        if self.blocks is None:
-            return {key: value for key, value in self.whole().items() if key in keys}
-        for key in keys - self._values.keys():
-            if key in self.blocks:
-                try:
-                    self._values.update(yaml.load(self.blocks[key], Loader=_Loader) or {key: None})
-                except yaml.YAMLError:  # an alias to another key's anchor, say: parse the whole file
-                    self._values.update(self.whole())
-        return {key: self._values[key] for key in keys if key in self._values}
-
-    def title(self) -> str:
-        """An aid's title, or a contact's name."""
-        values = self.values({"titre", "nom"})
-        titre = values.get("titre", values.get("nom"))
-        return titre if isinstance(titre, str) else ""
-
-
-_TOP_KEY = re.compile(r"([a-z_][a-z0-9_]*)[ \t]*:(?:[ \t\n]|$)")
-_COMMENT_LINE = re.compile(r"^#.*$", re.M)  # a comment at column 0 is never part of a value
-_BLOCK_START = re.compile(r"^(?=[^ \t\n])", re.M)
-
-
-def _blocks(text: str) -> dict[str, str] | None:
-    """Top-level ``key: ...`` blocks of a plain YAML mapping, as text; None for any other shape."""
-    text = _COMMENT_LINE.sub("", text).lstrip().removeprefix("---\n")
-    blocks: dict[str, str] = {}
-    for piece in _BLOCK_START.split(text):
-        if not piece.strip():
-            continue
-        if piece.startswith(("- ", "-\n")) and blocks:  # a list written at column 0, under the key before
-            last = next(reversed(blocks))
-            blocks[last] += piece.rstrip() + "\n"
-            continue
-        match = _TOP_KEY.match(piece)
-        if not match or match.group(1) in blocks:
-            return None  # flow mapping, quoted key, duplicate key, several documents...: parsed whole
-        blocks[match.group(1)] = piece.rstrip() + "\n"
-    return blocks
-
-
-def _revision(content: bytes | None) -> _Revision | None:
-    if content is None:
-        return None
-    try:
-        return _Revision(content.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None
-
-
 @dataclass(frozen=True)
 class _Describer:
     """How one kind of record is said: its sentences, and the keys they read even when unchanged (a name)."""
@@ -253,7 +185,7 @@ class _Describer:
     context: Callable[[set[str]], set[str]] = lambda changed: set()  # keys read besides the changed ones
 
 
-def _compare(before: _Revision | None, after: _Revision, describer: _Describer) -> tuple[list[str], set[str]]:
+def _compare(before: Revision | None, after: Revision, describer: _Describer) -> tuple[list[str], set[str]]:
     """The sentences of a revision, from the keys whose text changed only, and those keys."""
     if before is None:
         return describer.describe(None, after.values({EDITOR_KEY, *describer.context(set())})), {EDITOR_KEY}
@@ -276,7 +208,7 @@ class _Lineage:
 
     def __init__(self) -> None:
         self.changes: list[tuple[_FileChange, int, str, tuple[str, ...]]] = []
-        self.revision: _Revision | None = None
+        self.revision: Revision | None = None
 
 
 def revision(folder: Path) -> str:
@@ -317,7 +249,7 @@ def _read_history(folder: Path, names: Names) -> History:
     }
     changes = _log(folder)
     ranks = {commit: rank for rank, commit in enumerate(dict.fromkeys(change.commit for change in changes))}
-    revisions = _Revisions(_contents(folder, changes))
+    revisions = Revisions(_contents(folder, changes))
     alive: dict[str, _Lineage] = {}
     ended: list[tuple[str, _Lineage]] = []
     for change in changes:
@@ -327,22 +259,9 @@ def _read_history(folder: Path, names: Names) -> History:
     return History(None, entries.get(AID, {}), entries.get(CONTACT, {}))
 
 
-class _Revisions:
-    """Every file revision by blob id, parsed once however many commits compare with it."""
-
-    def __init__(self, contents: dict[str, bytes | None]) -> None:
-        self.contents = contents
-        self.parsed: dict[str, _Revision | None] = {}
-
-    def get(self, blob: str) -> _Revision | None:
-        if blob not in self.parsed:
-            self.parsed[blob] = _revision(self.contents.get(blob))
-        return self.parsed[blob]
-
-
 def _apply(
     change: _FileChange,
-    revisions: _Revisions,
+    revisions: Revisions,
     rank: int,
     alive: dict[str, _Lineage],
     ended: list[tuple[str, _Lineage]],
@@ -373,7 +292,7 @@ def _apply(
 
 
 def _compared(
-    before: _Revision | None, readable: _Revision | None, after: _Revision, describer: _Describer
+    before: Revision | None, readable: Revision | None, after: Revision, describer: _Describer
 ) -> tuple[list[str] | None, set[str]]:
     for revision in dict.fromkeys([before, readable]):  # the parent's revision, else the last readable one
         try:
@@ -383,13 +302,13 @@ def _compared(
     return None, set()
 
 
-def _worded_in_record(said: list[str], after: _Revision) -> bool:
+def _worded_in_record(said: list[str], after: Revision) -> bool:
     """The record words this revision itself (its ``changement_public`` is what was said): it wins over the commit."""
     wording = after.values({EDITOR_KEY}).get(EDITOR_KEY)
     return isinstance(wording, str) and said == [editor_sentence(wording)]
 
 
-def _gone(path: str, last: _Revision | None) -> list[str]:
+def _gone(path: str, last: Revision | None) -> list[str]:
     if _kind(path) == CONTACT:
         return [sentence(f"Contact retiré : {_title(last) or _stem(path)}.")]
     return [sentence("Aide retirée du site.")]
@@ -414,7 +333,7 @@ def _stem(path: str) -> str:
     return PurePosixPath(path).stem
 
 
-def _title(revision: _Revision | None) -> str:
+def _title(revision: Revision | None) -> str:
     try:
         return revision.title() if revision else ""
     except yaml.YAMLError:
