@@ -17,9 +17,14 @@ HISTORY = History(
     {
         "visale": [
             Change(
-                "visale", "b" * 40, "2026-06-01T09:30:00+02:00", 2, "Visale <script>alert(1)</script> & co", ("titre modifié",)
+                "visale",
+                "b" * 40,
+                "2026-06-01T09:30:00+02:00",
+                2,
+                "Visale <script>alert(1)</script> & co",
+                ("L'aide s'appelle désormais « Visale ».",),
             ),
-            Change("visale", "a" * 40, "2026-01-05T10:00:00+01:00", 0, "Visale", ("aide créée",)),
+            Change("visale", "a" * 40, "2026-01-05T10:00:00+01:00", 0, "Visale", ("Nouvelle aide sur ce site.",)),
         ],
         "loca-pass": [
             Change(
@@ -28,7 +33,7 @@ HISTORY = History(
                 "2026-03-01T08:00:00+01:00",
                 1,
                 "Loca-Pass",
-                ("montant modifié\u00a0: 1\u202f200\u00a0€ → 1\u202f500\u00a0€", "nouvelle source"),
+                ("Le montant passe de 1\u202f200\u00a0€ à 1\u202f500\u00a0€.", "Les démarches pour en bénéficier changent."),
             ),
         ],
     },
@@ -60,11 +65,11 @@ def test_site_feed_lists_the_latest_changes_newest_first() -> None:
     assert entries[1].find("a:link", NS).get("href") == BASE + "aides/loca-pass/"  # type: ignore[union-attr]
     assert (
         entries[1].findtext("a:title", namespaces=NS)
-        == "Loca-Pass\u00a0: montant modifié\u00a0: 1\u202f200\u00a0€ → 1\u202f500\u00a0€ (et 1 autre modification)"
+        == "Loca-Pass\u00a0: Le montant passe de 1\u202f200\u00a0€ à 1\u202f500\u00a0€. (et 1 autre changement)"
     )
     assert (
         entries[1].findtext("a:summary", namespaces=NS)
-        == "montant modifié\u00a0: 1\u202f200\u00a0€ → 1\u202f500\u00a0€\u202f; nouvelle source"
+        == "Le montant passe de 1\u202f200\u00a0€ à 1\u202f500\u00a0€. Les démarches pour en bénéficier changent."
     )
 
 
@@ -73,15 +78,16 @@ def test_editor_text_is_escaped() -> None:
     assert "<script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in text
     title = _parse(text).find("a:entry", NS).findtext("a:title", namespaces=NS)  # type: ignore[union-attr]
-    assert title == "Visale <script>alert(1)</script> & co\u00a0: titre modifié"
+    assert title == "Visale <script>alert(1)</script> & co\u00a0: L'aide s'appelle désormais «\u00a0Visale\u00a0»."
 
 
 def test_control_characters_pasted_by_an_editor_do_not_break_the_xml() -> None:
     history = History(
-        None, {"x": [Change("x", "d" * 40, "2026-01-01T00:00:00Z", 0, "Titre\x0bavec\x00contrôle", ("aide créée",))]}
+        None,
+        {"x": [Change("x", "d" * 40, "2026-01-01T00:00:00Z", 0, "Titre\x0bavec\x00contrôle", ("Nouvelle aide sur ce site.",))]},
     )
     entry = _parse(aide_feed(history, "x", "Titre", BASE, TODAY)).find("a:entry", NS)
-    assert entry.findtext("a:title", namespaces=NS) == "Titreaveccontrôle\u00a0: aide créée"  # type: ignore[union-attr]
+    assert entry.findtext("a:title", namespaces=NS) == "Titreaveccontrôle\u00a0: Nouvelle aide sur ce site."  # type: ignore[union-attr]
 
 
 def test_an_aid_feed_without_history_is_dated_by_the_build_not_by_now() -> None:

@@ -195,6 +195,10 @@ def test_history_section_feed_and_alternate_link(site: Path) -> None:
     assert (site / "modifications.xml").is_file()
     home = _read(site, "")
     assert "Dernières modifications" in home and 'href="modifications.xml"' in home
+    # Changes in plain words: the schema work of 30 November 2026 (« date de vérification retirée ; champ
+    # « enregistre_le » ajouté ») is not news; the public reads sentences.
+    assert "enregistre_le" not in home and "date de vérification" not in home and "modifié" not in home
+    assert "Nouvelle aide sur ce site." in feed or "Nouvelle aide sur ce site." in home
 
 
 # Feeds and the review are deterministic: test_site.py builds the site twice and compares every file.

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from aides.model.formatting import NBSP, NNBSP
-from aides.trust.changes import describe
-from aides.trust.history import OUTSIDE_GIT, SHALLOW, _blocks, aides_history
+from aides.trust.changes import describe_aid
+from aides.trust.history import OUTSIDE_GIT, SHALLOW, aides_history
+from aides.trust.revisions import blocks as _blocks
 from conftest import DATA
 
 AIDE = """\
@@ -85,20 +86,19 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return repo
 
 
-def test_each_change_is_dated_and_described(repo: Path) -> None:
+def test_each_change_is_dated_and_said_in_sentences(repo: Path) -> None:
+    """Title, amount and end date are said; the new source and the bookkeeping date are not."""
     history = aides_history(repo / "data" / "aides")
     assert history.status is None
     changes = history.of("aide-loyer")
     assert [change.date for change in changes] == ["2026-06-01T09:30:00+02:00", "2026-01-05T10:00:00+01:00"]
     assert changes[0].titre == "Aide au loyer <script>"
     assert list(changes[0].changes) == [
-        "titre modifié",
-        f"montant modifié{NBSP}: 8{NNBSP}000{NBSP}€ → 10{NNBSP}000{NBSP}€",
-        "nouvelle source",
-        f"date de vérification{NBSP}: 1er{NBSP}mars 2026 → 1er{NBSP}juin 2026",
-        f"date de fin{NBSP}: non précisée → 1er{NBSP}décembre 2026",
+        f"L'aide s'appelle désormais «{NBSP}Aide au loyer <script>{NBSP}».",
+        f"Le montant passe de 8{NNBSP}000{NBSP}€ à 10{NNBSP}000{NBSP}€.",
+        f"L'aide prend fin le 1er{NBSP}décembre 2026.",
     ]
-    assert changes[1].changes == ("aide créée",)
+    assert changes[1].changes == ("Nouvelle aide sur ce site.",)
 
 
 def test_a_change_of_comments_only_is_not_public_history(repo: Path) -> None:
@@ -111,8 +111,8 @@ def test_a_renamed_aid_keeps_its_history_under_its_new_id(repo: Path) -> None:
     assert "garantie" not in history.entries
     changes = history.of("garantie-loyers")
     assert [change.changes for change in changes] == [
-        (f"identifiant modifié{NBSP}: garantie → garantie-loyers", "titre modifié"),
-        ("aide créée",),
+        (f"L'aide s'appelle désormais «{NBSP}Garantie des loyers{NBSP}».",),  # its new address redirects: not news
+        ("Nouvelle aide sur ce site.",),
     ]
     assert changes[1].titre == "Garantie"
 
@@ -120,13 +120,13 @@ def test_a_renamed_aid_keeps_its_history_under_its_new_id(repo: Path) -> None:
 def test_a_deleted_aid_says_so(repo: Path) -> None:
     _commit(repo, {"aide-loyer.yml": None}, "2026-08-01T08:00:00+02:00")
     changes = aides_history(repo / "data" / "aides").of("aide-loyer")
-    assert changes[0].changes == ("aide supprimée",)
+    assert changes[0].changes == ("Aide retirée du site.",)
     assert changes[0].titre == "Aide au loyer <script>"
 
 
 def test_latest_changes_of_all_aids_newest_first(repo: Path) -> None:
     latest = aides_history(repo / "data" / "aides").latest(3)
-    assert [(change.aide, change.date[:10]) for change in latest] == [
+    assert [(change.record, change.date[:10]) for change in latest] == [
         ("garantie-loyers", "2026-07-14"),
         ("aide-loyer", "2026-06-01"),
         ("aide-loyer", "2026-01-05"),
@@ -160,20 +160,35 @@ def test_the_data_directory_is_the_default(repo: Path, monkeypatch: pytest.Monke
 
 
 def test_describe_amount_tables_and_validity_without_dates() -> None:
+    """Unknown and bookkeeping keys say nothing; a table of another shape is said as a whole."""
     before = {"montant": {"tableaux": [{"titre": "Prêts"}]}, "validite": {"precision": "trois ans"}, "cle_nouvelle": 1}
-    after = {"montant": {"tableaux": [{"titre": "Prêts PLUS"}]}, "validite": {"precision": "cinq ans"}, "publics": ["jeunes"]}
-    assert describe(before, after) == [
-        "publics ajoutés",
-        "montant modifié",
-        "statut / validité modifiée",
-        f"champ «{NBSP}cle_nouvelle{NBSP}» retiré",
+    after = {"montant": {"tableaux": [{"titre": "Prêts PLUS", "zones": [{"id": "a"}]}]}, "validite": {"precision": "cinq ans"}}
+    after |= {"publics": ["jeunes"], "enregistre_le": "2026-01-01"}
+    assert describe_aid(before, after) == [
+        f"L'aide s'adresse désormais aussi à ce public{NBSP}: «{NBSP}jeunes{NBSP}».",
+        f"Le tableau des montants «{NBSP}Prêts PLUS{NBSP}» change.",
+        "Les précisions sur les dates de l'aide changent.",
     ]
 
 
 def test_describe_several_amounts_names_each_one() -> None:
     before = {"montant": {"valeurs": [{"libelle": "Prêt", "montant": 1000}, {"libelle": "Subvention", "montant": 500}]}}
     after = {"montant": {"valeurs": [{"libelle": "Prêt", "montant": 1000}, {"libelle": "Subvention", "montant": 750}]}}
-    assert describe(before, after) == [f"montant modifié (Subvention){NBSP}: 500{NBSP}€ → 750{NBSP}€"]
+    assert describe_aid(before, after) == [f"Subvention{NBSP}: le montant passe de 500{NBSP}€ à 750{NBSP}€."]
+
+
+def test_describe_a_cell_of_an_amount_table_and_not_its_zones_territories() -> None:
+    table = {
+        "titre": "Prêts",
+        "zones": [{"id": "m", "libelle": "Métropoles"}],
+        "lignes": [{"libelle": "Prêt PLUS", "valeurs": {"m": 8000}}],
+    }
+    moved = {**table, "zones": [{"id": "m", "libelle": "Métropoles", "territoire": {"epci": ["200054807"]}}]}
+    assert describe_aid({"montant": {"tableaux": [table]}}, {"montant": {"tableaux": [moved]}}) == []
+    raised = {**table, "lignes": [{"libelle": "Prêt PLUS", "valeurs": {"m": 8500}}]}
+    assert describe_aid({"montant": {"tableaux": [table]}}, {"montant": {"tableaux": [raised]}}) == [
+        f"Prêt PLUS (Métropoles){NBSP}: le montant passe de 8{NNBSP}000{NBSP}€ à 8{NNBSP}500{NBSP}€."
+    ]
 
 
 def test_cutting_a_file_into_top_level_blocks_keeps_its_values() -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from aides.data.loading import load_catalogue
-from aides.model.models import Aide
+from aides.model.models import Aide, Contact
 from aides.site import urls
 from aides.site.pieces import Pieces
 from aides.trust import changes
@@ -243,10 +243,14 @@ def test_no_public_page_speaks_to_developers(site: Path) -> None:
     assert "#conditions" not in home and "/aides/" not in home
 
 
-def test_the_history_names_every_field_in_french() -> None:
-    """Every field of an aid has its French name in the history (« date d'enregistrement sur ce site ajoutée »),
-    never its key (« champ « enregistre_le » ajouté »)."""
-    assert set(Aide.model_fields) - set(changes.LABELS) == set()
+def test_the_history_says_or_leaves_out_every_field_on_purpose() -> None:
+    """Every field of an aid and of a contact is either said to the public in a sentence or left out as
+    bookkeeping: a new field needs that choice, and the history never names a key (« enregistre_le »)."""
+    aid_keys = {*changes.AID_KEYS, *changes.AID_LEFT_OUT, changes.EDITOR_KEY}
+    assert set(Aide.model_fields) == aid_keys
+    assert set(Contact.model_fields) == {*changes.CONTACT_KEYS, *changes.CONTACT_LEFT_OUT, changes.EDITOR_KEY}
+    said = {*changes._AID_SENTENCES, *changes.RULE_KEYS, "statut_precision"}
+    assert set(changes.AID_KEYS) <= said
 
 
 def test_a_review_date_past_is_said_plainly(catalogue: Any) -> None:

@@ -243,7 +243,8 @@ class Registry:
     def browser_files(self) -> dict[str, str]:
         """The JSON files the pages' scripts fetch, and the Atom feeds of changes."""
         titles = {aid_id: self.pieces.cards.aid(aid_id).titre for aid_id in self.cat.aides}
-        feed_files = feeds.feed_files(self.pieces.history, titles, self.base_url, self.cat.today)
+        contacts = {aid_id: aide.contacts for aid_id, aide in self.cat.aides.items()}
+        feed_files = feeds.feed_files(self.pieces.history, titles, self.base_url, self.cat.today, contacts)
         return browser_files(self.pieces) | feed_files
 
 

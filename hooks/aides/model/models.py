@@ -20,6 +20,13 @@ from aides.model.dates import Dates
 from aides.model.field_types import CommuneCode, Date, Email, Id, Model, Phone, Siren, TerritoryCode, Text, Url
 from aides.model.french_names import Article
 
+# What an editor writes to say a change to the public in their own words (trust/changes.py).
+CHANGE_DESCRIPTION = (
+    "Ce qui change pour le public, en une phrase : « Le montant passe de 150 € à 200 € par mois. » Elle remplace "
+    "les phrases écrites par le site dans « Dernières modifications », l'historique de la fiche et les flux Atom, "
+    "pour la modification qui l'ajoute ou la change ; texte simple, sans balise."
+)
+
 # --- shared pieces -----------------------------------------------------------
 
 
@@ -254,6 +261,7 @@ class Aide(Dates):
         [], description="Cas types rejoués à chaque vérification : des réponses et le résultat attendu (bloc Exemple)."
     )
     anciens_ids: list[Id] = Field([], description="Anciens identifiants : leurs adresses redirigent ici.")
+    changement_public: Text | None = Field(None, description=CHANGE_DESCRIPTION)
 
     @model_validator(mode="after")
     def _status_explained(self) -> Aide:
@@ -353,6 +361,7 @@ class Contact(Dates):
         Territoire(), description="Où ce service répond (bloc Territoire) : « Où s'adresser ? » le montre à qui y habite."
     )
     sources: list[SourceRef] = Field(min_length=1, description="Les articles qui le citent, au moins un (bloc Source).")
+    changement_public: Text | None = Field(None, description=CHANGE_DESCRIPTION)
 
 
 class Site(Model):

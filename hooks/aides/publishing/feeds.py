@@ -1,6 +1,8 @@
 """Atom 1.0 feeds of the changes: one for the whole site, one per aid, from the git history.
 
-Partners and watchers subscribe to know when an aid they point people to changes. Output is
+Partners and watchers subscribe to know when an aid they point people to changes: each entry is titled
+with the aid's name (or the contact's) and its first sentence, and its summary says every sentence of the
+change, as the home page and the aid's page do. An aid's feed also carries the changes of its contacts. Output is
 deterministic: ``updated`` is the newest entry's date, or the build's day when there is none
 (never "now"); entries come in history order. Text goes through ElementTree, which escapes it.
 """
@@ -10,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from aides.model import formatting
 from aides.site import urls
-from aides.trust.history import Change, History
+from aides.site.pieces import change_page
+from aides.trust.history import AID, Change, History
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = urls.SITE_FEED
@@ -43,19 +46,21 @@ def _base(base_url: str) -> str:
 
 
 def _entry_title(change: Change) -> str:
+    """« Visale : Le montant passe de 150 € à 200 € par mois. », then how many other sentences follow."""
     first, others = change.changes[0], len(change.changes) - 1
-    more = f" (et {others} autre{'s' if others > 1 else ''} modification{'s' if others > 1 else ''})" if others else ""
-    return formatting.typography(f"{change.titre or change.aide} : {first}{more}")
+    more = f" (et {others} autre{'s' if others > 1 else ''} changement{'s' if others > 1 else ''})" if others else ""
+    return formatting.typography(f"{change.titre or change.record} : {first}{more}")
 
 
 def _entry(feed: ET.Element, change: Change, base: str) -> None:
-    page = base + urls.aide(change.aide)
+    page = base + change_page(change)
     entry = _tag(feed, "entry")
-    _tag(entry, "id", f"{page}#modification-{change.commit[:12]}")
+    mark = "" if change.kind == AID else f"-{change.kind}-{change.record}"  # one commit, several records: ids apart
+    _tag(entry, "id", f"{page}#modification-{change.commit[:12]}{mark}")
     _tag(entry, "title", _entry_title(change))
     _tag(entry, "updated", change.date)
     _tag(entry, "link", rel="alternate", type="text/html", href=page)
-    _tag(entry, "summary", formatting.typography(" ; ".join(change.changes)), type="text")
+    _tag(entry, "summary", " ".join(change.changes), type="text")
 
 
 def atom_feed(
@@ -83,16 +88,28 @@ def site_feed(history: History, base_url: str, today: dt.date, limit: int = 50) 
     return atom_feed(history.latest(limit), title=title, base_url=base_url, path=SITE_FEED, page=urls.CATALOGUE, today=today)
 
 
-def aide_feed(history: History, aid_id: str, titre: str, base_url: str, today: dt.date) -> str:
-    """Every change of one aid, newest first."""
+def aide_feed(history: History, aid_id: str, titre: str, base_url: str, today: dt.date, contacts: Sequence[str] = ()) -> str:
+    """Every change of one aid and of the ``contacts`` it lists, newest first."""
     title = f"{titre} : modifications"
-    return atom_feed(
-        history.of(aid_id), title=title, base_url=base_url, path=aide_feed_path(aid_id), page=urls.aide(aid_id), today=today
-    )
+    changes = history.of(aid_id, contacts)
+    return atom_feed(changes, title=title, base_url=base_url, path=aide_feed_path(aid_id), page=urls.aide(aid_id), today=today)
 
 
-def feed_files(history: History, aides: Mapping[str, str], base_url: str, today: dt.date) -> dict[str, str]:
-    """Path under the site root → content of every feed; ``aides`` maps each aid's id to its current title."""
+def feed_files(
+    history: History,
+    aides: Mapping[str, str],
+    base_url: str,
+    today: dt.date,
+    contacts: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, str]:
+    """Path under the site root → content of every feed; ``aides`` maps each aid's id to its current title,
+    ``contacts`` to the contacts it lists."""
+    contacts = contacts or {}
     files = {SITE_FEED: site_feed(history, base_url, today)}
-    files.update({aide_feed_path(aid_id): aide_feed(history, aid_id, titre, base_url, today) for aid_id, titre in aides.items()})
+    files.update(
+        {
+            aide_feed_path(aid_id): aide_feed(history, aid_id, titre, base_url, today, contacts.get(aid_id, ()))
+            for aid_id, titre in aides.items()
+        }
+    )
     return files

@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from pydantic import ValidationError
+
 from aides.model import formatting as fmt
+from aides.model import territory
 from aides.model.catalogue import Catalogue
+from aides.model.conditions import Compiler, leaves, questions_of
 from aides.model.labels import APPROXIMATIONS, PERIODICITIES, STATUS_NOTICES, STATUSES
-from aides.model.models import Chiffre, Montant, SourceRef, Valeur
+from aides.model.models import Chiffre, Montant, SourceRef, Territoire, Valeur
 from aides.site import urls
 from aides.site.cards import Cards
 from aides.site.checkers import Checkers
@@ -25,9 +29,42 @@ from aides.site.fields import Fields
 from aides.site.listing import Listing
 from aides.site.sheets import SheetChoices
 from aides.trust import rgaa
-from aides.trust.history import History, aides_history
+from aides.trust.changes import Names
+from aides.trust.history import CONTACT, Change, History, aides_history
 
 t = fmt.typography
+
+
+def change_names(cat: Catalogue) -> Names:
+    """What the history's sentences take from the catalogue: labels, names, and each criterion in French."""
+    compiler = Compiler(cat.questions, cat.territoires, cat.places, cat.parameter, cat.today)
+
+    def criteria(conditions: Any, territoire: Any) -> list[str] | None:
+        compiler.errors.clear()
+        tree = compiler.compile(conditions) if conditions else None
+        if tree is None or compiler.errors:
+            return None
+        try:  # the aid's territory is listed with its criteria unless they name a place (data/loading.py)
+            place = territory.criterion(cat, Territoire.model_validate(territoire or {}))
+        except (ValidationError, KeyError):
+            return None
+        said = [leaf["texte"] for leaf in leaves(tree)]
+        territorial = any(cat.questions[qid].kind.territorial for qid in questions_of(tree))
+        return [place["texte"], *said] if place and not territorial else said
+
+    return Names(
+        publics=cat.public_labels,
+        types=cat.type_labels,
+        partenaires={pid: cat.partner_name(pid) for pid in cat.partenaires},
+        contacts={cid: cat.contact_name(cid) for cid in cat.contacts},
+        criteria=criteria,
+        key=f"{cat.shared_fingerprint}/{cat.today.isoformat()}",
+    )
+
+
+def change_page(change: Change) -> str:
+    """Where a change is read: the aid's page; for a contact, « Où s'adresser ? »."""
+    return urls.CONTACTS if change.kind == CONTACT else urls.aide(change.record)
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -96,7 +133,7 @@ class ChangeView:
     iso: str  # the day, for <time datetime>
     titre: str
     url: str
-    resume: str  # the French phrases, joined
+    resume: str  # the sentences of the change, one after the other
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,18 +189,18 @@ class Pieces:
 
     @cached_property
     def history(self) -> History:
-        """The aids' history from git, read once per build (empty, with its reason, outside git)."""
-        return aides_history()
+        """The aids' and contacts' history from git, read once per build (empty, with its reason, outside git)."""
+        return aides_history(names=change_names(self.cat))
 
-    def change(self, change: Any) -> ChangeView:
+    def change(self, change: Change) -> ChangeView:
         day = change.date[:10]
         return ChangeView(
-            fmt.date(dt.date.fromisoformat(day)), day, t(change.titre), urls.aide(change.aide), t(" ; ".join(change.changes))
+            fmt.date(dt.date.fromisoformat(day)), day, t(change.titre), change_page(change), " ".join(change.changes)
         )
 
     def history_of(self, aid_id: str) -> HistoryView:
-        known = aid_id in self.cat.aides
-        changes = [self.change(change) for change in self.history.of(aid_id)] if known else []
+        aide = self.cat.aides.get(aid_id)
+        changes = [self.change(change) for change in self.history.of(aid_id, aide.contacts)] if aide else []
         return HistoryView(self.history.status or "", changes, urls.aide_feed(aid_id))
 
     def figure(self, chiffre: Chiffre) -> FigureView:
