@@ -98,9 +98,9 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
-    made = _unless_unchanged("donnees", pages.data_files)
-    for path, content in made.items():
-        files.append(File.generated(config, path, content=content))
+    if not _state["serving"]:  # while serving, post_build writes them after the pages: an edit shows sooner
+        for path, content in pages.data_files().items():
+            files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -307,7 +307,8 @@ def finish_index(site: Path) -> None:
 
 
 def post_build(config: MkDocsConfig) -> None:
-    """Write the framed pages, the catalogue's filter files and the Atom feeds, index the built site with Pagefind
+    """Write the framed pages, the catalogue's filter files and the Atom feeds (while serving, the open data files
+    too), index the built site with Pagefind
     (the only search engine shipped), then, not while serving, write ``_headers`` with every page's scripts.
     Each step is timed (``AIDES_MESURES``: the file the durations go to, for the benchmark)."""
     site = Path(config.site_dir)
@@ -320,7 +321,10 @@ def post_build(config: MkDocsConfig) -> None:
     with timed("autres_pages"):
         writer.write_all([entry for entry in framed if not entry.indexed])
     with timed("fichiers_navigateur"):  # 10,000 small files: written directly, not as MkDocs files (cheaper)
-        for path, content in _unless_unchanged("navigateur", registry().browser_files).items():
+        made = _unless_unchanged("navigateur", registry().browser_files)
+        if _state["serving"]:
+            made = made | _unless_unchanged("donnees", registry().data_files)  # add_generated_files left them
+        for path, content in made.items():
             outputs.write(path, content.encode("utf-8"))
         outputs.finish()
     # The commune lookup files, fetched by a page only when someone searches a commune (a link while serving).

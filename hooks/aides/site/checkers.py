@@ -235,6 +235,7 @@ class Checkers:
     def __init__(self, catalogue: Catalogue, fields: Fields) -> None:
         self.cat = catalogue
         self.fields = fields
+        self._asked: dict[str, tuple[str, ...]] = {}  # asked(), once per question: thousands of aids ask the same few
 
     def question_meta(self, question_ids: list[str]) -> list[dict[str, Any]]:
         """What parsing a fragment and normalising answers need: id, type, and the source of a derived answer."""
@@ -251,12 +252,17 @@ class Checkers:
         """The questions a person answers for ``question_id``: a derived one through its first source
         (the commune for the région); a derived question that others derive from stays asked too,
         as the answer of those who prefer not to give the first one (the département)."""
+        if question_id not in self._asked:
+            self._asked[question_id] = self._asked_for(question_id)
+        return list(self._asked[question_id])
+
+    def _asked_for(self, question_id: str) -> tuple[str, ...]:
         chain = [question_id]
         while (source := self.cat.questions[chain[-1]].deduite_de) and source not in chain:
             chain.append(source)
         sources = {q.deduite_de for q in self.cat.questions.values() if q.deduite_de}
         fallbacks = [qid for qid, q in self.cat.questions.items() if q.deduite_de == chain[-1] and qid in sources]
-        return [chain[-1], *fallbacks]
+        return (chain[-1], *fallbacks)
 
     def derived_from(self, question_ids: list[str]) -> list[str]:
         """The questions derived, directly or not, from these ones (what normalising needs to know)."""

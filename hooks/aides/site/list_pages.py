@@ -102,7 +102,7 @@ class PlanView:
 class ReferenceView:
     """/contribuer/: the field reference, and the repository's address when data/site.yml gives it."""
 
-    modeles: list[ModelDoc]
+    modeles: tuple[ModelDoc, ...]
     depot: str  # "" until an editor fills ``depot`` in data/site.yml: then the page links to it
 
 

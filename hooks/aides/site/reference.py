@@ -7,6 +7,7 @@ tests hold both (tests/test_reference.py).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -180,7 +181,8 @@ def anchor(title: str) -> str:
     return "champs-" + re.sub(r"[\s']+", "-", title.lower())
 
 
-def field_reference() -> list[ModelDoc]:
+@functools.cache  # from the models alone: once per process, not at every build of `mkdocs serve`
+def field_reference() -> tuple[ModelDoc, ...]:
     models = []
     for title, where, description, model in DOCUMENTED:
         schema = model.model_json_schema()
@@ -190,4 +192,4 @@ def field_reference() -> list[ModelDoc]:
             for name, prop in schema["properties"].items()
         ]
         models.append(ModelDoc(title, anchor(title), where, typography(description), fields))
-    return models
+    return tuple(models)
