@@ -26,6 +26,7 @@ from aides.data.errors import DataErrors
 from aides.data.loading import data_dir, load_catalogue
 from aides.model import cog
 from aides.publishing import csp, pagefind_stable, public_address
+from aides.publishing.exports import open_data_paths
 from aides.registry import PageEntry, Registry
 from aides.site import urls
 from aides.trust import history, public_urls
@@ -98,10 +99,20 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
-    if not _state["serving"]:  # while serving, post_build writes them after the pages: an edit shows sooner
+    if _state["serving"]:  # post_build writes them, after the pages: an edit shows sooner
+        for path in open_data_paths():
+            files.append(_WrittenAfterPages.generated(config, path, content=""))
+    else:
         for path, content in pages.data_files().items():
             files.append(File.generated(config, path, content=content))
     return files
+
+
+class _WrittenAfterPages(File):
+    """While serving, an open data file that MkDocs knows of (pages link to it) but does not write."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
 
 
 # `mkdocs serve` only: what the previous build made from the same data, settings and history.

@@ -239,3 +239,12 @@ def test_every_data_file_references_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.is_file(), (path, schema)
+
+
+def test_the_list_of_open_data_files_names_every_one_written(catalogue: object) -> None:
+    """open_data_paths() is what partners may keep (referentiel/urls-publiques.txt) and what `make serve` tells
+    MkDocs exists before writing it: the same files as data_files() writes, but the questionnaire's own rules."""
+    from aides.publishing.exports import data_files, open_data_paths
+    from aides.site import urls
+
+    assert sorted(open_data_paths()) == sorted(set(data_files(catalogue)) - {urls.QUESTIONNAIRE_RULES})

@@ -6,6 +6,7 @@ that conditions are stated over (``data/questions.yml``).
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -90,11 +91,12 @@ class Question(Model):
         )
     )
 
-    @property
+    # Both read for every criterion of every aid (tens of thousands of times a build): once per question.
+    @cached_property
     def kind(self) -> QuestionKind:
         return QUESTION_TYPES[self.type.value]
 
-    @property
+    @cached_property
     def operators(self) -> tuple[str, ...]:
         """The operators conditions may use on this question: its type's, each given a phrase here."""
         return tuple(operator for operator in self.kind.operators if operator in self.phrases)

@@ -215,8 +215,9 @@ def rgaa_csv(grid: rgaa.Grid) -> str:
     return buffer.getvalue()
 
 
+# Every file data_files writes under /donnees/ (but the review and the schemas): a test keeps them in step.
 OPEN_DATA_NAMES = ("aides.json", "aides.csv", "partenaires.json", "conventions.json", "contacts.json", "eligibilite.json")
-OPEN_DATA_NAMES += ("rgaa.json", "rgaa.csv")
+OPEN_DATA_NAMES += ("territoires.json", "rgaa.json", "rgaa.csv")
 
 
 def open_data_paths() -> list[str]:
