@@ -112,6 +112,68 @@ def test_builder_links_to_a_filtered_list(page: Any, site: Path, views: Pieces) 
     assert shown == expected and shown
 
 
+def shown_aids(page: Any) -> list[str]:
+    """The ids of the aids a catalogue shows, once filtered."""
+    page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
+    return page.eval_on_selector_all(
+        "[data-catalogue] .carte-aide__titre a",
+        "links => links.filter((a) => a.offsetParent !== null).map((a) => new URL(a.href).pathname.split('/').at(-2))",
+    )
+
+
+def expected_aids(site: Path, views: Pieces, state: dict[str, Any]) -> list[str]:
+    index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
+    departements = {dep.code: [dep.nom, dep.region] for dep in views.cat.departements}
+    return facets.matching(facets.decode_index(index, departements), {"statut": None, **state}, views.cat.region_of)
+
+
+def test_builder_fixes_the_filters_of_an_embedded_list(browser: Any, server: str, site: Path, views: Pieces) -> None:
+    """A partner for young people in Paca fixes « Pour qui » and « Territoire »: the embed applies them, does not
+    offer them, says « Liste limitée à : … », and keeps them through « Effacer tous les filtres » and other choices."""
+    with local_page(browser, server, width=390) as page:
+        open_builder(page)
+        page.check("#cible-catalogue")
+        page.check("#filtre-public-jeunes")
+        page.check(f"#filtre-region-{PACA}")
+        page.check("#fixe-filtre-public")
+        page.check("#fixe-filtre-region")
+        page.check("#fixe-filtre-type")  # no type chosen: nothing to fix
+        assert built_link(page) == page.base + f"aides/?public=jeunes&region={PACA}"  # the link itself fixes nothing
+        embed = page.base + f"integrer/aides/?public=jeunes&region={PACA}&fixe=public,region"
+        assert f'<iframe src="{embed.replace("&", "&amp;")}"' in page.input_value("#lien-code")
+        assert axe_violations(page) == []
+
+        page.goto(embed)
+        expected = expected_aids(site, views, {"public": ["jeunes"], "region": [PACA]})
+        assert shown_aids(page) == expected and expected
+        limits = page.locator(".filtres-fixes").inner_text().replace("\u00a0", " ")
+        assert limits.startswith("Liste limitée à :")
+        assert "Pour qui : Jeunes" in limits and "Territoire : Provence-Alpes-Côte d'Azur" in limits
+        assert page.locator("fieldset[data-facette=public]").is_hidden()
+        assert page.locator("fieldset[data-facette=region]").is_hidden()
+        page.click("[data-filtres-details] summary")
+        assert page.locator("fieldset[data-facette=type]").is_visible()
+        assert page.inner_text("[data-filtres-actifs]") == ""  # the fixed filters are not the reader's
+        assert axe_violations(page) == []
+
+        page.click("[data-effacer]")  # the reader cannot remove them
+        assert "public=jeunes" in page.url and f"region={PACA}" in page.url and "fixe=public,region" in page.url
+        assert shown_aids(page) == expected
+        page.locator("fieldset[data-facette=type] input").first.check()
+        type_id = page.locator("fieldset[data-facette=type] input").first.get_attribute("value")
+        page.wait_for_function(f"() => location.search.includes('type={type_id}')")
+        assert shown_aids(page) == expected_aids(site, views, {"public": ["jeunes"], "region": [PACA], "type": [type_id]})
+        assert "fixe=public,region" in page.url and page.inner_text("[data-filtres-actifs]") == "(1 filtre actif)"
+
+
+def test_only_an_embed_fixes_filters(page: Any) -> None:
+    page.goto(page.base + "aides/?public=jeunes&fixe=public")
+    page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
+    assert page.locator(".filtres-fixes").count() == 0
+    page.click("[data-filtres-details] summary")
+    assert page.locator("fieldset[data-facette=public]").is_visible()
+
+
 def test_builder_prefills_the_questionnaire_and_its_embed(page: Any) -> None:
     open_builder(page)
     page.check("#cible-questionnaire")
