@@ -21,8 +21,9 @@ import pytest
 import yaml
 import zxingcpp
 from aides.data.loading import load_catalogue
+from aides.model.conditions import evaluate
 from aides.site import facets, urls
-from aides.site.partner_pages import region_sheet
+from aides.site.partner_pages import age_bands, age_limits, region_sheet, tools
 from aides.site.pieces import Pieces
 from aides.site.sheets import PER_GROUP
 from conftest import DATA, TODAY, Builder, axe_violations, local_page, serve_directory
@@ -178,7 +179,7 @@ def test_builder_prefills_the_questionnaire_and_its_embed(page: Any) -> None:
     open_builder(page)
     page.check("#cible-questionnaire")
     page.check("#lien-profil-particulier")
-    page.fill("#lien-age-valeur", "25")
+    page.select_option("#lien-age-valeur", label="18 à 25\u00a0ans")
     page.select_option("#lien-departement-valeur", "69")
     page.check("#fixe-profil")
     link = built_link(page)
@@ -192,6 +193,60 @@ def test_builder_prefills_the_questionnaire_and_its_embed(page: Any) -> None:
     page.wait_for_selector("[data-questionnaire]:not([hidden])")
     answers = page.inner_text("[data-reponses]")
     assert "Un particulier" in answers and "25\u00a0ans" in answers and "Rhône" in answers
+
+
+def test_age_bands_never_straddle_an_age_limit_of_the_conditions(views: Pieces) -> None:
+    """Every age of a band meets the same age conditions as the age its link carries; partners' usual bands stay."""
+    age = next(field for field in tools(views).questions if field.id == "age")
+    assert age.widget == "liste"
+    labels = [label for _, label in age.options]
+    assert labels == ["Moins de 18\u00a0ans", "18 à 25\u00a0ans", "26 à 29\u00a0ans", "30 à 59\u00a0ans", "60\u00a0ans ou plus"]
+    limits = age_limits(views, "age")
+    assert limits == {30}  # Visale: « Avoir moins de 30 ans »
+    criteria = [
+        {"type": "critere", "question": "age", "operateur": op, "valeur": limit}
+        for limit in limits
+        for op in ("moins_de", "au_moins")
+    ]
+    meets = {a: [evaluate(criterion, {"age": a}) for criterion in criteria] for a in range(age.min, age.max + 1)}
+    values = [int(value) for value, _ in age.options]
+    for a in range(age.min, age.max + 1):
+        carried = next(
+            (value for value in values[:-1] if a <= value), values[-1]
+        )  # a band carries its highest age, the last its lowest
+        assert meets[a] == meets[carried], a
+
+
+def test_age_bands_are_cut_at_every_limit() -> None:
+    assert age_bands({18, 26, 28, 60}, 14, 120) == [
+        ("17", "Moins de 18\u00a0ans"),
+        ("25", "18 à 25\u00a0ans"),
+        ("27", "26 à 27\u00a0ans"),
+        ("59", "28 à 59\u00a0ans"),
+        ("60", "60\u00a0ans ou plus"),
+    ]
+    assert age_bands({15, 16, 200}, 14, 120) == [
+        ("14", "Moins de 15\u00a0ans"),
+        ("15", "15\u00a0ans"),
+        ("16", "16\u00a0ans ou plus"),
+    ]
+
+
+def test_builder_prefills_an_age_band_that_the_checker_understands(browser: Any, server: str) -> None:
+    with local_page(browser, server, width=390) as page:
+        open_builder(page)
+        page.select_option("#lien-aide", "visale")
+        options = page.eval_on_selector_all("#lien-age-valeur option", "options => options.map((o) => o.textContent)")
+        assert "26 à 29\u00a0ans" in options and "60\u00a0ans ou plus" in options
+        assert page.locator("#lien-age-valeur").get_attribute("inputmode") is None  # no age in years to type
+        page.select_option("#lien-age-valeur", label="26 à 29\u00a0ans")
+        link = built_link(page)
+        assert link == page.base + "aides/visale/#age=29"
+        assert axe_violations(page) == []
+        page.goto(link)
+        page.wait_for_selector("[data-checker]:not([hidden])")
+        assert page.input_value("#verif-age-valeur") == "29"
+        assert "(remplie)" in page.locator("[data-etats] li", has_text="moins de 30").first.inner_text()
 
 
 def test_builder_copies_with_an_announcement_and_downloads_png_and_svg(browser: Any, server: str, tmp_path: Path) -> None:
