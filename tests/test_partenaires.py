@@ -167,6 +167,14 @@ def test_builder_fixes_the_filters_of_an_embedded_list(browser: Any, server: str
         assert "fixe=public,region" in page.url and page.inner_text("[data-filtres-actifs]") == "(1 filtre actif)"
 
 
+def test_the_technical_notes_example_opens_a_fixed_list(page: Any) -> None:
+    page.goto(page.base + TOOLS)
+    example = page.locator("#integrer a", has_text="fixe=").get_attribute("href")
+    page.goto(urllib.parse.urljoin(page.base + TOOLS, example))
+    page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
+    assert page.locator(".filtres-fixes").inner_text().startswith("Liste limitée à")
+
+
 def test_only_an_embed_fixes_filters(page: Any) -> None:
     page.goto(page.base + "aides/?public=jeunes&fixe=public")
     page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
