@@ -21,8 +21,9 @@ import pytest
 import yaml
 import zxingcpp
 from aides.data.loading import load_catalogue
+from aides.model.conditions import evaluate
 from aides.site import facets, urls
-from aides.site.partner_pages import region_sheet
+from aides.site.partner_pages import age_bands, age_limits, region_sheet, tools
 from aides.site.pieces import Pieces
 from aides.site.sheets import PER_GROUP
 from conftest import DATA, TODAY, Builder, axe_violations, local_page, serve_directory
@@ -112,11 +113,81 @@ def test_builder_links_to_a_filtered_list(page: Any, site: Path, views: Pieces) 
     assert shown == expected and shown
 
 
+def shown_aids(page: Any) -> list[str]:
+    """The ids of the aids a catalogue shows, once filtered."""
+    page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
+    return page.eval_on_selector_all(
+        "[data-catalogue] .carte-aide__titre a",
+        "links => links.filter((a) => a.offsetParent !== null).map((a) => new URL(a.href).pathname.split('/').at(-2))",
+    )
+
+
+def expected_aids(site: Path, views: Pieces, state: dict[str, Any]) -> list[str]:
+    index = json.loads((site / "aides" / "catalogue.json").read_text(encoding="utf-8"))
+    departements = {dep.code: [dep.nom, dep.region] for dep in views.cat.departements}
+    return facets.matching(facets.decode_index(index, departements), {"statut": None, **state}, views.cat.region_of)
+
+
+def test_builder_fixes_the_filters_of_an_embedded_list(browser: Any, server: str, site: Path, views: Pieces) -> None:
+    """A partner for young people in Paca fixes « Pour qui » and « Territoire »: the embed applies them, does not
+    offer them, says « Liste limitée à : … », and keeps them through « Effacer tous les filtres » and other choices."""
+    with local_page(browser, server, width=390) as page:
+        open_builder(page)
+        page.check("#cible-catalogue")
+        page.check("#filtre-public-jeunes")
+        page.check(f"#filtre-region-{PACA}")
+        page.check("#fixe-filtre-public")
+        page.check("#fixe-filtre-region")
+        page.check("#fixe-filtre-type")  # no type chosen: nothing to fix
+        assert built_link(page) == page.base + f"aides/?public=jeunes&region={PACA}"  # the link itself fixes nothing
+        embed = page.base + f"integrer/aides/?public=jeunes&region={PACA}&fixe=public,region"
+        assert f'<iframe src="{embed.replace("&", "&amp;")}"' in page.input_value("#lien-code")
+        assert axe_violations(page) == []
+
+        page.goto(embed)
+        expected = expected_aids(site, views, {"public": ["jeunes"], "region": [PACA]})
+        assert shown_aids(page) == expected and expected
+        limits = page.locator(".filtres-fixes").inner_text().replace("\u00a0", " ")
+        assert limits.startswith("Liste limitée à :")
+        assert "Pour qui : Jeunes" in limits and "Territoire : Provence-Alpes-Côte d'Azur" in limits
+        assert page.locator("fieldset[data-facette=public]").is_hidden()
+        assert page.locator("fieldset[data-facette=region]").is_hidden()
+        page.click("[data-filtres-details] summary")
+        assert page.locator("fieldset[data-facette=type]").is_visible()
+        assert page.inner_text("[data-filtres-actifs]") == ""  # the fixed filters are not the reader's
+        assert axe_violations(page) == []
+
+        page.click("[data-effacer]")  # the reader cannot remove them
+        assert "public=jeunes" in page.url and f"region={PACA}" in page.url and "fixe=public,region" in page.url
+        assert shown_aids(page) == expected
+        page.locator("fieldset[data-facette=type] input").first.check()
+        type_id = page.locator("fieldset[data-facette=type] input").first.get_attribute("value")
+        page.wait_for_function(f"() => location.search.includes('type={type_id}')")
+        assert shown_aids(page) == expected_aids(site, views, {"public": ["jeunes"], "region": [PACA], "type": [type_id]})
+        assert "fixe=public,region" in page.url and page.inner_text("[data-filtres-actifs]") == "(1 filtre actif)"
+
+
+def test_the_technical_notes_example_opens_a_fixed_list(page: Any) -> None:
+    page.goto(page.base + TOOLS)
+    example = page.locator("#integrer a", has_text="fixe=").get_attribute("href")
+    page.goto(urllib.parse.urljoin(page.base + TOOLS, example))
+    page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
+    assert page.locator(".filtres-fixes").inner_text().startswith("Liste limitée à")
+
+
+def test_only_an_embed_fixes_filters(page: Any) -> None:
+    page.goto(page.base + "aides/?public=jeunes&fixe=public")
+    page.wait_for_function("() => !document.querySelector('[data-catalogue]').hasAttribute('aria-busy')")
+    assert page.locator(".filtres-fixes").count() == 0
+    page.click("[data-filtres-details] summary")
+    assert page.locator("fieldset[data-facette=public]").is_visible()
+
+
 def test_builder_prefills_the_questionnaire_and_its_embed(page: Any) -> None:
     open_builder(page)
     page.check("#cible-questionnaire")
     page.check("#lien-profil-particulier")
-    page.fill("#lien-age-valeur", "25")
+    page.select_option("#lien-age-valeur", label="18 à 25\u00a0ans")
     page.select_option("#lien-departement-valeur", "69")
     page.check("#fixe-profil")
     link = built_link(page)
@@ -130,6 +201,60 @@ def test_builder_prefills_the_questionnaire_and_its_embed(page: Any) -> None:
     page.wait_for_selector("[data-questionnaire]:not([hidden])")
     answers = page.inner_text("[data-reponses]")
     assert "Un particulier" in answers and "25\u00a0ans" in answers and "Rhône" in answers
+
+
+def test_age_bands_never_straddle_an_age_limit_of_the_conditions(views: Pieces) -> None:
+    """Every age of a band meets the same age conditions as the age its link carries; partners' usual bands stay."""
+    age = next(field for field in tools(views).questions if field.id == "age")
+    assert age.widget == "liste"
+    labels = [label for _, label in age.options]
+    assert labels == ["Moins de 18\u00a0ans", "18 à 25\u00a0ans", "26 à 29\u00a0ans", "30 à 59\u00a0ans", "60\u00a0ans ou plus"]
+    limits = age_limits(views, "age")
+    assert limits == {30}  # Visale: « Avoir moins de 30 ans »
+    criteria = [
+        {"type": "critere", "question": "age", "operateur": op, "valeur": limit}
+        for limit in limits
+        for op in ("moins_de", "au_moins")
+    ]
+    meets = {a: [evaluate(criterion, {"age": a}) for criterion in criteria] for a in range(age.min, age.max + 1)}
+    values = [int(value) for value, _ in age.options]
+    for a in range(age.min, age.max + 1):
+        carried = next(
+            (value for value in values[:-1] if a <= value), values[-1]
+        )  # a band carries its highest age, the last its lowest
+        assert meets[a] == meets[carried], a
+
+
+def test_age_bands_are_cut_at_every_limit() -> None:
+    assert age_bands({18, 26, 28, 60}, 14, 120) == [
+        ("17", "Moins de 18\u00a0ans"),
+        ("25", "18 à 25\u00a0ans"),
+        ("27", "26 à 27\u00a0ans"),
+        ("59", "28 à 59\u00a0ans"),
+        ("60", "60\u00a0ans ou plus"),
+    ]
+    assert age_bands({15, 16, 200}, 14, 120) == [
+        ("14", "Moins de 15\u00a0ans"),
+        ("15", "15\u00a0ans"),
+        ("16", "16\u00a0ans ou plus"),
+    ]
+
+
+def test_builder_prefills_an_age_band_that_the_checker_understands(browser: Any, server: str) -> None:
+    with local_page(browser, server, width=390) as page:
+        open_builder(page)
+        page.select_option("#lien-aide", "visale")
+        options = page.eval_on_selector_all("#lien-age-valeur option", "options => options.map((o) => o.textContent)")
+        assert "26 à 29\u00a0ans" in options and "60\u00a0ans ou plus" in options
+        assert page.locator("#lien-age-valeur").get_attribute("inputmode") is None  # no age in years to type
+        page.select_option("#lien-age-valeur", label="26 à 29\u00a0ans")
+        link = built_link(page)
+        assert link == page.base + "aides/visale/#age=29"
+        assert axe_violations(page) == []
+        page.goto(link)
+        page.wait_for_selector("[data-checker]:not([hidden])")
+        assert page.input_value("#verif-age-valeur") == "29"
+        assert "(remplie)" in page.locator("[data-etats] li", has_text="moins de 30").first.inner_text()
 
 
 def test_builder_copies_with_an_announcement_and_downloads_png_and_svg(browser: Any, server: str, tmp_path: Path) -> None:

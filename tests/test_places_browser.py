@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import axe_violations
+from conftest import axe_violations, local_page
 
 LYON_AID = "/aides/logement-temporaire-habitat-humanisme-rhone/"
 PACA_AID = "/aides/accompagnement-soli-al/"
@@ -95,6 +95,33 @@ def test_a_link_opens_on_the_contacts_of_its_commune(page: Any) -> None:
     assert PACA_CONTACT in page.locator("[data-contacts-resultats] .fiche-contact").first.inner_text()
 
 
+def contacts_status_says(page: Any, name: str) -> None:
+    page.wait_for_function(f"() => document.querySelector('[data-contacts-statut]').textContent.includes({name!r})")
+
+
+def test_the_contacts_follow_a_new_fragment_as_the_other_pages_do(browser: Any, server: str) -> None:
+    """#commune=83137, then #commune=13055 typed in the address bar: Marseille's contacts, without a reload, the focus
+    left where it was and the change said in the live region; Back returns to Toulon, an anchor changes nothing."""
+    with local_page(browser, server, width=390) as page:
+        page.goto(server.rstrip("/") + "/contacts/#commune=83137")
+        contacts_status_says(page, "Toulon")
+        page.locator("#contacts-departement").focus()
+        page.evaluate("() => { window.notReloaded = true; location.hash = 'commune=13055'; }")
+        contacts_status_says(page, "Marseille")
+        assert page.evaluate("() => window.notReloaded")
+        assert page.locator("#contacts-commune [data-commune-texte]").input_value() == "Marseille"
+        assert page.locator("[data-contacts-resultats] h3").first.inner_text() == "Contacts pour Marseille"
+        assert page.locator("[data-contacts-statut]").get_attribute("role") == "status"
+        assert page.evaluate("() => document.activeElement.id") == "contacts-departement"
+        assert axe_violations(page) == []
+        page.evaluate("() => history.back()")
+        contacts_status_says(page, "Toulon")
+        assert page.locator("#contacts-commune [data-commune-texte]").input_value() == "Toulon"
+        page.evaluate("() => { location.hash = 'pres-de-chez-vous'; }")  # an anchor of the page, not a commune
+        assert "Toulon" in page.locator("[data-contacts-statut]").inner_text()
+        assert "Toulon" in page.locator("[data-contacts-resultats] h3").first.inner_text()
+
+
 def test_contacts_by_keyboard_only_and_axe_after_a_search(page: Any) -> None:
     page.goto(page.base.rstrip("/") + "/contacts/")
     page.locator("[data-contacts-commune]").wait_for(state="visible")
@@ -153,6 +180,14 @@ def test_the_commune_typed_in_the_checker_picks_the_aids_contacts(page: Any) -> 
     link = section.locator("[data-contacts-repertoire] a")
     assert link.get_attribute("href").endswith("contacts/#commune=83137")
     assert "83137" in page.evaluate("() => location.hash")  # a link that reopens this answer
+
+
+def test_the_checker_follows_a_new_fragment(page: Any) -> None:
+    open_aid(page, ALS_AID, "#commune=83137")
+    page.wait_for_function("() => document.querySelector('[data-contacts-lieu]').textContent.includes('Toulon')")
+    page.evaluate("() => { location.hash = 'commune=69123'; }")
+    page.wait_for_function("() => document.querySelector('[data-contacts-lieu]').textContent.includes('Lyon')")
+    assert page.locator("#verif-commune [data-valeur]").input_value() == "69123"
 
 
 def test_a_contact_for_elsewhere_waits_behind_a_button(page: Any) -> None:

@@ -207,7 +207,7 @@ def test_the_link_builder_offers_only_the_questions_of_the_chosen_aid(phone: Any
     # The questionnaire asks them all; an answer to a question the aid does not ask stays out of its link.
     phone.check("#cible-questionnaire")
     assert phone.eval_on_selector_all("[data-reponses-lien] fieldset[data-question]", visible) == every
-    phone.fill("#lien-age-valeur", "25")
+    phone.select_option("#lien-age-valeur", label="18 à 25\u00a0ans")  # an age band: the link carries 25
     phone.check("#fixe-age")
     phone.check("#cible-aide")
     phone.select_option("#lien-aide", next(aid for aid in offered if "age" not in asked[aid]))

@@ -1,7 +1,7 @@
 // lib/embed.js: fixed answers, the height message, the partners' links and embed snippet.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { embedSnippet, fixedIds, heightMessage, keepFixed, MESSAGE_TYPE, partnerLinks } from "../../overrides/assets/js/lib/embed.js";
+import { embedSnippet, fixedIds, heightMessage, keepFixed, MESSAGE_TYPE, partnerLinks, withFixedParam } from "../../overrides/assets/js/lib/embed.js";
 
 const patterns = {
   aide: "aides/{id}/",
@@ -50,6 +50,17 @@ test("partner links: aid with section, answers over section, list, questionnaire
     lien: "https://exemple.fr/site/eligibilite/#profil=particulier&age=25",
     integre: "https://exemple.fr/site/integrer/eligibilite/?fixe=profil#profil=particulier&age=25",
   });
+});
+
+test("an embedded list fixes the filters of its query the partner chose, and only those the link gives", () => {
+  const list = { cible: "catalogue", query: "?public=jeunes&region=93", fragment: "", fixe: ["public", "region", "type"] };
+  assert.deepEqual(partnerLinks(list, urls), {
+    lien: "https://exemple.fr/site/aides/?public=jeunes&region=93",
+    integre: "https://exemple.fr/site/integrer/aides/?public=jeunes&region=93&fixe=public,region",
+  });
+  assert.equal(partnerLinks({ ...list, query: "" }, urls).integre, "https://exemple.fr/site/integrer/aides/");
+  assert.equal(withFixedParam("", ["region"]), "?fixe=region");
+  assert.equal(withFixedParam("?statut=", []), "?statut=");
 });
 
 test("the embed snippet escapes its attributes and titles the frame", () => {

@@ -3,10 +3,11 @@ printable sheet (a few current aids per public, where to find all of them, the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from aides.model import formatting as fmt
+from aides.model.conditions import leaves
 from aides.model.formatting import sort_key
 from aides.site import urls
 from aides.site.cards import ContactCard, Link
@@ -105,6 +106,47 @@ def question_sets(p: Pieces, choices: list[AidChoice], questions: list[str]) -> 
     return by_aid, [list(found) for found in sets]
 
 
+# The ages partners count their publics by (minors, young adults under 26, seniors). The link builder offers age
+# bands cut there and at every age the catalogue's conditions compare with, so that no band straddles a limit.
+USUAL_AGE_LIMITS = frozenset({18, 26, 60})
+YEARS = "ans"  # the unit of a question asked in years
+
+
+def age_limits(p: Pieces, question_id: str) -> set[int]:
+    """The ages the conditions of the aids and of the emergency numbers compare ``question_id`` with (« moins de 30 ans »: 30)."""
+    trees = [*p.cat.rules.values(), *([p.cat.emergency.questionnaire] if p.cat.emergency else [])]
+    return {
+        leaf["valeur"]
+        for tree in trees
+        if tree
+        for leaf in leaves(tree)
+        if leaf.get("question") == question_id and leaf.get("operateur") in ("moins_de", "au_moins")
+    }
+
+
+def age_bands(limits: set[int], low: int, high: int) -> list[tuple[str, str]]:
+    """(the age a link carries, the band in words), cut at each limit between ``low`` and ``high``: every age of a
+    band meets the same conditions. A band carries its highest age, the open last one its lowest (« 60 ans ou plus »: 60)."""
+    cuts = sorted(limit for limit in limits if low < limit <= high)
+    bands = []
+    for start, end in zip([low, *cuts], [*cuts, None], strict=True):
+        if end is None:
+            bands.append((str(start), f"{start}{fmt.NBSP}ans ou plus"))
+        elif start == low:
+            bands.append((str(end - 1), f"Moins de {end}{fmt.NBSP}ans"))
+        else:
+            bands.append((str(end - 1), f"{start} à {end - 1}{fmt.NBSP}ans" if end - 1 > start else f"{start}{fmt.NBSP}ans"))
+    return bands
+
+
+def offered(p: Pieces, field: QuestionField) -> QuestionField:
+    """A question as the link builder asks it: an age the conditions compare with, by bands (a list); the others as asked."""
+    limits = age_limits(p, field.id) if field.unite == YEARS and field.min is not None and field.max is not None else set()
+    if not limits:
+        return field
+    return replace(field, widget="liste", options=age_bands(limits | USUAL_AGE_LIMITS, field.min, field.max))
+
+
 def tools(p: Pieces, key: None = None) -> ToolsView:
     asked = questionnaire(p)
     choices = aid_choices(p)
@@ -116,7 +158,7 @@ def tools(p: Pieces, key: None = None) -> ToolsView:
         exemple=next((c for c in choices if p.cat.aides[c.id].montant and not c.termine), next(iter(choices), None)),
         sections=dict(urls.AID_SECTIONS),
         filtres=panel,
-        questions=asked.questions,
+        questions=[offered(p, field) for field in asked.questions],
         jeux=by_aid,
         donnees={
             "questions": asked.donnees["questions"],

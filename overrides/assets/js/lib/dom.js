@@ -25,6 +25,23 @@ export function siteUrls(root, patterns) {
   };
 }
 
+/** A page anchor (#conditions, #dep-13, Material's skip link), not answers (#commune=13055&age=25). */
+export const isAnchor = (hash) => hash.length > 1 && !hash.includes("=");
+
+/**
+ * Calls `follow(hash)` when the fragment changes after the page has loaded (a link followed, a fragment
+ * typed in the address bar, Back and Forward), as the aid pages, /eligibilite/ and /contacts/ do. Anchors
+ * are left to the browser. The page shows the new answers and says so in its live region; the focus stays
+ * where the person left it. A page that writes its own fragment (history.replaceState) gets no call for it.
+ */
+export function followFragment(follow) {
+  const changed = () => {
+    if (!isAnchor(location.hash)) follow(location.hash);
+  };
+  window.addEventListener("hashchange", changed);
+  window.addEventListener("popstate", changed);
+}
+
 /**
  * Runs `change`, which shows or hides something above the reader, keeping the element the URL fragment
  * names where it was on screen: a link to /aides/<id>/#montant still shows « Montant » once the checker

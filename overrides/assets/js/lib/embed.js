@@ -2,7 +2,9 @@
 // message a framed view sends to its host page, and the addresses the link builder makes.
 // Plain functions, tested under Node (tests/js/embed.test.mjs).
 
-export const FIXED_PARAM = "fixe"; // ?fixe=profil,age: answers of the fragment the person cannot change
+// ?fixe=profil,age: answers of the fragment the person cannot change; in an embedded list,
+// ?fixe=region,public: filters of the query the reader cannot remove (lib/site/filter-state.js fixedFilters).
+export const FIXED_PARAM = "fixe";
 export const MESSAGE_TYPE = "aides-logement:hauteur";
 
 /** The ids of the fixed answers, from a query string (?fixe=profil,age or ?fixe=profil&fixe=age). */
@@ -19,6 +21,13 @@ export function keepFixed(answers, previous, fixed) {
   return kept;
 }
 
+/** A query string with ?fixe= added for `names`: ("?region=93", ["region"]) → "?region=93&fixe=region". */
+export function withFixedParam(query, names) {
+  if (!names.length) return query;
+  const param = `${FIXED_PARAM}=${names.map(encodeURIComponent).join(",")}`;
+  return query ? `${query}&${param}` : `?${param}`;
+}
+
 /** The only message an embed sends to its host page: its height, nothing of the answers. */
 export function heightMessage(height) {
   return { type: MESSAGE_TYPE, hauteur: Math.ceil(height) };
@@ -27,21 +36,23 @@ export function heightMessage(height) {
 /**
  * The link a partner shares, and the address of its embeddable view.
  * choice: { cible: "aide" | "catalogue" | "questionnaire", aide, section, query ("?public=jeunes"),
- *           fragment ("profil=particulier&age=25"), fixe: [question ids] }
+ *           fragment ("profil=particulier&age=25"), fixe: [question ids, or the list's filter parameters] }
  * urls: siteUrls() of lib/dom.js over the page's patterns (urls.py).
- * Answers take the fragment; without answers, an aid's section anchor does.
+ * Answers take the fragment; without answers, an aid's section anchor does. Only the embed fixes anything,
+ * and only what the link gives.
  */
 export function partnerLinks(choice, urls) {
-  const fixed = (choice.fixe || []).filter((id) => choice.fragment && new RegExp(`(^|&)${id}=`).test(choice.fragment));
-  const fixe = fixed.length ? `?${FIXED_PARAM}=${fixed.map(encodeURIComponent).join(",")}` : "";
+  const query = choice.query || "";
+  const given = new URLSearchParams(choice.cible === "catalogue" ? query : choice.fragment || "");
+  const fixed = (choice.fixe || []).filter((name) => given.has(name));
+  const fixe = withFixedParam("", fixed);
   const hash = choice.fragment ? `#${choice.fragment}` : "";
   if (choice.cible === "aide") {
     const end = hash || (choice.section ? `#${choice.section}` : "");
     return { lien: urls.url("aide", choice.aide) + end, integre: urls.url("integrer_aide", choice.aide) + fixe + hash };
   }
   if (choice.cible === "catalogue") {
-    const query = choice.query || "";
-    return { lien: urls.file(urls.path("catalogue")) + query, integre: urls.file(urls.path("integrer_catalogue")) + query };
+    return { lien: urls.file(urls.path("catalogue")) + query, integre: urls.file(urls.path("integrer_catalogue")) + withFixedParam(query, fixed) };
   }
   return { lien: urls.file(urls.path("questionnaire")) + hash, integre: urls.file(urls.path("integrer_questionnaire")) + fixe + hash };
 }

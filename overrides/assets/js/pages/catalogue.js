@@ -3,12 +3,31 @@
 // until a filter is set. Then the catalogue's filter index (lib/site/facets.js) answers
 // over the whole set, and only the cards shown are fetched, 24 at a time (aides/<id>/carte.json),
 // and drawn from the card template the page ships. No Pagefind code is loaded here.
-import { aidCard, siteUrls } from "../lib/dom.js";
+// Embedded (/integrer/aides/?region=93&public=jeunes&fixe=region,public), the filters the partner fixed
+// are applied, their controls are not offered, and the list says what it is limited to.
+import { aidCard, element, siteUrls } from "../lib/dom.js";
 import { plural } from "../lib/model/formatting.js";
-import { activeFilters, formGroups, readForm, readQuery, setForm, showActive, showCounts, unknownNotice, writeQuery } from "../lib/site/filter-state.js";
+import {
+  activeFilters,
+  fixedFilters,
+  fixedSummary,
+  formGroups,
+  groupOf,
+  readForm,
+  readQuery,
+  setForm,
+  showActive,
+  showCounts,
+  unknownNotice,
+  withFixed,
+  withoutFixed,
+  writeQuery,
+} from "../lib/site/filter-state.js";
 import { counts, loadIndex, query } from "../lib/site/facets.js";
 import { bindCommune, nameCommune } from "../lib/commune-field.js";
+import { fixedIds, withFixedParam } from "../lib/embed.js";
 
+const NBSP = "\u00a0";
 const PAGE = 24;
 const root = document.querySelector("[data-catalogue]");
 
@@ -28,6 +47,9 @@ if (root) {
   const defaultStatus = status.textContent;
   const defaultCounts = [...form.querySelectorAll("[data-nombre-de]")].map((slot) => [slot, slot.textContent]);
   let index = null; // the filter index, downloaded on the first filter change
+  const fixing = root.closest("[data-integre]") ? fixedIds(location.search) : new Set(); // only an embed fixes filters
+  let fixed = {}; // the filters fixed by the embed's address, read once (`fixedRead`): the reader never changes them
+  let fixedRead = false;
   let state;
   let pending = [];
   let generation = 0;
@@ -40,7 +62,7 @@ if (root) {
 
   async function update() {
     const run = ++generation;
-    showActive(root.querySelector("[data-filtres-actifs]"), activeFilters(state, groups));
+    showActive(root.querySelector("[data-filtres-actifs]"), activeFilters(withoutFixed(state, fixed, groups), groups));
     if (activeFilters(state, groups) === 0) {
       // The default view is the page as built: static list, build-time counts.
       for (const [slot, text] of defaultCounts) slot.textContent = text;
@@ -87,9 +109,22 @@ if (root) {
   }
 
   function apply(next, push) {
-    state = next;
-    if (push) history.pushState(null, "", location.pathname + writeQuery(state, groups) + location.hash);
+    state = withFixed(next, fixed);
+    const query = withFixedParam(writeQuery(state, groups), Object.keys(fixed));
+    if (push) history.pushState(null, "", location.pathname + query + location.hash);
     update();
+  }
+
+  /** The filters the partner fixed: their fieldsets are not offered; the list says in words what it is limited to. */
+  function showFixed() {
+    const lines = fixedSummary(fixed, vocabulary, communeBox?.dataset.nom);
+    if (!lines.length) return;
+    for (const param of Object.keys(fixed)) form.querySelector(`[data-facette="${groupOf(param)}"]`).hidden = true;
+    const list = element("ul");
+    for (const [legend, words] of lines) list.append(element("li", null, `${legend}${NBSP}: ${words}`));
+    const box = element("div", "filtres-fixes");
+    box.append(element("p", null, `Liste limitée à${NBSP}:`), list);
+    root.querySelector("[data-filtres]").prepend(box);
   }
 
   /** A commune of the link: named from the lookup files, or set aside as unknown (no such current commune). */
@@ -111,6 +146,12 @@ if (root) {
     const read = readQuery(location.search, vocabulary, groups);
     setForm(form, read.state, vocabulary);
     await checkCommune(read);
+    if (!fixedRead) {
+      fixed = fixedFilters(read.state, fixing, groups);
+      fixedRead = true;
+      showFixed();
+    }
+    read.state = withFixed(read.state, fixed);
     notice.hidden = read.unknown.length === 0;
     notice.textContent = read.unknown.length ? unknownNotice(read.unknown, vocabulary) : "";
     setForm(form, read.state, vocabulary);
@@ -124,7 +165,7 @@ if (root) {
   form.addEventListener("submit", (event) => event.preventDefault());
   root.querySelector("[data-effacer]").addEventListener("click", () => {
     notice.hidden = true;
-    const cleared = readQuery("", vocabulary, groups).state;
+    const cleared = withFixed(readQuery("", vocabulary, groups).state, fixed);
     setForm(form, cleared, vocabulary);
     apply(cleared, true);
   });

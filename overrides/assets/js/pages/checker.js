@@ -12,7 +12,7 @@ import { describe, fieldsetsOf, firstField, NSP, readField, sanitize, setError, 
 import { answerContext, bindFieldsets, failureNotice, placesFileOf } from "../lib/checker-context.js";
 import { withNotice } from "../lib/trust/freshness.js";
 import { explain, unneededNodes } from "../lib/site/checkers.js";
-import { element, keepFragmentInView, verdict } from "../lib/dom.js";
+import { element, followFragment, keepFragmentInView, verdict } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { personZones } from "../lib/model/territory.js";
 import { isGroup, nodesOf } from "../lib/model/rule-tree.js";
@@ -92,7 +92,7 @@ class Checker {
       this.update();
       printRecap(await this.summary());
     });
-    window.addEventListener("hashchange", () => {
+    followFragment(() => {
       if (this.fromUrl()) this.showAndName();
     });
     this.fromUrl();

@@ -7,7 +7,7 @@
 
 import { toFragment } from "../lib/model/conditions.js";
 import { bindExclusive, fieldsetsOf, readField, setError } from "../lib/checker-form.js";
-import { formGroups, readForm, writeQuery } from "../lib/site/filter-state.js";
+import { formGroups, paramsOf, readForm, writeQuery } from "../lib/site/filter-state.js";
 import { siteUrls } from "../lib/dom.js";
 import { embedSnippet, partnerLinks } from "../lib/embed.js";
 import { qrSvg, qrSvgMarkup } from "../lib/qr.js";
@@ -62,7 +62,9 @@ class Builder {
   choice() {
     const target = this.target;
     const state = readForm(this.filters, this.groups, this.data.vocabulaire);
-    const fixed = [...this.form.querySelectorAll("input[name=fixe]:checked")].filter((box) => !box.closest("[hidden]")).map((box) => box.value);
+    const checked = (name) => [...this.form.querySelectorAll(`input[name=${name}]:checked`)].filter((box) => !box.closest("[hidden]"));
+    // A list fixes the parameters of the groups checked (« Territoire »: région, département); the others, answers.
+    const fixed = target === "catalogue" ? checked("fixe-filtre").flatMap((box) => paramsOf(box.value)) : checked("fixe").map((box) => box.value);
     return {
       cible: target,
       aide: this.form.querySelector("[data-aide]")?.value ?? "", // no aid list in a catalogue without aids

@@ -24,7 +24,7 @@ import {
   resultOrder,
   resultsSummary,
 } from "../lib/site/checkers.js";
-import { cloneTemplate, contactCard, element, siteUrls, verdict } from "../lib/dom.js";
+import { cloneTemplate, contactCard, element, followFragment, isAnchor, siteUrls, verdict } from "../lib/dom.js";
 import { amountParagraphs, amountsFor } from "../lib/amounts.js";
 import { NATIONAL, personZones } from "../lib/model/territory.js";
 import { nameCommune } from "../lib/commune-field.js";
@@ -35,8 +35,6 @@ const NBSP = "\u00a0";
 const SHOWN = 100; // results listed per section before a "show all" button (10,000 links help nobody)
 const SECTION_IDS = { eligible: "eligible", a_verifier: "a-verifier", non_eligible: "non-eligible" };
 const has = (object, key) => object != null && Object.hasOwn(object, key);
-// "#vos-reponses" or Material's skip link is an anchor, not answers: it leaves them as they are.
-const isAnchor = (hash) => hash.length > 1 && !hash.includes("=");
 
 /** One answer in « Vos réponses »: the question, the answer in words, and « Modifier » unless a partner fixed it. */
 function answerItem(id, fieldset, answer, fixed) {
@@ -232,14 +230,12 @@ class Questionnaire {
       this.render({ focus: true });
     });
     // Back and Forward, a link followed to this page, or a fragment typed in the address bar.
-    const onUrl = () => {
-      if (isAnchor(location.hash) || location.hash === this.fragment) return;
-      this.fragment = location.hash;
+    followFragment((hash) => {
+      if (hash === this.fragment) return;
+      this.fragment = hash;
       this.editing = null;
       this.render();
-    };
-    window.addEventListener("popstate", onUrl);
-    window.addEventListener("hashchange", onUrl);
+    });
     document.querySelector("[data-questionnaire-sans-js]").hidden = true;
     this.root.hidden = false;
     this.render();

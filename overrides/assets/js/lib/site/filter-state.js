@@ -76,6 +76,59 @@ export function activeFilters(state, groups) {
   return count;
 }
 
+// --- filters a partner fixed: an embedded list (/integrer/aides/?region=93&fixe=region) ---
+
+// The département and the commune are chosen in the fieldset of « Territoire », beside the régions.
+const PARAM_GROUP = { departement: "region", commune: "region" };
+
+/** The group (a fieldset of the form) whose controls set a query parameter. */
+export function groupOf(param) {
+  return PARAM_GROUP[param] ?? param;
+}
+
+/** The query parameters a group's fieldset sets: « Territoire » sets the région, the département and the commune. */
+export function paramsOf(group) {
+  return [group, ...Object.keys(PARAM_GROUP).filter((param) => PARAM_GROUP[param] === group)];
+}
+
+/**
+ * The filters of `state` a partner fixed (`names`: the parameters of ?fixe=, lib/embed.js fixedIds), in the
+ * form's order: only those the link gives a value (a status list, even empty, is a value; the default is not).
+ */
+export function fixedFilters(state, names, groups) {
+  const fixed = {};
+  for (const param of groups.flatMap(paramsOf)) {
+    const value = state[param];
+    const given = param === "statut" ? value != null : value?.length > 0;
+    if (names.has(param) && given) fixed[param] = Array.isArray(value) ? [...value] : value;
+  }
+  return fixed;
+}
+
+/** The state with the fixed filters put back: the reader's own choices stay, a fixed filter never changes. */
+export function withFixed(state, fixed) {
+  const next = { ...state };
+  for (const [param, value] of Object.entries(fixed)) next[param] = Array.isArray(value) ? [...value] : value;
+  return next;
+}
+
+/** The reader's own filters: the state without the fixed ones (what « filtres actifs » counts). */
+export function withoutFixed(state, fixed, groups) {
+  const empty = emptyState(groups);
+  return { ...state, ...Object.fromEntries(Object.keys(fixed).map((param) => [param, empty[param]])) };
+}
+
+/** What a fixed list is limited to: [legend, values in words] for each fixed parameter; values add up (« ou »). */
+export function fixedSummary(fixed, vocabulary, communeName = "") {
+  const words = (param, value) => {
+    if (param === "departement") return `${vocabulary.departements[value]?.[0] ?? value} (${value})`;
+    if (param === "commune") return communeName || `commune ${value}`;
+    if (param === "statut" && value.length === 0) return "tous les statuts";
+    return value.map((id) => vocabulary.facettes[param]?.[id] ?? id).join(" ou ");
+  };
+  return Object.entries(fixed).map(([param, value]) => [vocabulary.legendes[param] ?? param, words(param, value)]);
+}
+
 // --- the form ---------------------------------------------------------------------------
 
 /** The form's groups, in its order: the data-facette of each fieldset. */
