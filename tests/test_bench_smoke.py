@@ -15,7 +15,11 @@ any aid (the fixed cost):
   keeping its fastest time (a busy machine only ever adds time), once more while the ratio is
   over budget. Ratios only, never absolute times; wall and processor time ratios are given beside;
 - the HTML of an aid page, what the questionnaire /eligibilite/ downloads (bench_checker, in
-  Chromium), what the first search downloads (bench_browser, real Pagefind index, in Chromium).
+  Chromium), what the first search downloads (bench_browser, real Pagefind index, in Chromium);
+- the preview: in `mkdocs serve`, from the save of an aid to its page served changed (bench_preview),
+  against the full build. The watcher's wait (about half a second, polling, whatever the size) weighs
+  more at 300 aids than at the budget's 1,000, so the guard's ceiling is ``PREVIEW_GUARD``: it catches
+  a preview that makes everything again (about 1 ×); ``make bench`` checks the budget itself.
 
 Budgets are set for 10,000 aids: the sizes that grow with the catalogue (questionnaire, search)
 are smaller here, so these checks catch gross regressions only; the page cost and the aid page
@@ -36,6 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench import build_costs, cost_figures, fastest, flat, size_figures
 from bench_browser import measure_search
 from bench_checker import measure_checker
+from bench_preview import measure_preview
 from budgets import BY_KEY, message, number
 
 pytestmark = [pytest.mark.bench, pytest.mark.build, pytest.mark.browser]  # its own builds, then Chromium
@@ -43,6 +48,7 @@ pytestmark = [pytest.mark.bench, pytest.mark.build, pytest.mark.browser]  # its 
 SIZE = 300
 ONE_PROCESS = {"AIDES_PROCESSUS": "1"}
 ROUNDS = (2, 3)  # rounds of builds: at least, and at most while the page cost is over budget
+PREVIEW_GUARD = 0.5  # preview ÷ full build at SIZE aids (the budget, 0.25, holds at 1,000: see above)
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +66,8 @@ def figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     found |= {"aides": SIZE, "mesures": len(full)} | size_figures(site)
     found |= measure_checker(site, answers=0)  # what the page downloads; no answer timed
     found |= flat(measure_search(site, only=["first_search"]), "browser")
+    found |= measure_preview(work / f"data-{SIZE}")
+    found["preview_to_build"] = round(found["preview_s"] / fastest(full).full.wall, 2)
     (work / "results.json").write_text(json.dumps(found, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(found, ensure_ascii=False))  # shown by pytest when a check fails
     return found
@@ -98,3 +106,11 @@ def test_premiere_recherche(figures: dict[str, Any]) -> None:
     assert figures["browser_first_search_requests"] > 0, "la première recherche n'a rien téléchargé : mesure sans valeur"
     problem = over_budget(figures, "browser_first_search_kb")
     assert problem is None, problem
+
+
+def test_apercu_d_une_modification(figures: dict[str, Any]) -> None:
+    detail = f"{number(figures['preview_s'])} s d'attente dans make serve, sur {SIZE} aides"
+    assert figures["preview_to_build"] <= PREVIEW_GUARD, (
+        f"aperçu trop lent : {number(figures['preview_to_build'])} × la construction complète "
+        f"(plafond du garde-fou : {number(PREVIEW_GUARD)} ×) ; {detail}"
+    )
