@@ -175,7 +175,8 @@ def retired_site(tmp_path_factory: pytest.TempPathFactory, build_site: Builder) 
 def test_axe_sans_violation(tabs: dict[int, Any], sample_id: str, width: int) -> None:
     """RGAA, all the criteria axe-core decides (WCAG 2.1 A and AA rules), on every page of the sample."""
     page = reach(tabs[width], PAR_ID[sample_id])
-    assert axe_violations(page) == []
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -183,7 +184,8 @@ def test_axe_sans_violation(tabs: dict[int, Any], sample_id: str, width: int) ->
 def test_axe_sans_violation_par_type_de_page(tabs: dict[int, Any], kind: str, width: int) -> None:
     """The same on one page of every other kind: embeds, région sheets, partner pages, agreements, open data."""
     page = reach(tabs[width], SamplePage(kind, kind, KIND_PAGES[kind]))
-    assert axe_violations(page) == []
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
 
 
 @pytest.mark.parametrize("address", ["aides/aide-retiree/", "integrer/aides/aide-retiree/", "aides/ancienne-garantie/"])
@@ -194,7 +196,8 @@ def test_axe_sans_violation_archive_et_redirection(browser: Any, retired_site: s
             page.route("**/aides/visale/", lambda route: route.abort())
         page.goto(retired_site + address)
         assert page.locator("h1").count() == 1
-        assert axe_violations(page) == []
+        violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
 
 
 # --- 8.1, 8.2: valid code (Nu HTML checker on the DOM the reader has) ---------------------------------------
@@ -236,7 +239,7 @@ def vnu_errors(tabs: dict[int, Any], tmp_path_factory: pytest.TempPathFactory) -
 @pytest.mark.parametrize("sample_id", SAMPLE_IDS)
 def test_html_valide(vnu_errors: dict[str, list[str]], sample_id: str) -> None:
     """RGAA 8.1 and 8.2: the generated code has a doctype and is valid (no error of the Nu HTML checker)."""
-    assert vnu_errors[sample_id] == []
+    assert vnu_errors[sample_id] == [], "\n".join(vnu_errors[sample_id])
 
 
 # --- 8.3 to 8.7: title and language ----------------------------------------------------------------------------
@@ -325,6 +328,10 @@ LOST_TEXT = """() => {
         return (hides(style.overflowX) && e.scrollWidth > e.clientWidth + 2)
             || (hides(style.overflowY) && e.scrollHeight > e.clientHeight + 2);
     };
+    // Material's header shortens the site's name and the page's title with « … »: both are whole in the page.
+    const whole = [document.title, (document.querySelector('h1') || {}).textContent || ''].join(' ').replace(/\\s+/g, ' ');
+    const shortened = (e, node) => getComputedStyle(e).textOverflow === 'ellipsis'
+        && whole.includes(node.textContent.trim().replace(/\\s+/g, ' '));
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const seen = new Set();
     while (walker.nextNode()) {
@@ -337,7 +344,7 @@ LOST_TEXT = """() => {
         if (element.closest('.md-sidebar, .md-search, [hidden], .md-skip, .sr-only, .visually-hidden')) continue;
         for (let up = element; up && up !== document.body; up = up.parentElement) {
             if (scrolls(up)) break;
-            if (cut(up) && up.clientWidth > 1 && up.clientHeight > 1) {
+            if (cut(up) && up.clientWidth > 1 && up.clientHeight > 1 && !shortened(up, node)) {
                 out.push('coupé : ' + element.tagName + ' « ' + node.textContent.trim().slice(0, 40) + ' »');
                 break;
             }
@@ -351,6 +358,7 @@ LOST_TEXT = """() => {
     return out.slice(0, 10);
 }"""
 
+ROOT_SIZE = "parseFloat(getComputedStyle(document.documentElement).fontSize)"
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -363,9 +371,14 @@ def test_reflow_320(tabs: dict[int, Any], sample_id: str) -> None:
     """RGAA 10.11: at 320 CSS px, no horizontal scrolling and no text cut or out of the screen."""
     page = reach(tabs[320], PAR_ID[sample_id])
     assert page.evaluate(OVERFLOW) <= 0, f"défilement horizontal de {page.evaluate(OVERFLOW)} px"
-    assert _lost(page) == []
+    assert _lost(page) == [], "\n".join(_lost(page))
 
 
+ADD_SHEET = """(css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
 TEXT_SPACING = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }
@@ -376,12 +389,9 @@ p { margin-bottom: 2em !important; }
 def test_espacement_du_texte(tabs: dict[int, Any], sample_id: str) -> None:
     """RGAA 10.12 (WCAG 1.4.12): with the text-spacing bookmarklet's values, no text cut or out of the screen."""
     page = reach(tabs[390], PAR_ID[sample_id])
-    page.add_style_tag(content=TEXT_SPACING)
-    try:
-        assert page.evaluate(OVERFLOW) <= 0, f"défilement horizontal de {page.evaluate(OVERFLOW)} px"
-        assert _lost(page) == []
-    finally:
-        page.goto("about:blank")
+    page.evaluate(ADD_SHEET, TEXT_SPACING)  # a constructed sheet: the site's policy refuses <style> elements
+    assert page.evaluate(OVERFLOW) <= 0, f"défilement horizontal de {page.evaluate(OVERFLOW)} px"
+    assert _lost(page) == [], "\n".join(_lost(page))
 
 
 @pytest.mark.parametrize("sample_id", SAMPLE_IDS)
@@ -391,13 +401,10 @@ def test_zoom_200(tabs: dict[int, Any], sample_id: str) -> None:
     page = reach(tabs[1280], PAR_ID[sample_id])
     size = "parseFloat(getComputedStyle(document.querySelector('main p, main li, main a') || document.body).fontSize)"
     before = page.evaluate(size)
-    page.evaluate("document.documentElement.style.fontSize = 2 * parseFloat(getComputedStyle(document.documentElement).fontSize) + 'px'")
-    try:
-        assert page.evaluate(size) >= 1.9 * before, "le texte ne grandit pas avec la taille de police du navigateur"
-        assert page.evaluate(OVERFLOW) <= 0, f"défilement horizontal de {page.evaluate(OVERFLOW)} px"
-        assert _lost(page) == []
-    finally:
-        page.goto("about:blank")
+    page.evaluate(ADD_SHEET, f"html {{ font-size: {2 * page.evaluate(ROOT_SIZE)}px !important; }}")
+    assert page.evaluate(size) >= 1.9 * before, "le texte ne grandit pas avec la taille de police du navigateur"
+    assert page.evaluate(OVERFLOW) <= 0, f"défilement horizontal de {page.evaluate(OVERFLOW)} px"
+    assert _lost(page) == [], "\n".join(_lost(page))
 
 
 # --- 10.7, 12.7 to 12.9: keyboard ----------------------------------------------------------------------------------
@@ -417,9 +424,17 @@ ACTIVE = """() => {
 }"""
 
 
+# The keyboard starts from the top: the reader's last click no longer sets where Tab goes next.
+START_OF_PAGE = """() => {
+    document.body.tabIndex = -1;
+    document.body.focus();
+    document.body.removeAttribute('tabindex');
+}"""
+
+
 def _tab_through(page: Any, limit: int = 600) -> Iterator[dict[str, Any] | None]:
     """Tab from the top of the page: yields what has the focus after each press, until it comes back to the start."""
-    page.evaluate("window.focus(); document.activeElement && document.activeElement.blur()")
+    page.evaluate(START_OF_PAGE)
     first = None
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -447,7 +462,7 @@ def test_focus_visible(tabs: dict[int, Any], sample_id: str) -> None:
         page.evaluate("window.__focused.focus({focusVisible: true})")
         if focused == blurred:
             unseen.append(active["key"])
-    assert unseen == []
+    assert unseen == [], "\n".join(unseen)
 
 
 @pytest.mark.parametrize("sample_id", SAMPLE_IDS)
@@ -460,7 +475,7 @@ def test_pas_de_piege_clavier(tabs: dict[int, Any], sample_id: str) -> None:
     assert visited and visited[-1] is not None and visited[-1]["key"] == visited[0]["key"], "le focus ne revient pas au début"
     if sample_id not in WITHOUT_SITE_FRAME:
         assert any(active and active["inFooter"] for active in visited), "le pied de page n'est pas atteint"
-        page = reach(page, sample)
+        page.evaluate(START_OF_PAGE)
         page.keyboard.press("Tab")
         skip = page.evaluate("document.activeElement.getAttribute('href')")
         assert skip and skip.startswith("#"), "le premier lien n'est pas un lien d'évitement"
@@ -476,14 +491,19 @@ CONTRAST = """(state) => {
     const alpha = (c) => (parse(c).length > 3 ? parse(c)[3] : 1);
     const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
         return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+    const over = (layers, base) => layers.reverse().reduce((under, [r, g, b, a = 1]) =>
+        [r * a + under[0] * (1 - a), g * a + under[1] * (1 - a), b * a + under[2] * (1 - a)], base);
     const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    // The colour behind an element: its own and its ancestors' backgrounds, translucent ones laid over what is under.
     const background = (e) => {
+        const layers = [];
         for (let up = e; up; up = up.parentElement) {
             const s = getComputedStyle(up);
             if (s.backgroundImage !== 'none') return null;  // a gradient or an image: axe's own check, not ours
-            if (alpha(s.backgroundColor) > 0.9) return parse(s.backgroundColor);
+            if (alpha(s.backgroundColor) > 0) layers.push(parse(s.backgroundColor));
+            if (alpha(s.backgroundColor) >= 0.999) break;
         }
-        return [255, 255, 255];
+        return over(layers, [255, 255, 255]);
     };
     const e = document.activeElement === document.body ? window.__hovered : document.activeElement;
     if (!e) return [];
@@ -492,13 +512,13 @@ CONTRAST = """(state) => {
     const bgAround = background(e.parentElement || e);
     const out = [];
     const name = e.tagName + ' « ' + (e.textContent || e.value || '').trim().slice(0, 30) + ' »';
-    if (bg && e.textContent.trim() && alpha(s.color) > 0.9) {
+    if (bg && e.textContent.trim()) {
         const large = parseFloat(s.fontSize) >= 24 || (parseFloat(s.fontSize) >= 18.66 && Number(s.fontWeight) >= 700);
-        const r = ratio(parse(s.color), bg);
+        const r = ratio(over([parse(s.color)], bg), bg);
         if (r < (large ? 3 : 4.5)) out.push(`${state} : texte ${name} ${r.toFixed(2)}:1`);
     }
     if (state === 'focus' && bgAround && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) {
-        const r = ratio(parse(s.outlineColor), bgAround);
+        const r = ratio(over([parse(s.outlineColor)], bgAround), bgAround);
         if (r < 3) out.push(`focus : contour de ${name} ${r.toFixed(2)}:1`);
     }
     if (['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName) && !['radio', 'checkbox'].includes(e.type)
@@ -529,7 +549,7 @@ def test_contraste(tabs: dict[int, Any], sample_id: str) -> None:
             pass
         page.mouse.move(0, 0)
         page.evaluate("(e) => e.focus()", element)
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 # --- 13.7, 13.8: motion ----------------------------------------------------------------------------------------------
