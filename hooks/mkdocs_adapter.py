@@ -138,13 +138,20 @@ def configure_templates(env: Any, files: Files) -> None:
     env.add_extension(_ValidThemeMarkup)
 
 
-# Material's templates, as read, made valid HTML (RGAA 8.2; the Nu HTML checker failed every page on them):
-# base.html's hidden toggles (menu, search) carry ``autocomplete="off"``, which HTML forbids on a checkbox;
-# toc.html's title is a <label> for the ``__toc`` toggle, which only a page of the navigation has.
+# Material's templates, as read, made conform. Valid HTML (RGAA 8.2; the Nu HTML checker failed every page on
+# them): base.html's hidden toggles (menu, search) carry ``autocomplete="off"``, which HTML forbids on a checkbox;
+# toc.html's title is a <label> for the ``__toc`` toggle, which only a page of the navigation has. A skip link on
+# every page (RGAA 12.7): base.html has one only where the page has a table of contents, to its first heading;
+# here it always leads to the page's own content, past the header, the menu and the navigation.
+_SKIP_LINK = """{% if page.toc | first is defined %}
+        {% set skip = page.toc | first %}
+        <a href="{{ skip.url | url }}" class="md-skip">"""
 _THEME_FIXES = {
     "base.html": [
         ('id="__drawer" autocomplete="off"', 'id="__drawer"'),
         ('id="__search" autocomplete="off"', 'id="__search"'),
+        (_SKIP_LINK, '{% if true %}\n        <a href="#contenu-principal" class="md-skip">'),
+        ('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" id="contenu-principal">'),
     ],
     "partials/toc.html": [
         (
