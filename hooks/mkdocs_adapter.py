@@ -30,9 +30,9 @@ from aides.registry import PageEntry, Registry
 from aides.site import urls
 from aides.trust import history, public_urls
 from jinja2 import BytecodeCache, Undefined
-from jinja2.ext import Extension
 from jinja2.bccache import Bucket
 from jinja2.exceptions import UndefinedError
+from jinja2.ext import Extension
 from jinja2.utils import missing
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -151,7 +151,10 @@ _THEME_FIXES = {
         ('id="__drawer" autocomplete="off"', 'id="__drawer"'),
         ('id="__search" autocomplete="off"', 'id="__search"'),
         (_SKIP_LINK, '{% if true %}\n        <a href="#contenu-principal" class="md-skip">'),
-        ('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" id="contenu-principal">'),
+        (
+            '<article class="md-content__inner md-typeset">',
+            '<article class="md-content__inner md-typeset" id="contenu-principal">',
+        ),
     ],
     "partials/toc.html": [
         (

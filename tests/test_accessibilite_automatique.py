@@ -11,6 +11,7 @@ One browser context per width for the whole module; its pages are reused from te
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 import shutil
@@ -75,7 +76,9 @@ def tabs(browser: Any, host: str) -> Iterator[dict[int, Any]]:
 
 
 # Finite animations over (Material fades its header's titles in and out on scrolling): colours are read at rest.
-SETTLED = "() => document.getAnimations().every((a) => a.playState !== 'running' || !isFinite(a.effect.getComputedTiming().endTime))"
+SETTLED = (
+    "() => document.getAnimations().every((a) => a.playState !== 'running' || !isFinite(a.effect.getComputedTiming().endTime))"
+)
 
 
 def reach(page: Any, sample: SamplePage) -> Any:
@@ -313,7 +316,7 @@ def test_titres_et_regions(tabs: dict[int, Any], sample_id: str) -> None:
     found = page.evaluate(STRUCTURE)
     levels = [heading["level"] for heading in found["headings"]]
     assert levels.count(1) == 1, found["headings"]
-    skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    skips = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
     assert skips == [], found["headings"]
     assert found["main"] == 1
     if sample_id not in WITHOUT_SITE_FRAME:
