@@ -39,9 +39,19 @@ revue: $(STAMP) ## what editors must confirm again, most urgent first (also /don
 urls: $(STAMP) ## rewrite referentiel/urls-publiques.txt, the committed list of public addresses
 	$(PYTHON) -m aides urls
 
-system-deps: ## Debian's Chromium (browser tests), Node.js (the JS twins' tests), openssl (the link check's TLS case)
-	@command -v chromium >/dev/null && command -v node >/dev/null && command -v openssl >/dev/null || { \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium nodejs openssl; }
+# The Nu HTML checker (tests/test_accessibilite_automatique.py): the vnu-jar npm package, pinned, run with Debian's Java.
+VNU_VERSION := 26.9.27
+VNU_JAR     := .cache/vnu/$(VNU_VERSION)/package/build/dist/vnu.jar
+
+system-deps: $(VNU_JAR) ## Debian's Chromium (browser tests), Node.js (the JS twins' tests), openssl (the link check's TLS case), Java and npm (the HTML checker)
+	@command -v chromium >/dev/null && command -v node >/dev/null && command -v openssl >/dev/null \
+	  && command -v java >/dev/null && command -v npm >/dev/null || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium nodejs openssl default-jre-headless npm; }
+
+$(VNU_JAR):
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
+	mkdir -p .cache/vnu/$(VNU_VERSION)
+	cd .cache/vnu/$(VNU_VERSION) && npm pack --silent vnu-jar@$(VNU_VERSION) && tar xzf vnu-jar-$(VNU_VERSION).tgz && rm vnu-jar-$(VNU_VERSION).tgz
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check hooks tests scripts

@@ -16,9 +16,11 @@ export async function buildRecap(root, { title, answers, results, url, today = n
   const { qrSvg } = await import("./qr.js");
   const recap = cloneTemplate(root, "recapitulatif");
   field(recap, "titre").textContent = title;
-  const time = field(recap, "date");
+  // The <time> is made here: an empty one in the template is not valid HTML (RGAA 8.2).
+  const time = document.createElement("time");
   time.dateTime = isoDate(today);
   time.textContent = frenchDate(today);
+  field(recap, "date").replaceChildren(time);
   field(recap, "reponses").replaceChildren(
     ...answers.flatMap(([question, answer]) => {
       const term = document.createElement("dt");

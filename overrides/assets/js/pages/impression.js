@@ -11,7 +11,8 @@ import { qrSvg } from "../lib/qr.js";
 function stamp() {
   const now = new Date();
   for (const holder of document.querySelectorAll("[data-date-impression]")) {
-    const time = holder.querySelector("time");
+    // The <time> is made here: an empty one in the page is not valid HTML (RGAA 8.2).
+    const time = holder.querySelector("time") ?? holder.appendChild(document.createElement("time"));
     time.dateTime = isoDate(now);
     time.textContent = frenchDate(now);
     holder.hidden = false;
