@@ -33,7 +33,6 @@ from aides.trust import history, public_urls
 from jinja2 import BytecodeCache, Undefined
 from jinja2.bccache import Bucket
 from jinja2.exceptions import UndefinedError
-from jinja2.ext import Extension
 from jinja2.utils import missing
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +43,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 from mkdocs_pages import Outputs, PageWriter, keep_folders, sources_version
 from serve_errors import OVERRIDES, ErrorPage
+from theme_fixes import ValidThemeMarkup
 
 # AIDES_SANS_CADRES=1: every generated page goes through MkDocs' own page loop, as before frames
 # (tests compare both builds byte for byte; frames.py says why the two give the same pages).
@@ -146,42 +146,7 @@ def configure_templates(env: Any, files: Files) -> None:
     env.globals["fieldset"] = _fieldsets(env)
     # tojson writes « é » rather than « \u00e9 », without spaces: smaller pages, still safe in HTML (< > & ' stay escaped).
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
-    env.add_extension(_ValidThemeMarkup)
-
-
-# Material's templates, as read, made conform. Valid HTML (RGAA 8.2; the Nu HTML checker failed every page on
-# them): base.html's hidden toggles (menu, search) carry ``autocomplete="off"``, which HTML forbids on a checkbox;
-# toc.html's title is a <label> for the ``__toc`` toggle, which only a page of the navigation has. A skip link on
-# every page (RGAA 12.7): base.html has one only where the page has a table of contents, to its first heading;
-# here it always leads to the page's own content, past the header, the menu and the navigation.
-_SKIP_LINK = """{% if page.toc | first is defined %}
-        {% set skip = page.toc | first %}
-        <a href="{{ skip.url | url }}" class="md-skip">"""
-_THEME_FIXES = {
-    "base.html": [
-        ('id="__drawer" autocomplete="off"', 'id="__drawer"'),
-        ('id="__search" autocomplete="off"', 'id="__search"'),
-        (_SKIP_LINK, '{% if true %}\n        <a href="#contenu-principal" class="md-skip">'),
-        (
-            '<article class="md-content__inner md-typeset">',
-            '<article class="md-content__inner md-typeset" id="contenu-principal">',
-        ),
-    ],
-    "partials/toc.html": [
-        (
-            '<label class="md-nav__title" for="__toc">',
-            '{% if page in nav.pages %}<label class="md-nav__title" for="__toc">{% else %}<div class="md-nav__title">{% endif %}',
-        ),
-        ("</label>", "{% if page in nav.pages %}</label>{% else %}</div>{% endif %}"),
-    ],
-}
-
-
-class _ValidThemeMarkup(Extension):
-    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        for old, new in _THEME_FIXES.get(name or "", []):
-            source = source.replace(old, new)
-        return source
+    env.add_extension(ValidThemeMarkup)
 
 
 class _CompiledTemplates(BytecodeCache):
