@@ -8,7 +8,10 @@ from jinja2.ext import Extension
 # them): base.html's hidden toggles (menu, search) carry ``autocomplete="off"``, which HTML forbids on a checkbox;
 # toc.html's title is a <label> for the ``__toc`` toggle, which only a page of the navigation has. A skip link on
 # every page (RGAA 12.7): base.html has one only where the page has a table of contents, to its first heading;
-# here it always leads to the page's own content, past the header, the menu and the navigation.
+# here it always leads to the page's own content, past the header, the menu and the navigation. The logo's
+# image is inside a link named after the site: "logo" said nothing (RGAA 1.3), the link's name says it all.
+# Every icon of the theme is decoration beside a text or a named control: hidden from assistive
+# technologies (RGAA 1.2).
 _SKIP_LINK = """{% if page.toc | first is defined %}
         {% set skip = page.toc | first %}
         <a href="{{ skip.url | url }}" class="md-skip">"""
@@ -22,6 +25,7 @@ _THEME_FIXES = {
             '<article class="md-content__inner md-typeset" id="contenu-principal">',
         ),
     ],
+    "partials/logo.html": [('alt="logo"', 'alt=""')],
     "partials/toc.html": [
         (
             '<label class="md-nav__title" for="__toc">',
@@ -36,4 +40,6 @@ class ValidThemeMarkup(Extension):
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         for old, new in _THEME_FIXES.get(name or "", []):
             source = source.replace(old, new)
+        if (name or "").startswith(".icons/"):
+            source = source.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
         return source

@@ -430,7 +430,8 @@ ACTIVE = """() => {
     if (!e || e === document.body) return null;
     const box = e.getBoundingClientRect();
     return {key: e.tagName + '#' + e.id + '.' + e.className + ' ' + (e.textContent || e.value || '').trim().slice(0, 30),
-            inFooter: !!e.closest('footer'), inContent: !!e.closest('.md-content'), shown: box.width > 0 && box.height > 0};
+            inFooter: !!e.closest('footer'), inContent: !!e.closest('.md-content'), shown: box.width > 0 && box.height > 0,
+            inView: box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight};
 }"""
 
 
@@ -473,6 +474,54 @@ def test_focus_visible(tabs: dict[int, Any], sample_id: str) -> None:
         if focused == blurred:
             unseen.append(active["key"])
     assert unseen == [], "\n".join(unseen)
+
+
+def test_images_et_champs(site: Path) -> None:
+    """RGAA 1.2, 1.3, 11.13 in every page as written: the theme's icons are decoration (hidden from assistive
+    technologies), the logo's image says nothing its link does not (alt=""), and the commune field, which asks
+    where the person lives, says so for the browser's autofill (postal-code: a postcode or a name is typed)."""
+    problems = []
+    for path in sorted(site.rglob("*.html")):
+        html_text = path.read_text(encoding="utf-8")
+        name = path.relative_to(site).as_posix()
+        problems += [f"{name} : {svg}" for svg in re.findall(r"<svg[^>]*>", html_text) if 'aria-hidden="true"' not in svg]
+        problems += [f"{name} : {img}" for img in re.findall(r'<img[^>]*alt="logo"[^>]*>', html_text)]
+        fields = re.findall(r"<input[^>]*data-commune-texte[^>]*>", html_text)
+        problems += [f"{name} : {field}" for field in fields if 'autocomplete="postal-code"' not in field]
+    assert problems == [], "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("sample_id", SAMPLE_IDS)
+def test_focus_dans_l_ecran(tabs: dict[int, Any], sample_id: str) -> None:
+    """RGAA 10.7 on a phone (390 px): what the keyboard reaches is on the screen. The menu of small screens
+    is shut: its links, out of sight to the left, must not take the focus."""
+    page = reach(tabs[390], PAR_ID[sample_id])
+    unseen = [active["key"] for active in _tab_through(page) if active is not None and not active["inView"]]
+    assert unseen == [], "\n".join(unseen)
+
+
+def test_menu_au_clavier(tabs: dict[int, Any]) -> None:
+    """RGAA 7.3, 12.1 on a phone: the menu button (a <label> in Material) opens the menu with Entrée, says it is
+    open, and its links then take the focus, on the screen; Espace shuts it."""
+    page = reach(tabs[390], PAR_ID["P01"])
+    page.evaluate(START_OF_PAGE)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-menu]')"):
+            break
+    else:
+        pytest.fail("le bouton du menu ne prend pas le focus")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    page.wait_for_timeout(300)  # the menu slides in
+    link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    link.focus()
+    assert page.evaluate(ACTIVE)["inView"], "le menu ouvert au clavier n'est pas à l'écran"
+    page.locator("[data-menu]").focus()
+    page.keyboard.press(" ")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    assert not page.evaluate("document.getElementById('__drawer').checked")
 
 
 @pytest.mark.parametrize("sample_id", SAMPLE_IDS)
