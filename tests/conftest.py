@@ -47,6 +47,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             # fixturenames is the whole closure: `page` brings `browser`, and `site` brings `build_site`.
             if fixture in getattr(item, "fixturenames", ()):
                 item.add_marker(marker)
+    # The bench guard measures with the bench's own scripts, which start their own Playwright: that cannot
+    # run while the session's browser (fixture `browser`) is open in the same thread. The guard goes first.
+    items.sort(key=lambda item: item.get_closest_marker("bench") is None)
 
 
 _running: list[pytest.Item] = []  # the test being set up or run, for run_build's check
