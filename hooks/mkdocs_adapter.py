@@ -9,6 +9,7 @@ templates and views all come from ``aides.registry``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -16,6 +17,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,8 +32,7 @@ from aides.publishing.exports import open_data_paths
 from aides.registry import PageEntry, Registry
 from aides.site import urls
 from aides.trust import history, public_urls
-from jinja2 import BytecodeCache, Undefined
-from jinja2.bccache import Bucket
+from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
 from jinja2.utils import missing
 from markupsafe import Markup
@@ -43,7 +44,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 from mkdocs_pages import Outputs, PageWriter, keep_folders, sources_version
 from serve_errors import OVERRIDES, ErrorPage
-from theme_fixes import ValidThemeMarkup
+from theme_fixes import COMPILED, ValidThemeMarkup
 
 # AIDES_SANS_CADRES=1: every generated page goes through MkDocs' own page loop, as before frames
 # (tests compare both builds byte for byte; frames.py says why the two give the same pages).
@@ -100,7 +101,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         inclusion = InclusionLevel.INCLUDED if entry.nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, entry.path, content=entry.front_matter(), inclusion=inclusion))
-    if _state["serving"]:  # post_build writes them, after the pages: an edit shows sooner
+    if _state["serving"]:  # written once the build has returned (_after_build): an edit shows sooner
         for path in open_data_paths():
             files.append(_WrittenAfterPages.generated(config, path, content=""))
     else:
@@ -137,7 +138,7 @@ def remember_nav(nav: Navigation) -> None:
 
 def configure_templates(env: Any, files: Files) -> None:
     _state["env"], _state["doc_files"] = env, files.documentation_pages()
-    env.bytecode_cache = _COMPILED
+    env.bytecode_cache = COMPILED
     env.globals["adresse"] = urls.PAGES  # the pages templates link to, by name (no address written in a template)
     # Our templates escape everything they print; Material's own keep its behaviour.
     own_templates = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
@@ -147,24 +148,6 @@ def configure_templates(env: Any, files: Files) -> None:
     # tojson writes « é » rather than « \u00e9 », without spaces: smaller pages, still safe in HTML (< > & ' stay escaped).
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.add_extension(ValidThemeMarkup)
-
-
-class _CompiledTemplates(BytecodeCache):
-    """`mkdocs serve` makes a new template environment at every build: templates stay compiled from one build
-    to the next (Jinja compiles again a template whose source changed: it checks each source's checksum)."""
-
-    def __init__(self) -> None:
-        self.stored: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.stored:
-            bucket.bytecode_from_string(self.stored[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.stored[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
 
 
 class StrictViewUndefined(Undefined):
@@ -296,6 +279,7 @@ def start_build(serving: bool) -> None:
     previous build's search indexing stops: the new build empties the folder and indexes it again."""
     _state["serving"] = serving
     _state["guard"] = None if serving else csp.SiteGuard()
+    _wait_for_after_build()
     indexing = _state.pop("indexing", None)
     if indexing is not None:
         indexing.terminate()
@@ -304,8 +288,10 @@ def start_build(serving: bool) -> None:
 
 def start_index(site: Path) -> None:
     """Pagefind, started as soon as every page it indexes is written: it indexes while the other pages are
-    written (it reads only the indexed pages' files: Registry.search_glob)."""
-    _state["indexing"] = subprocess.Popen(pagefind_command(str(site), registry().search_glob()))
+    written (it reads only the indexed pages' files: Registry.search_glob). While serving, once the build is
+    done and at the lowest priority: on two cores it slowed the build, and an editor looks at search last."""
+    command = pagefind_command(str(site), registry().search_glob())
+    _state["indexing"] = subprocess.Popen(["nice", "-n", "19", *command] if _state["serving"] else command)
 
 
 def finish_index(site: Path) -> None:
@@ -330,15 +316,15 @@ def post_build(config: MkDocsConfig) -> None:
     writer, framed = page_writer(config), framed_entries()
     with timed("pages_indexees"):
         writer.write_all([entry for entry in framed if entry.indexed])  # Pagefind's input: then it can start
-    start_index(site)
+    if not _state["serving"]:  # while serving, Pagefind starts last (start_index)
+        start_index(site)
     with timed("autres_pages"):
         writer.write_all([entry for entry in framed if not entry.indexed])
     with timed("fichiers_navigateur"):  # 10,000 small files: written directly, not as MkDocs files (cheaper)
-        made = _unless_unchanged("navigateur", registry().browser_files)
-        if _state["serving"]:
-            made = made | _unless_unchanged("donnees", registry().data_files)  # add_generated_files left them
-        for path, content in made.items():
+        for path, content in _unless_unchanged("navigateur", registry().browser_files).items():
             outputs.write(path, content.encode("utf-8"))
+        if _state["serving"]:  # add_generated_files left them out: written once the build has returned
+            _after_build(outputs, functools.partial(_unless_unchanged, "donnees", registry().data_files))
         outputs.finish()
     # The commune lookup files, fetched by a page only when someone searches a commune (a link while serving).
     if _state["serving"]:
@@ -346,6 +332,8 @@ def post_build(config: MkDocsConfig) -> None:
         (site / urls.COMMUNE_LOOKUP).symlink_to(cog.LOOKUP_FILES.resolve(), target_is_directory=True)
     else:
         shutil.copytree(cog.LOOKUP_FILES, site / urls.COMMUNE_LOOKUP, dirs_exist_ok=True)
+    if _state["serving"]:
+        start_index(site)
     with timed("attente_pagefind"):
         finish_index(site)
     if guard is not None:
@@ -354,6 +342,26 @@ def post_build(config: MkDocsConfig) -> None:
         for problem in guard.blocked:
             print(f"Attention : la politique de sécurité bloquera {problem}", file=sys.stderr)
     _report_timings()
+
+
+def _after_build(outputs: Outputs, make: Callable[[], dict[str, str]]) -> None:
+    """Serving: the open data files are made once the build has returned (`mkdocs serve` shows no page before
+    that, and an editor looks at the edited page first); the next build waits for them."""
+    outputs.made.update([*open_data_paths(), urls.QUESTIONNAIRE_RULES])  # not stale: about to be written
+
+    def write() -> None:
+        for path, content in make().items():
+            outputs.write(path, content.encode("utf-8"))
+
+    thread = threading.Thread(target=write, name="donnees-ouvertes")
+    thread.start()
+    _state["after_build"] = thread
+
+
+def _wait_for_after_build() -> None:
+    thread = _state.pop("after_build", None)
+    if thread is not None:
+        thread.join()
 
 
 @contextlib.contextmanager

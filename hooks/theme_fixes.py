@@ -1,7 +1,10 @@
-"""Material's templates as this site needs them, fixed as Jinja reads them (no copy of the theme to keep in step)."""
+"""The template environment's additions: Material's templates as this site needs them, fixed as Jinja reads
+them (no copy of the theme to keep in step), and every template kept compiled from one build to the next."""
 
 from __future__ import annotations
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from jinja2.ext import Extension
 
 # Material's templates, as read, made conform. Valid HTML (RGAA 8.2; the Nu HTML checker failed every page on
@@ -43,3 +46,21 @@ class ValidThemeMarkup(Extension):
         if (name or "").startswith(".icons/"):
             source = source.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
         return source
+
+
+class CompiledTemplates(BytecodeCache):
+    """`mkdocs serve` makes a new template environment at every build: templates stay compiled from one build
+    to the next (Jinja compiles again a template whose source changed: it checks each source's checksum)."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.stored:
+            bucket.bytecode_from_string(self.stored[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
