@@ -84,7 +84,6 @@ class Compiler:
 
     def _criterion(self, question: Question, value: Any, loc: Loc) -> Node:
         kind = question.kind
-        operators = ", ".join(question.operators)
         if kind.shorthand == "operateur":
             if value not in question.operators:
                 raise ConditionError(
@@ -97,10 +96,13 @@ class Compiler:
         elif kind.shorthand == "parmi" and isinstance(value, str):
             operator, operand = "parmi", [value]
         else:
-            raise ConditionError(loc, f"écrivez la condition sous la forme {{ opérateur: valeur }} (opérateurs : {operators})")
+            raise ConditionError(
+                loc, f"écrivez la condition sous la forme {{ opérateur: valeur }} (opérateurs : {', '.join(question.operators)})"
+            )
         if operator not in question.operators:
             raise ConditionError(
-                loc, f"« {operator} » ne s'applique pas à la question « {question.id} » (opérateurs : {operators})"
+                loc,
+                f"« {operator} » ne s'applique pas à la question « {question.id} » (opérateurs : {', '.join(question.operators)})",
             )
         if kind.amount:
             operand, words = self._amount(operand, loc)
